@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the whole LakeCircle test suite (unit, CLI and integration tests) and prints one closing line
+# "N passed, N failed" summed over every test project. Exits non-zero when any test fails or cannot run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+configuration="${CONFIGURATION:-Release}"
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+dotnet build LakeCircle.sln -c "$configuration" --nologo -v quiet
+
+status=0
+dotnet test LakeCircle.sln -c "$configuration" --no-build --nologo 2>&1 | tee "$results/test.log" || status=$?
+
+# Each test project prints: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
+read -r passed failed skipped < <(
+  grep -E '^(Passed|Failed)! +- Failed: ' "$results/test.log" |
+    sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' |
+    awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}'
+)
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then
+  exit 1
+fi
+if [ "$passed" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
