@@ -5,6 +5,7 @@ namespace LakeCircle.Core.Validation;
 
 /// <summary>
 /// Checks a lifecycle configuration against the rules S3 itself enforces, collecting every problem.
+/// See <c>docs/validation.md</c> for the list of checks.
 /// </summary>
 public static class LifecycleValidator
 {
@@ -17,6 +18,25 @@ public static class LifecycleValidator
     public static IReadOnlyList<Diagnostic> Validate(string bucket, LifecycleConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return [];
+        var diagnostics = new DiagnosticCollector(bucket);
+
+        ConfigurationChecks.Check(diagnostics, configuration);
+        for (var index = 0; index < configuration.Rules.Count; index++)
+        {
+            var rule = configuration.Rules[index];
+            if (rule is null)
+            {
+                diagnostics.Add(null, RuleScope.RulePath(index), "Every entry of Rules must be a rule, got nothing.");
+                continue;
+            }
+
+            var scope = new RuleScope(diagnostics, rule, index);
+            RuleChecks.Check(scope);
+            FilterChecks.Check(scope);
+            ActionChecks.Check(scope);
+            TransitionOrder.Check(scope);
+        }
+
+        return diagnostics.ToList();
     }
 }

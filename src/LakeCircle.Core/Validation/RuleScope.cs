@@ -1,0 +1,27 @@
+using LakeCircle.Core.Model;
+
+namespace LakeCircle.Core.Validation;
+
+/// <summary>One rule under validation: where it sits in the configuration and where its problems go.</summary>
+/// <param name="Diagnostics">The collector.</param>
+/// <param name="Rule">The rule.</param>
+/// <param name="Index">The rule's position in <see cref="LifecycleConfiguration.Rules"/>.</param>
+internal readonly record struct RuleScope(DiagnosticCollector Diagnostics, LifecycleRule Rule, int Index)
+{
+    /// <summary>The rule's ID as reported; an empty ID counts as absent.</summary>
+    public string? RuleId => string.IsNullOrEmpty(Rule.Id) ? null : Rule.Id;
+
+    /// <summary>The rule's path, such as <c>Rules[2]</c>.</summary>
+    public string Path => RulePath(Index);
+
+    /// <summary>Reports a problem on a field of the rule.</summary>
+    /// <param name="field">The path below the rule, such as <c>Transitions[0].Days</c>; empty for the rule itself.</param>
+    /// <param name="message">The message.</param>
+    public void Report(string field, string message) =>
+        Diagnostics.Add(RuleId, field.Length == 0 ? Path : Path + "." + field, message);
+
+    /// <summary>The path of the rule at <paramref name="index"/>.</summary>
+    /// <param name="index">The rule's position.</param>
+    /// <returns>The path, such as <c>Rules[2]</c>.</returns>
+    public static string RulePath(int index) => $"Rules[{index}]";
+}
