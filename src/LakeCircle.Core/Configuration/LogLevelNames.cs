@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace LakeCircle.Core.Configuration;
+
+/// <summary>The <c>LCC_APP_LEVEL</c> names (TRACE, DEBUG, INFO, WARNING, ERROR, CRITICAL) and their log levels.</summary>
+internal static class LogLevelNames
+{
+    private static readonly (string Name, LogLevel Level)[] Pairs =
+    [
+        ("TRACE", LogLevel.Trace),
+        ("DEBUG", LogLevel.Debug),
+        ("INFO", LogLevel.Information),
+        ("WARNING", LogLevel.Warning),
+        ("ERROR", LogLevel.Error),
+        ("CRITICAL", LogLevel.Critical),
+    ];
+
+    /// <summary>Reads a level name, without regard to case.</summary>
+    public static bool TryParse(string? name, out LogLevel level)
+    {
+        foreach (var pair in Pairs)
+        {
+            if (string.Equals(pair.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                level = pair.Level;
+                return true;
+            }
+        }
+
+        level = LogLevel.None;
+        return false;
+    }
+
+    /// <summary>The name of a level (<see cref="LogLevel.None"/> is <c>NONE</c>).</summary>
+    public static string ToName(LogLevel level) =>
+        Array.Find(Pairs, p => p.Level == level).Name ?? "NONE";
+}
