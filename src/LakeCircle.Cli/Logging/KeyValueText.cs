@@ -30,6 +30,12 @@ internal static class KeyValueText
         return text.Append('"').ToString();
     }
 
+    /// <summary>Keeps a message on one line: carriage returns and line feeds become <c>\r</c> and <c>\n</c>.</summary>
+    public static string SingleLine(string message) =>
+        message.Contains('\n', StringComparison.Ordinal) || message.Contains('\r', StringComparison.Ordinal)
+            ? message.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)
+            : message;
+
     public static void AppendFields(StringBuilder line, IEnumerable<LogField> fields)
     {
         foreach (var field in fields)

@@ -18,7 +18,7 @@ internal sealed class TextFormatter(bool color) : ILogEventFormatter
             .Append(' ')
             .Append(logEvent.Category)
             .Append(": ")
-            .Append(logEvent.Message);
+            .Append(KeyValueText.SingleLine(logEvent.Message));
         KeyValueText.AppendFields(line, logEvent.Fields);
         KeyValueText.AppendFields(line, logEvent.Scopes.SelectMany(s => s.Fields));
         var plain = logEvent.Scopes.Where(s => s.Fields.Count == 0).Select(s => s.Text).ToList();

@@ -32,7 +32,7 @@ internal sealed class TreeFormatter(bool color) : ILogEventFormatter
         var text = new StringBuilder(128);
         for (var depth = common; depth < path.Count; depth++)
         {
-            text.Append(time).Append(' ', 10).Append(Indent(depth)).Append("┌ ").Append(path[depth]).Append('\n');
+            text.Append(time).Append(' ', 10).Append(Indent(depth)).Append("┌ ").Append(KeyValueText.SingleLine(path[depth])).Append('\n');
         }
 
         _shown = path;
@@ -42,7 +42,7 @@ internal sealed class TreeFormatter(bool color) : ILogEventFormatter
             text.Append(Indent(path.Count - 1)).Append("├─ ");
         }
 
-        text.Append(logEvent.Message);
+        text.Append(KeyValueText.SingleLine(logEvent.Message));
         KeyValueText.AppendFields(text, logEvent.Fields);
         if (logEvent.Exception is { } exception)
         {
