@@ -60,6 +60,10 @@ public partial class CanonicalFormTests
         var late = Midnight.AddDays(1);
         yield return Case("Id", Base, Base with { Id = "other" });
         yield return Case("Status", Base, Base with { Status = RuleStatus.Disabled });
+        yield return Case("Status spelling", Base, Base with { Status = "enabled" });
+        yield return Case("StorageClass spelling", Base, Base with { Transitions = ValueList.Of(Base.Transitions[0], Base.Transitions[1] with { StorageClass = "Glacier" }) });
+        yield return Case("Filter.Prefix case", Base, Base with { Filter = new LifecycleFilter { Prefix = "Logs/" } });
+        yield return Case("two prefixes vs one", Rule(new LifecycleFilter { Prefix = "a/" }), Rule(new LifecycleFilter { Prefix = "a/" }, "b/"));
         yield return Case("Filter.Prefix", Base, Base with { Filter = new LifecycleFilter { Prefix = "logs/x" } });
         yield return Case("Filter absent vs prefix", Base, Base with { Filter = null });
         yield return Case("legacy Prefix value", Rule(null, "a/"), Rule(null, "b/"));
