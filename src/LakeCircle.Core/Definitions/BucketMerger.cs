@@ -2,7 +2,6 @@ using System.Globalization;
 using LakeCircle.Core.Definitions.Toml;
 using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Model;
-using LakeCircle.Core.Validation;
 
 namespace LakeCircle.Core.Definitions;
 
@@ -14,7 +13,11 @@ internal static class BucketMerger
 {
     private const string ConfigurationPrefix = "LifecycleConfiguration.";
 
-    public static BucketDefinition Merge(string bucket, IReadOnlyList<DefinitionFile> files, List<Diagnostic> diagnostics)
+    public static BucketDefinition Merge(
+        string bucket,
+        IReadOnlyList<DefinitionFile> files,
+        List<Diagnostic> diagnostics,
+        Func<string, LifecycleConfiguration, IReadOnlyList<Diagnostic>> validate)
     {
         var merged = new List<RuleSource>();
         var rules = new List<LifecycleRule>();
@@ -47,7 +50,7 @@ internal static class BucketMerger
             Rules = rules.ToValueList(),
             TransitionDefaultMinimumObjectSize = minimumOwner?.TransitionDefaultMinimumObjectSize,
         };
-        foreach (var problem in LifecycleValidator.Validate(bucket, configuration))
+        foreach (var problem in validate(bucket, configuration))
         {
             if (Place(problem, bucket, files, merged, minimumOwner) is { } placed)
             {

@@ -1,5 +1,6 @@
 using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Model;
+using LakeCircle.Core.Validation;
 
 namespace LakeCircle.Core.Definitions;
 
@@ -18,7 +19,10 @@ public static class DefinitionLoader
     /// </summary>
     /// <param name="documents">The files, in any order (they are processed in ordinal path order).</param>
     /// <returns>The buckets and every problem found; see <see cref="DefinitionSet.IsValid"/>.</returns>
-    public static DefinitionSet Load(IEnumerable<DefinitionDocument> documents)
+    public static DefinitionSet Load(IEnumerable<DefinitionDocument> documents) => Load(documents, LifecycleValidator.Validate);
+
+    /// <summary>Loads with another semantic validation (tests place a validator's findings without depending on its rules).</summary>
+    internal static DefinitionSet Load(IEnumerable<DefinitionDocument> documents, Func<string, LifecycleConfiguration, IReadOnlyList<Diagnostic>> validate)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var files = documents
@@ -30,7 +34,7 @@ public static class DefinitionLoader
             .Where(f => f.Bucket is not null)
             .GroupBy(f => f.Bucket!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => BucketMerger.Merge(g.Key, g.ToList(), diagnostics))
+            .Select(g => BucketMerger.Merge(g.Key, g.ToList(), diagnostics, validate))
             .ToValueList();
         return new DefinitionSet(buckets, Sort(diagnostics, files).ToValueList());
     }
