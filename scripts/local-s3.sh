@@ -183,13 +183,12 @@ mon allow pool delete = true
 mon warn on pool no redundancy = false
 mon data avail warn = 1
 mon data avail crit = 0
+mon warn on insecure global id reclaim = false
+mon warn on insecure global id reclaim allowed = false
 
 [mon]
 mon data = $dir/mon/\$name
 paxos propose interval = 0.05
-mon osd full ratio = 0.99
-mon osd nearfull ratio = 0.98
-mon osd backfillfull ratio = 0.985
 
 [mon.a]
 public addr = v2:127.0.0.1:$mon_port
@@ -287,10 +286,15 @@ cmd_start() {
       --storage-class="$class" --data-pool=default.rgw.buckets.data >/dev/null 2>>"$dir/log/admin.out" \
       || fail_start "adding storage class $class to the zone failed"
   done
-  local region
-  region="$(rgw_admin zonegroup get --rgw-zonegroup=default 2>>"$dir/log/admin.out" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin).get("api_name") or "default")')" \
-    || fail_start "cannot read the zonegroup"
+  # The default zonegroup's API name is "default": radosgw then rejects CreateBucket with LocationConstraint
+  # us-east-1 and answers GetBucketLocation with "default". Rename it to the AWS SDKs' default region.
+  # (radosgw accepts a signature for any region name.)
+  local region="us-east-1"
+  rgw_admin zonegroup get --rgw-zonegroup=default 2>>"$dir/log/admin.out" |
+    python3 -c 'import json,sys; d=json.load(sys.stdin); d["api_name"]=sys.argv[1]; json.dump(d,sys.stdout)' \
+      "$region" >"$dir/zonegroup.json" || fail_start "cannot read the zonegroup"
+  rgw_admin zonegroup set --rgw-zonegroup=default --infile "$dir/zonegroup.json" >/dev/null \
+    2>>"$dir/log/admin.out" || fail_start "cannot set the zonegroup's API name to $region"
 
   local endpoint="http://127.0.0.1:$rgw_port"
   umask 077

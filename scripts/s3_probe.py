@@ -45,7 +45,7 @@ def sign(method, host, path, query, headers, body, access_key, secret_key, regio
     signed = {k.lower(): str(v).strip() for k, v in headers.items()}
     signed["host"] = host
     signed["x-amz-date"] = amz_date
-    signed["x-amz-content-sha256"] = hashlib.sha256(body).hexdigest()
+    signed.setdefault("x-amz-content-sha256", hashlib.sha256(body).hexdigest())
     names = sorted(signed)
     canonical_request = "\n".join([
         method,
@@ -87,7 +87,8 @@ class Client:
             self._connection = None
 
     def request(self, method, target, body=b"", headers=None, content_md5=False):
-        """Sends one signed request; target is '/bucket/key?query'. Returns (status, headers, body)."""
+        """Sends one signed request; target is '/bucket/key?query'. Returns (status, headers, body);
+        header names are lower-case."""
         path, _, query = target.partition("?")
         headers = dict(headers or {})
         if content_md5:
@@ -103,9 +104,9 @@ class Client:
         except Exception:
             self.close()
             raise
-        if response.getheader("Connection", "").lower() == "close":
+        if (response.getheader("Connection") or "").lower() == "close":
             self.close()
-        return response.status, dict(response.getheaders()), data
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, data
 
 
 def main():
