@@ -67,9 +67,10 @@ is_running() {
   for name in "${daemons[@]}"; do daemon_pid "$name" >/dev/null || return 1; done
 }
 
-stop_daemons() {
-  local name pid pids=() i
-  for name in client.rgw.a osd.0 mon.a; do
+# Sends SIGTERM to the given daemons, waits up to 10 s, then SIGKILLs what is left.
+terminate() {
+  local name pid pids=() alive i
+  for name in "$@"; do
     if pid="$(daemon_pid "$name")"; then
       kill -TERM "$pid" 2>/dev/null || true
       pids+=("$pid")
@@ -77,7 +78,7 @@ stop_daemons() {
   done
   [ "${#pids[@]}" -gt 0 ] || return 0
   for i in $(seq 1 100); do
-    local alive=0
+    alive=0
     for pid in "${pids[@]}"; do [ -d "/proc/$pid" ] && alive=1; done
     [ "$alive" -eq 0 ] && return 0
     sleep 0.1
@@ -88,6 +89,14 @@ stop_daemons() {
       kill -KILL "$pid" 2>/dev/null || true
     fi
   done
+}
+
+# One at a time, gateway first and monitor last: the gateway's shutdown still talks to the OSD, and an OSD
+# that cannot tell the monitor it is going down waits for it.
+stop_daemons() {
+  terminate client.rgw.a
+  terminate osd.0
+  terminate mon.a
 }
 
 remove_folder() {
@@ -101,8 +110,10 @@ remove_folder() {
 deadline=0
 remaining() { local r=$((deadline - SECONDS)); [ "$r" -gt 0 ] && echo "$r" || echo 1; }
 
+start_done=0
 fail_start() {
   local f
+  start_done=1
   log "start failed: $*"
   for f in "$dir"/log/*.log; do
     [ -f "$f" ] || continue
@@ -133,6 +144,17 @@ EOF
 }
 
 random_key() { python3 -c "import secrets,string,sys; a=sys.argv[1]; print(''.join(secrets.choice(a) for _ in range(int(sys.argv[2]))))" "$@"; }
+
+# Records how long each start step took in <dir>/log/start-timing (shown with LOCAL_S3_VERBOSE=1).
+step_start=0
+step() {
+  local now
+  now="$(date +%s.%N)"
+  [ "$step_start" = 0 ] || printf '%6.2fs %s\n' "$(echo "$now - $step_start" | awk '{print $1 - $3}')" "$1" \
+    >>"$dir/log/start-timing"
+  [ "${LOCAL_S3_VERBOSE:-0}" = 0 ] || log "$1"
+  step_start="$now"
+}
 
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
@@ -226,6 +248,9 @@ cmd_start() {
   fi
   local t0=$SECONDS
   deadline=$((SECONDS + start_timeout))
+  # Whatever ends this function early (a failed command under set -e, an interrupt) stops what it started.
+  trap '[ "$start_done" = 1 ] || fail_start "interrupted or unexpected error (exit $?)"' EXIT
+  trap 'exit 130' INT TERM
 
   mkdir -p "$dir/log" "$dir/mon/mon.a" "$dir/osd/osd.0"
   # Admin sockets are Unix sockets: their paths must stay under ~107 bytes. Fall back to a short /tmp folder.
@@ -236,6 +261,7 @@ cmd_start() {
     mkdir -p "$rd"
   fi
   echo "$rd" >"$dir/run-dir"
+  step "begin"
 
   local fsid osd_uuid mon_port rgw_port
   fsid="$(python3 -c 'import uuid; print(uuid.uuid4())')"
@@ -253,6 +279,7 @@ cmd_start() {
     || fail_start "ceph-mon --mkfs failed: $(cat "$dir/log/mkfs-mon.out")"
   ceph-mon -c "$conf" -i a >>"$dir/log/mkfs-mon.out" 2>&1 || fail_start "ceph-mon did not start"
   ceph_cli mon stat >/dev/null 2>&1 || fail_start "the monitor does not answer on 127.0.0.1:$mon_port"
+  step "monitor up"
 
   # OSD (in memory)
   local osd_id
@@ -260,11 +287,13 @@ cmd_start() {
   [ "$osd_id" = "0" ] || fail_start "unexpected OSD id '$osd_id'"
   ceph-osd -c "$conf" -i 0 --mkfs --osd-uuid "$osd_uuid" >>"$dir/log/mkfs-osd.out" 2>&1 \
     || fail_start "ceph-osd --mkfs failed: $(cat "$dir/log/mkfs-osd.out")"
+  step "OSD created"
   ceph-osd -c "$conf" -i 0 >>"$dir/log/mkfs-osd.out" 2>&1 || fail_start "ceph-osd did not start"
   until ceph_cli osd stat 2>/dev/null | grep -q '1 up'; do
     [ "$SECONDS" -lt "$deadline" ] || fail_start "the OSD did not come up within ${start_timeout}s"
     sleep 0.2
   done
+  step "OSD up"
 
   # Users, then the extra storage classes (the first user create makes the default zonegroup and zone).
   local main_access main_secret other_access other_secret class
@@ -278,27 +307,44 @@ cmd_start() {
   rgw_admin user create --uid="$other_user" --display-name="LakeCircle tests (other account)" \
     --access-key="$other_access" --secret-key="$other_secret" >/dev/null 2>>"$dir/log/admin.out" \
     || fail_start "radosgw-admin user create $other_user failed"
-  for class in "${storage_classes[@]}"; do
-    rgw_admin zonegroup placement add --rgw-zonegroup=default --placement-id=default-placement \
-      --storage-class="$class" >/dev/null 2>>"$dir/log/admin.out" \
-      || fail_start "adding storage class $class to the zonegroup failed"
-    rgw_admin zone placement add --rgw-zone=default --placement-id=default-placement \
-      --storage-class="$class" --data-pool=default.rgw.buckets.data >/dev/null 2>>"$dir/log/admin.out" \
-      || fail_start "adding storage class $class to the zone failed"
-  done
-  # The default zonegroup's API name is "default": radosgw then rejects CreateBucket with LocationConstraint
-  # us-east-1 and answers GetBucketLocation with "default". Rename it to the AWS SDKs' default region.
-  # (radosgw accepts a signature for any region name.)
+  step "users created (with the rgw pools)"
+  # Storage classes other than STANDARD must be known to the zonegroup's and the zone's placement target, or
+  # uploads with them fail (400 InvalidArgument). They all share the STANDARD data pool. In the same edit the
+  # zonegroup's API name becomes the AWS SDKs' default region: with the stock name "default" radosgw rejects
+  # CreateBucket with LocationConstraint us-east-1 and answers GetBucketLocation with "default". (radosgw
+  # accepts signatures for any region name.) One get/set per object instead of `placement add` per class.
   local region="us-east-1"
-  rgw_admin zonegroup get --rgw-zonegroup=default 2>>"$dir/log/admin.out" |
-    python3 -c 'import json,sys; d=json.load(sys.stdin); d["api_name"]=sys.argv[1]; json.dump(d,sys.stdout)' \
-      "$region" >"$dir/zonegroup.json" || fail_start "cannot read the zonegroup"
+  rgw_admin zonegroup get --rgw-zonegroup=default 2>>"$dir/log/admin.out" >"$dir/zonegroup.json" \
+    || fail_start "cannot read the zonegroup"
+  rgw_admin zone get --rgw-zone=default 2>>"$dir/log/admin.out" >"$dir/zone.json" \
+    || fail_start "cannot read the zone"
+  python3 - "$dir" "$region" "${storage_classes[@]}" <<'PY' 2>>"$dir/log/admin.out" || fail_start "cannot edit the placement"
+import json, sys
+folder, region, classes = sys.argv[1], sys.argv[2], sys.argv[3:]
+zonegroup = json.load(open(f"{folder}/zonegroup.json"))
+zonegroup["api_name"] = region
+for target in zonegroup["placement_targets"]:
+    if target["name"] == "default-placement":
+        target["storage_classes"] = sorted(set(target.get("storage_classes", []) + ["STANDARD"] + classes))
+json.dump(zonegroup, open(f"{folder}/zonegroup.json", "w"))
+zone = json.load(open(f"{folder}/zone.json"))
+for pool in zone["placement_pools"]:
+    if pool["key"] == "default-placement":
+        standard = pool["val"]["storage_classes"]["STANDARD"]["data_pool"]
+        for name in classes:
+            pool["val"]["storage_classes"][name] = {"data_pool": standard}
+json.dump(zone, open(f"{folder}/zone.json", "w"))
+PY
   rgw_admin zonegroup set --rgw-zonegroup=default --infile "$dir/zonegroup.json" >/dev/null \
-    2>>"$dir/log/admin.out" || fail_start "cannot set the zonegroup's API name to $region"
+    2>>"$dir/log/admin.out" || fail_start "cannot set the zonegroup (storage classes, API name $region)"
+  rgw_admin zone set --rgw-zone=default --infile "$dir/zone.json" >/dev/null \
+    2>>"$dir/log/admin.out" || fail_start "cannot set the zone's storage classes"
+  step "storage classes added, zonegroup API name set"
 
   local endpoint="http://127.0.0.1:$rgw_port"
-  umask 077
-  cat >"$dir/env" <<EOF
+  (
+    umask 077
+    cat >"$dir/env" <<EOF
 export AWS_ENDPOINT_URL_S3=$endpoint
 export AWS_ACCESS_KEY_ID=$main_access
 export AWS_SECRET_ACCESS_KEY=$main_secret
@@ -309,7 +355,7 @@ export LCC_TEST_S3_SECRET_KEY=$main_secret
 export LCC_TEST_S3_OTHER_ACCESS_KEY=$other_access
 export LCC_TEST_S3_OTHER_SECRET_KEY=$other_secret
 EOF
-  umask 022
+  )
 
   # Gateway
   radosgw -c "$conf" -n client.rgw.a >"$dir/log/radosgw.out" 2>&1 || fail_start "radosgw did not start"
@@ -319,6 +365,7 @@ EOF
     python3 "$script_dir/s3_probe.py" --wait "$(remaining)" --quiet
   ) 2>>"$dir/log/probe.out" || fail_start "no answer to a signed ListBuckets at $endpoint within ${start_timeout}s: $(tail -n 1 "$dir/log/probe.out")"
 
+  step "signed ListBuckets answered"
   local elapsed=$((SECONDS - t0)) name pid total=0 rss detail=""
   for name in "${daemons[@]}"; do
     pid="$(daemon_pid "$name")" || fail_start "$name is not running"
@@ -326,6 +373,8 @@ EOF
     total=$((total + rss))
     detail+=" $name=$((rss / 1024))MiB"
   done
+  start_done=1
+  trap - EXIT INT TERM
   print_summary
   echo "  started in ${elapsed}s; memory (RSS):$detail, total $((total / 1024))MiB"
 }
