@@ -114,9 +114,13 @@ start_done=0
 fail_start() {
   local f
   start_done=1
-  log "start failed: $*"
-  for f in "$dir"/log/*.log; do
-    [ -f "$f" ] || continue
+  if [ "$deadline" -gt 0 ] && [ "$SECONDS" -ge "$deadline" ]; then
+    log "start failed: $* (the start timeout of ${start_timeout}s, LOCAL_S3_START_TIMEOUT, ran out)"
+  else
+    log "start failed: $*"
+  fi
+  for f in "$dir"/log/*.log "$dir"/log/*.out; do
+    [ -s "$f" ] || continue
     echo "---- last lines of $f" >&2
     tail -n 25 "$f" >&2
   done
