@@ -1,6 +1,6 @@
 using System.Text.Json;
 using LakeCircle.Core.Model;
-using LakeCircle.Core.Serialization;
+using LakeCircle.Core.Gateways.Json;
 
 namespace LakeCircle.Core.Gateways;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace LakeCircle.Core.Serialization;
+namespace LakeCircle.Core.Gateways.Json;
 
 // The JSON shapes of `aws s3api get-bucket-lifecycle-configuration`, property for property, in the order the AWS CLI
 // prints them. Optional members are nullable; the serializer options make unknown members and wrong types errors.

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace LakeCircle.Core.Serialization;
+namespace LakeCircle.Core.Gateways.Json;
 
 /// <summary>
 /// Reads an ISO 8601 date that carries its offset (<c>2027-01-01T00:00:00+00:00</c> or <c>2027-01-01T00:00:00Z</c>)

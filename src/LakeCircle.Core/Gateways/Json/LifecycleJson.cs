@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LakeCircle.Core.Model;
 
-namespace LakeCircle.Core.Serialization;
+namespace LakeCircle.Core.Gateways.Json;
 
 /// <summary>
 /// Reads and writes a <see cref="LifecycleConfiguration"/> in the JSON shape <c>aws s3api get-bucket-lifecycle-configuration</c>
@@ -91,6 +92,9 @@ internal static class LifecycleJson
             AllowTrailingCommas = false,
             PropertyNameCaseInsensitive = false,
             WriteIndented = indented,
+
+            // Writes '+' and non-ASCII text as is, as the AWS CLI does; the output is a file, never HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

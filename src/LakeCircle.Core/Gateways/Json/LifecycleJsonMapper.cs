@@ -1,6 +1,6 @@
 using LakeCircle.Core.Model;
 
-namespace LakeCircle.Core.Serialization;
+namespace LakeCircle.Core.Gateways.Json;
 
 /// <summary>
 /// Maps between the model and the AWS JSON shapes. Exact both ways: every field, absent stays absent, so a

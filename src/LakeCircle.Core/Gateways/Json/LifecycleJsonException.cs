@@ -1,6 +1,6 @@
 using LakeCircle.Core.Diagnostics;
 
-namespace LakeCircle.Core.Serialization;
+namespace LakeCircle.Core.Gateways.Json;
 
 /// <summary>Malformed lifecycle JSON: what is wrong, where (1-based line and column) and at which property path.</summary>
 internal sealed class LifecycleJsonException : Exception

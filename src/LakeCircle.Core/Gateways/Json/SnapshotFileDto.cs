@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace LakeCircle.Core.Serialization;
+namespace LakeCircle.Core.Gateways.Json;
 
 /// <summary>
 /// An account snapshot file: <c>{"account":"123456789012","region":"us-east-1","buckets":{"logs":{"Rules":[...]},"bare":null}}</c>.
