@@ -1,0 +1,129 @@
+using System.Text.Json;
+using LakeCircle.Core.Model;
+
+namespace LakeCircle.Core.Configuration;
+
+/// <summary>Reads <c>LCC_ACTION_PARAMS</c>, reporting every unknown key and wrong value by name.</summary>
+internal static class ActionParametersParser
+{
+    private const string Variable = SettingDefinitions.ActionParams;
+
+    internal static readonly string[] Keys =
+        ["buckets", "concurrency", "writeConcurrency", "maxChanges", "maxDeletions", "detailedExitCode", "wait"];
+
+    public static ActionParameters? Parse(string text, ICollection<string> errors)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException exception)
+        {
+            errors.Add($"{Variable} is not valid JSON: {exception.Message}");
+            return null;
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add($"{Variable} must be a JSON object, got {Describe(document.RootElement)}.");
+                return null;
+            }
+
+            var before = errors.Count;
+            var result = ActionParameters.Default;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (!seen.Add(property.Name))
+                {
+                    errors.Add($"{Variable} has the key '{property.Name}' more than once.");
+                    continue;
+                }
+
+                result = Apply(result, property.Name, property.Value, errors);
+            }
+
+            return errors.Count == before ? result : null;
+        }
+    }
+
+    private static ActionParameters Apply(ActionParameters p, string key, JsonElement value, ICollection<string> errors) =>
+        key switch
+        {
+            "buckets" => p with { Buckets = Buckets(value, errors) },
+            "concurrency" => p with { Concurrency = Integer(key, value, 1, 256, errors) ?? p.Concurrency },
+            "writeConcurrency" => p with { WriteConcurrency = Integer(key, value, 1, 64, errors) ?? p.WriteConcurrency },
+            "maxChanges" => p with { MaxChanges = Integer(key, value, 0, int.MaxValue, errors) },
+            "maxDeletions" => p with { MaxDeletions = Integer(key, value, 0, int.MaxValue, errors) },
+            "detailedExitCode" => p with { DetailedExitCode = Boolean(key, value, errors) },
+            "wait" => p with { Wait = Boolean(key, value, errors) },
+            _ => Unknown(p, key, errors),
+        };
+
+    private static ActionParameters Unknown(ActionParameters p, string key, ICollection<string> errors)
+    {
+        var near = Array.Find(Keys, k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+        var hint = near is null ? $"known keys: {string.Join(", ", Keys)}" : $"did you mean '{near}'?";
+        errors.Add($"{Variable} has an unknown key '{key}'; {hint}.");
+        return p;
+    }
+
+    private static ValueList<string> Buckets(JsonElement value, ICollection<string> errors)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add($"{Variable} key 'buckets' must be an array of bucket names, got {Describe(value)}.");
+            return ValueList<string>.Empty;
+        }
+
+        var names = new List<string>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
+            {
+                names.Add(item.GetString()!.Trim());
+            }
+            else
+            {
+                errors.Add($"{Variable} key 'buckets' item {index} must be a non-empty bucket name, got {Describe(item)}.");
+            }
+
+            index++;
+        }
+
+        return names.Distinct(StringComparer.Ordinal).ToValueList();
+    }
+
+    private static int? Integer(string key, JsonElement value, int minimum, int maximum, ICollection<string> errors)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= minimum && number <= maximum)
+        {
+            return number;
+        }
+
+        var range = maximum == int.MaxValue ? $"of at least {minimum}" : $"from {minimum} to {maximum}";
+        errors.Add($"{Variable} key '{key}' must be an integer {range}, got {Describe(value)}.");
+        return null;
+    }
+
+    private static bool Boolean(string key, JsonElement value, ICollection<string> errors)
+    {
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        errors.Add($"{Variable} key '{key}' must be true or false, got {Describe(value)}.");
+        return false;
+    }
+
+    private static string Describe(JsonElement value)
+    {
+        var raw = value.GetRawText();
+        return raw.Length <= 40 ? raw : raw[..37] + "...";
+    }
+}

@@ -1,0 +1,11 @@
+namespace LakeCircle.Core.Configuration;
+
+/// <summary>Where an <see cref="EndpointLocation"/> points.</summary>
+public enum EndpointKind
+{
+    /// <summary>A bucket and key prefix in S3 (or an S3-compatible server).</summary>
+    S3,
+
+    /// <summary>A folder or file on the local file system.</summary>
+    Local,
+}

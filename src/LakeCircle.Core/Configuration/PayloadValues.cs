@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json;
+using static LakeCircle.Core.Configuration.PayloadKeys;
+
+namespace LakeCircle.Core.Configuration;
+
+/// <summary>Renders settings as the text values of the payload keys.</summary>
+internal static class PayloadValues
+{
+    public static Dictionary<string, string?> Of(Settings s, IReadOnlyDictionary<string, EndpointLocation> locations)
+    {
+        var p = s.ActionParameters;
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [AppName] = s.AppName,
+            [AppLevel] = LogLevelNames.ToName(s.AppLevel),
+            [AppFormat] = s.LogFormat.ToString().ToUpperInvariant(),
+            [AppOutput] = s.Output == OutputFormat.Json ? "json" : "text",
+            [AwsAccount] = s.AwsAccount,
+            [AwsRegion] = s.AwsRegion,
+            [AwsS3Endpoint] = s.S3Endpoint?.ToString(),
+            [AwsSnapshot] = s.SnapshotPath,
+            [WorkActions] = s.Action == WorkAction.DryRun ? "DRYRUN" : "SYNC",
+            [WorkParams] = ParametersJson(p),
+            [WorkBuckets] = p.Buckets.Count == 0 ? null : string.Join(',', p.Buckets),
+            [WorkConcurrency] = Number(p.Concurrency),
+            [WorkWriteConcurrency] = Number(p.WriteConcurrency),
+            [WorkMaxChanges] = Number(p.MaxChanges),
+            [WorkMaxDeletions] = Number(p.MaxDeletions),
+            [WorkDetailedExitCode] = Boolean(p.DetailedExitCode),
+            [WorkWait] = Boolean(p.Wait),
+        };
+        foreach (var (key, location) in locations)
+        {
+            values[key] = location.ToString();
+        }
+
+        return values;
+    }
+
+    /// <summary>The parameters as compact JSON with keys in a fixed order and unset limits left out.</summary>
+    public static string ParametersJson(ActionParameters p)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("buckets");
+            foreach (var bucket in p.Buckets)
+            {
+                w.WriteStringValue(bucket);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("concurrency", p.Concurrency);
+            w.WriteNumber("writeConcurrency", p.WriteConcurrency);
+            if (p.MaxChanges is { } maxChanges)
+            {
+                w.WriteNumber("maxChanges", maxChanges);
+            }
+
+            if (p.MaxDeletions is { } maxDeletions)
+            {
+                w.WriteNumber("maxDeletions", maxDeletions);
+            }
+
+            w.WriteBoolean("detailedExitCode", p.DetailedExitCode);
+            w.WriteBoolean("wait", p.Wait);
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string Boolean(bool value) => value ? "true" : "false";
+}

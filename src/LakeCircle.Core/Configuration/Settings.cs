@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace LakeCircle.Core.Configuration;
+
+/// <summary>
+/// The validated, typed values of the <c>LCC_*</c> variables, one property per variable. Built by
+/// <see cref="SettingsBuilder.Build"/>; the nested view is <see cref="Payload"/>.
+/// </summary>
+public sealed record Settings
+{
+    /// <summary><c>LCC_ENDPOINT</c>: the base folder of definitions, snapshots and history.</summary>
+    public required EndpointLocation Endpoint { get; init; }
+
+    /// <summary><c>LCC_AWS_ACCOUNT</c>: the 12-digit account ID.</summary>
+    public required string AwsAccount { get; init; }
+
+    /// <summary><c>LCC_AWS_REGION</c>: the region, such as <c>eu-west-1</c>.</summary>
+    public required string AwsRegion { get; init; }
+
+    /// <summary><c>LCC_ACTIONS</c>: the workflow.</summary>
+    public WorkAction Action { get; init; } = WorkAction.Sync;
+
+    /// <summary><c>LCC_ACTION_PARAMS</c>: the workflow parameters.</summary>
+    public ActionParameters ActionParameters { get; init; } = ActionParameters.Default;
+
+    /// <summary><c>LCC_APP_LEVEL</c>: the minimum log level.</summary>
+    public LogLevel AppLevel { get; init; } = LogLevel.Information;
+
+    /// <summary><c>LCC_LOG_FORMAT</c>: the log format.</summary>
+    public LogFormat LogFormat { get; init; } = LogFormat.Tree;
+
+    /// <summary><c>LCC_APP_NAME</c>: the application name shown in logs.</summary>
+    public string AppName { get; init; } = "LakeCircle";
+
+    /// <summary><c>LCC_S3_ENDPOINT</c>: the URL of an S3-compatible server, or <see langword="null"/> for AWS.</summary>
+    public Uri? S3Endpoint { get; init; }
+
+    /// <summary><c>LCC_SNAPSHOT</c>: the absolute path of an account snapshot file, or <see langword="null"/>.</summary>
+    public string? SnapshotPath { get; init; }
+
+    /// <summary><c>LCC_OUTPUT</c>: the report format.</summary>
+    public OutputFormat Output { get; init; } = OutputFormat.Text;
+}

@@ -1,0 +1,85 @@
+using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Model;
+using static LakeCircle.Core.Tests.Configuration.SettingsFixtures;
+
+namespace LakeCircle.Core.Tests.Configuration;
+
+public class ActionParametersParserTests
+{
+    private static IReadOnlyList<string> Errors(string json) =>
+        Build(Environment(("LCC_ACTION_PARAMS", json))).Errors.Select(e => e.Message).ToList();
+
+    [Test]
+    public void Parse_EveryKey_IsTyped()
+    {
+        var parameters = Valid(("LCC_ACTION_PARAMS", """
+            {"buckets": ["logs", "data", "logs"], "concurrency": 64, "writeConcurrency": 4, "maxChanges": 10,
+             "maxDeletions": 0, "detailedExitCode": true, "wait": true}
+            """)).ActionParameters;
+
+        parameters.Should().Be(new ActionParameters
+        {
+            Buckets = ValueList.Of("logs", "data"),
+            Concurrency = 64,
+            WriteConcurrency = 4,
+            MaxChanges = 10,
+            MaxDeletions = 0,
+            DetailedExitCode = true,
+            Wait = true,
+        });
+    }
+
+    [Test]
+    public void Parse_EmptyObject_KeepsDefaults()
+    {
+        var parameters = Valid(("LCC_ACTION_PARAMS", "{}")).ActionParameters;
+
+        parameters.Should().Be(ActionParameters.Default);
+        parameters.Concurrency.Should().Be(16);
+        parameters.WriteConcurrency.Should().Be(2);
+        parameters.MaxChanges.Should().BeNull();
+        parameters.Buckets.Should().BeEmpty();
+    }
+
+    [TestCase("""{"concurrency": 0}""", "LCC_ACTION_PARAMS key 'concurrency' must be an integer from 1 to 256, got 0.")]
+    [TestCase("""{"concurrency": 257}""", "LCC_ACTION_PARAMS key 'concurrency' must be an integer from 1 to 256, got 257.")]
+    [TestCase("""{"concurrency": "8"}""", "LCC_ACTION_PARAMS key 'concurrency' must be an integer from 1 to 256, got \"8\".")]
+    [TestCase("""{"concurrency": 2.5}""", "LCC_ACTION_PARAMS key 'concurrency' must be an integer from 1 to 256, got 2.5.")]
+    [TestCase("""{"writeConcurrency": 65}""", "LCC_ACTION_PARAMS key 'writeConcurrency' must be an integer from 1 to 64, got 65.")]
+    [TestCase("""{"maxChanges": -1}""", "LCC_ACTION_PARAMS key 'maxChanges' must be an integer of at least 0, got -1.")]
+    [TestCase("""{"maxDeletions": null}""", "LCC_ACTION_PARAMS key 'maxDeletions' must be an integer of at least 0, got null.")]
+    [TestCase("""{"detailedExitCode": "yes"}""", "LCC_ACTION_PARAMS key 'detailedExitCode' must be true or false, got \"yes\".")]
+    [TestCase("""{"wait": 1}""", "LCC_ACTION_PARAMS key 'wait' must be true or false, got 1.")]
+    [TestCase("""{"buckets": "logs"}""", "LCC_ACTION_PARAMS key 'buckets' must be an array of bucket names, got \"logs\".")]
+    [TestCase("""{"buckets": ["logs", ""]}""", "LCC_ACTION_PARAMS key 'buckets' item 1 must be a non-empty bucket name, got \"\".")]
+    public void Parse_WrongType_NamesKey(string json, string message) => Errors(json).Should().Equal(message);
+
+    [Test]
+    public void Parse_UnknownKey_NamesKeyAndListsKnownKeys()
+    {
+        Errors("""{"parallel": 3}""").Should().Equal(
+            "LCC_ACTION_PARAMS has an unknown key 'parallel'; known keys: buckets, concurrency, writeConcurrency, "
+            + "maxChanges, maxDeletions, detailedExitCode, wait.");
+    }
+
+    [Test]
+    public void Parse_WrongCaseKey_SuggestsSpelling() =>
+        Errors("""{"Concurrency": 3}""").Should().Equal("LCC_ACTION_PARAMS has an unknown key 'Concurrency'; did you mean 'concurrency'?.");
+
+    [Test]
+    public void Parse_DuplicateKey_IsError() =>
+        Errors("""{"wait": true, "wait": false}""").Should().Equal("LCC_ACTION_PARAMS has the key 'wait' more than once.");
+
+    [Test]
+    public void Parse_SeveralProblems_ReportsEach() =>
+        Errors("""{"concurrency": 0, "wait": "no", "extra": 1}""").Should().HaveCount(3)
+            .And.OnlyContain(m => m.StartsWith("LCC_ACTION_PARAMS", StringComparison.Ordinal));
+
+    [TestCase("[1, 2]", "LCC_ACTION_PARAMS must be a JSON object, got [1, 2].")]
+    [TestCase("42", "LCC_ACTION_PARAMS must be a JSON object, got 42.")]
+    public void Parse_NotAnObject_IsError(string json, string message) => Errors(json).Should().Equal(message);
+
+    [Test]
+    public void Parse_InvalidJson_IsError() =>
+        Errors("{concurrency: 3}").Should().ContainSingle().Which.Should().StartWith("LCC_ACTION_PARAMS is not valid JSON");
+}
