@@ -1,3 +1,4 @@
+using LakeCircle.Core.Fingerprinting;
 using LakeCircle.Core.Planning;
 using Microsoft.Extensions.Logging;
 
@@ -57,13 +58,13 @@ internal static class PlanLogging
 
         foreach (var rule in bucket.Added)
         {
-            using var scope = logger.RuleScope(rule.Id ?? rule.DerivedId);
+            using var scope = logger.RuleScope(CanonicalForm.EffectiveId(rule));
             logger.RuleAdded();
         }
 
         foreach (var rule in bucket.Removed)
         {
-            using var scope = logger.RuleScope(rule.Id ?? rule.DerivedId);
+            using var scope = logger.RuleScope(CanonicalForm.EffectiveId(rule));
             logger.RuleRemoved();
         }
 
@@ -78,7 +79,7 @@ internal static class PlanLogging
 
         foreach (var rule in bucket.Unchanged)
         {
-            using var scope = logger.RuleScope(rule.Id ?? rule.DerivedId);
+            using var scope = logger.RuleScope(CanonicalForm.EffectiveId(rule));
             logger.RuleUnchanged();
         }
     }
