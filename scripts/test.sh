@@ -1,14 +1,36 @@
 #!/usr/bin/env bash
 # Runs the whole LakeCircle test suite (unit, CLI and integration tests) and prints one closing line
 # "N passed, N failed" summed over every test project. Exits non-zero when any test fails or cannot run.
+# The integration tests run against a local S3 server (scripts/local-s3.sh) started here and stopped on exit;
+# its endpoint and keys reach the tests as AWS_* and LCC_TEST_S3_* environment variables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 configuration="${CONFIGURATION:-Release}"
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+local_s3_started=0
+cleanup() {
+  if [ "$local_s3_started" -eq 1 ]; then
+    scripts/local-s3.sh stop >/dev/null || echo "test.sh: could not stop the local S3 server" >&2
+  fi
+  rm -rf "$results"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 dotnet build LakeCircle.sln -c "$configuration" --nologo -v quiet
+
+if scripts/local-s3.sh status >/dev/null 2>&1; then
+  echo "test.sh: using the local S3 server that is already running (left running afterwards)"
+else
+  local_s3_started=1
+  if ! scripts/local-s3.sh start; then
+    echo "test.sh: the local S3 server for the integration tests did not start (see above); no test ran" >&2
+    exit 1
+  fi
+fi
+# shellcheck disable=SC1090
+. <(scripts/local-s3.sh env)
 
 status=0
 dotnet test LakeCircle.sln -c "$configuration" --no-build --nologo 2>&1 | tee "$results/test.log" || status=$?

@@ -2,5 +2,5 @@ namespace LakeCircle.Cli;
 
 internal static class Program
 {
-    public static int Main() => 0;
+    public static Task<int> Main(string[] args) => CliApplication.RunAsync(args);
 }

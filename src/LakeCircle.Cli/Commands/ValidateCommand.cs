@@ -1,0 +1,63 @@
+using System.CommandLine;
+using LakeCircle.Cli.Output;
+using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Diagnostics;
+using LakeCircle.Core.Model;
+
+namespace LakeCircle.Cli.Commands;
+
+/// <summary><c>lakecircle validate [PATH...]</c>: checks definition files without touching S3.</summary>
+internal sealed class ValidateCommand : ICliCommand
+{
+    public Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Definition files or folders (searched recursively for *.toml). Default: the current folder.",
+            Arity = ArgumentArity.ZeroOrMore,
+            DefaultValueFactory = _ => ["."],
+        };
+        var output = CommonOptions.Output();
+        var command = new Command("validate", "Check definition files: TOML syntax, keys, types and the rules S3 enforces. Exit code 0 when all are valid, 1 otherwise.")
+        {
+            paths,
+            output,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetValue(paths) ?? ["."],
+            parseResult.GetValue(output) ?? CommonOptions.Text,
+            parseResult.InvocationConfiguration.Output,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] paths, string format, TextWriter output, CancellationToken cancellationToken)
+    {
+        var documents = new List<DefinitionDocument>();
+        var missing = new List<Diagnostic>();
+        foreach (var path in paths.Length == 0 ? ["."] : paths)
+        {
+            try
+            {
+                documents.AddRange(await new LocalDefinitionSource(path).ReadAsync(cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                missing.Add(new Diagnostic { Location = new SourceLocation(path), Message = exception.Message });
+            }
+        }
+
+        var set = DefinitionLoader.Load(documents);
+        set = set with { Diagnostics = missing.Concat(set.Diagnostics).ToValueList() };
+        if (format == CommonOptions.Json)
+        {
+            await ValidationJson.WriteAsync(output, set, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ValidationText.WriteAsync(output, set).ConfigureAwait(false);
+        }
+
+        return set.IsValid ? ExitCodes.Ok : ExitCodes.Error;
+    }
+}

@@ -1,0 +1,31 @@
+using LakeCircle.Core.Definitions;
+
+namespace LakeCircle.Cli.Output;
+
+/// <summary>Writes a validation result for people: one line per problem, then a summary line.</summary>
+internal static class ValidationText
+{
+    public static async Task WriteAsync(TextWriter output, DefinitionSet set)
+    {
+        foreach (var diagnostic in set.Diagnostics)
+        {
+            await output.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(Summary(set)).ConfigureAwait(false);
+    }
+
+    internal static string Summary(DefinitionSet set)
+    {
+        if (set.IsValid)
+        {
+            var rules = set.Buckets.Sum(b => b.Configuration.Rules.Count);
+            return $"{Count(set.Buckets.Count, "bucket")}, {Count(rules, "rule")}, no problems";
+        }
+
+        var files = set.Diagnostics.Select(d => d.Location?.File).Where(f => f is not null).Distinct(StringComparer.Ordinal).Count();
+        return $"{Count(set.Diagnostics.Count, "problem")} in {Count(files, "file")}";
+    }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}

@@ -1,0 +1,55 @@
+using LakeCircle.Core.Diagnostics;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Validation;
+
+namespace LakeCircle.Core.Definitions;
+
+/// <summary>
+/// Reads TOML definition files (one bucket per file, keys spelled as in the S3 API JSON) into bucket definitions,
+/// strictly: every problem of every file is reported with its file, line, column and field, never only the first.
+/// </summary>
+public static class DefinitionLoader
+{
+    /// <summary>The largest definition file accepted, in bytes (1 MiB).</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Loads definition files: reads each file, merges the files that name the same bucket (in path order), gives
+    /// rules without an ID their derived ID, and validates each merged configuration as S3 would.
+    /// </summary>
+    /// <param name="documents">The files, in any order (they are processed in ordinal path order).</param>
+    /// <returns>The buckets and every problem found; see <see cref="DefinitionSet.IsValid"/>.</returns>
+    public static DefinitionSet Load(IEnumerable<DefinitionDocument> documents) => Load(documents, LifecycleValidator.Validate);
+
+    /// <summary>Loads with another semantic validation (tests place a validator's findings without depending on its rules).</summary>
+    internal static DefinitionSet Load(IEnumerable<DefinitionDocument> documents, Func<string, LifecycleConfiguration, IReadOnlyList<Diagnostic>> validate)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var files = documents
+            .OrderBy(d => d.Path, StringComparer.Ordinal)
+            .Select(DefinitionFileReader.Read)
+            .ToList();
+        var diagnostics = files.SelectMany(f => f.Diagnostics).ToList();
+        var buckets = files
+            .Where(f => f.Bucket is not null)
+            .GroupBy(f => f.Bucket!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => BucketMerger.Merge(g.Key, g.ToList(), diagnostics, validate))
+            .ToValueList();
+        return new DefinitionSet(buckets, Sort(diagnostics, files).ToValueList());
+    }
+
+    private static IEnumerable<Diagnostic> Sort(List<Diagnostic> diagnostics, List<DefinitionFile> files)
+    {
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            order.TryAdd(file.Path, order.Count);
+        }
+
+        return diagnostics
+            .OrderBy(d => d.Location is { } location && order.TryGetValue(location.File, out var index) ? index : int.MaxValue)
+            .ThenBy(d => d.Location?.Line ?? 0)
+            .ThenBy(d => d.Location?.Column ?? 0);
+    }
+}

@@ -1,0 +1,10 @@
+namespace LakeCircle.Core.Definitions;
+
+/// <summary>Where definition files come from: a local folder or file, or an S3 prefix.</summary>
+public interface IDefinitionSource
+{
+    /// <summary>Reads every definition file of the source, in path order.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The files with their raw content.</returns>
+    Task<IReadOnlyList<DefinitionDocument>> ReadAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+
+namespace LakeCircle.Cli.Tests.Commands;
+
+public class ValidateCommandTests
+{
+    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "fixtures", "definitions");
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await CliApplication.RunAsync(args, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Test]
+    public async Task Validate_ValidFolder_ExitsZeroWithSummary()
+    {
+        var (exitCode, output, error) = await RunAsync("validate", Path.Combine(Fixtures, "valid"));
+
+        exitCode.Should().Be(ExitCodes.Ok);
+        output.Should().Be("4 buckets, 7 rules, no problems" + Environment.NewLine);
+        error.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Validate_InvalidFiles_PrintsEachProblemAndExitsOne()
+    {
+        var unknownKey = Path.Combine(Fixtures, "invalid", "unknown-key.toml");
+        var wrongType = Path.Combine(Fixtures, "invalid", "wrong-type.toml");
+
+        var (exitCode, output, _) = await RunAsync("validate", unknownKey, wrongType);
+
+        exitCode.Should().Be(ExitCodes.Error);
+        output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            $"{unknownKey}:9:1: unknown-key/typo: LifecycleConfiguration.Rules[0].Expiraton: Unknown key 'Expiraton': did you mean Expiration?",
+            $"{wrongType}:9:23: wrong-type/days-as-text: LifecycleConfiguration.Rules[0].Expiration.Days: Expected an integer, got a string.",
+            "2 problems in 2 files");
+    }
+
+    [Test]
+    public async Task Validate_JsonOutput_HasBucketsAndErrors()
+    {
+        var wrongType = Path.Combine(Fixtures, "invalid", "wrong-type.toml");
+
+        var (exitCode, output, _) = await RunAsync("validate", Path.Combine(Fixtures, "valid", "scratch.toml"), wrongType, "--output", "json");
+
+        exitCode.Should().Be(ExitCodes.Error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        root.EnumerateObject().Select(p => p.Name).Should().Equal("buckets", "errors");
+        var buckets = root.GetProperty("buckets").EnumerateArray().ToList();
+        buckets.Select(b => b.GetProperty("name").GetString()).Should().Equal("scratch", "wrong-type");
+        buckets[1].GetProperty("fingerprint").GetString().Should().MatchRegex("^[0-9a-f]{64}$");
+        var rule = buckets[1].GetProperty("rules").EnumerateArray().Single();
+        rule.GetProperty("id").GetString().Should().Be("days-as-text");
+        rule.GetProperty("fingerprint").GetString().Should().MatchRegex("^[0-9a-f]{64}$");
+        var problem = root.GetProperty("errors").EnumerateArray().Single();
+        problem.EnumerateObject().Select(p => p.Name).Should().Equal("file", "line", "column", "bucket", "rule", "field", "message");
+        problem.GetProperty("file").GetString().Should().Be(wrongType);
+        problem.GetProperty("line").GetInt32().Should().Be(9);
+        problem.GetProperty("column").GetInt32().Should().Be(23);
+        problem.GetProperty("bucket").GetString().Should().Be("wrong-type");
+        problem.GetProperty("rule").GetString().Should().Be("days-as-text");
+        problem.GetProperty("field").GetString().Should().Be("LifecycleConfiguration.Rules[0].Expiration.Days");
+        problem.GetProperty("message").GetString().Should().Be("Expected an integer, got a string.");
+    }
+
+    [Test]
+    public async Task Validate_JsonOutputValid_HasNoErrors()
+    {
+        var (exitCode, output, _) = await RunAsync("validate", "-o", "json", Path.Combine(Fixtures, "valid"));
+
+        exitCode.Should().Be(ExitCodes.Ok);
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("errors").GetArrayLength().Should().Be(0);
+        json.RootElement.GetProperty("buckets").GetArrayLength().Should().Be(4);
+    }
+
+    [Test]
+    public async Task Validate_MissingPath_ReportsItAndExitsOne()
+    {
+        var missing = Path.Combine(Fixtures, "no-such-folder");
+
+        var (exitCode, output, _) = await RunAsync("validate", missing);
+
+        exitCode.Should().Be(ExitCodes.Error);
+        output.Should().Contain($"{missing}: No such file or folder").And.EndWith("1 problem in 1 file" + Environment.NewLine);
+    }
+
+    [Test]
+    public async Task Validate_NoPath_UsesTheCurrentFolder()
+    {
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = Path.Combine(Fixtures, "valid");
+        try
+        {
+            var (exitCode, output, _) = await RunAsync("validate");
+
+            exitCode.Should().Be(ExitCodes.Ok);
+            output.Should().StartWith("4 buckets");
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    [Test]
+    public async Task Validate_UnknownOutputFormat_IsAUsageError()
+    {
+        var (exitCode, output, error) = await RunAsync("validate", "--output", "yaml");
+
+        exitCode.Should().Be(ExitCodes.UsageError);
+        output.Should().BeEmpty();
+        error.Should().Contain("yaml").And.Contain("--help");
+    }
+
+    [Test]
+    public async Task Root_Help_ListsValidate()
+    {
+        var (exitCode, output, _) = await RunAsync("--help");
+
+        exitCode.Should().Be(ExitCodes.Ok);
+        output.Should().Contain("lakecircle").And.Contain("validate");
+    }
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using LakeCircle.Core.Diagnostics;
+
+namespace LakeCircle.Core.Tests.Definitions;
+
+/// <summary>
+/// The expectation on the first line of an invalid fixture: <c># expect: line:column Field words in message</c>
+/// (Field <c>-</c> when the problem concerns no field).
+/// </summary>
+internal sealed record FixtureExpectation(int Line, int Column, string? Field, IReadOnlyList<string> Words)
+{
+    public static FixtureExpectation Parse(string firstLine)
+    {
+        const string Marker = "# expect: ";
+        if (!firstLine.StartsWith(Marker, StringComparison.Ordinal))
+        {
+            throw new FormatException($"A fixture must start with '{Marker}': {firstLine}");
+        }
+
+        var parts = firstLine[Marker.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var position = parts[0].Split(':');
+        return new FixtureExpectation(
+            int.Parse(position[0], CultureInfo.InvariantCulture),
+            int.Parse(position[1], CultureInfo.InvariantCulture),
+            parts[1] == "-" ? null : parts[1],
+            parts[2..]);
+    }
+
+    public bool IsMetBy(Diagnostic diagnostic) =>
+        diagnostic.Location is { } location && location.Line == Line && location.Column == Column
+        && diagnostic.Field == Field
+        && Words.All(w => diagnostic.Message.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    public override string ToString() => $"{Line}:{Column} {Field ?? "-"} {string.Join(' ', Words)}";
+}

@@ -1,0 +1,62 @@
+using LakeCircle.Core.Definitions;
+
+namespace LakeCircle.Core.Tests.Definitions;
+
+public class LocalDefinitionSourceTests
+{
+    private string _folder = "";
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "lakecircle-defs-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(_folder, "sub"));
+        File.WriteAllText(Path.Combine(_folder, "b.toml"), "b");
+        File.WriteAllText(Path.Combine(_folder, "a.toml"), "a");
+        File.WriteAllText(Path.Combine(_folder, "notes.txt"), "n");
+        File.WriteAllText(Path.Combine(_folder, "sub", "c.toml"), "c");
+    }
+
+    [TearDown]
+    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public async Task ReadAsync_Folder_ReadsTomlFilesRecursivelyInPathOrder()
+    {
+        var documents = await new LocalDefinitionSource(_folder).ReadAsync();
+
+        documents.Select(d => d.Path).Should().Equal(
+            Path.Join(_folder, "a.toml"), Path.Join(_folder, "b.toml"), Path.Join(_folder, "sub", "c.toml"));
+        documents[0].Content.ToArray().Should().Equal((byte)'a');
+    }
+
+    [Test]
+    public async Task ReadAsync_File_ReadsThatFile()
+    {
+        var path = Path.Combine(_folder, "notes.txt");
+
+        var documents = await new LocalDefinitionSource(path).ReadAsync();
+
+        documents.Should().ContainSingle().Which.Path.Should().Be(path);
+    }
+
+    [Test]
+    public async Task ReadAsync_HugeFile_ReadsJustEnoughToReportIt()
+    {
+        var path = Path.Combine(_folder, "huge.toml");
+        await File.WriteAllBytesAsync(path, new byte[DefinitionLoader.MaxFileBytes * 2]);
+
+        var documents = await new LocalDefinitionSource(path).ReadAsync();
+
+        documents[0].Content.Length.Should().Be(DefinitionLoader.MaxFileBytes + 1);
+        DefinitionLoader.Load(documents).Diagnostics.Should().ContainSingle().Which.Message.Should().Contain("1 MiB");
+    }
+
+    [Test]
+    public async Task ReadAsync_MissingPath_ThrowsFileNotFound()
+    {
+        var act = () => new LocalDefinitionSource(Path.Combine(_folder, "missing")).ReadAsync();
+
+        await act.Should().ThrowAsync<FileNotFoundException>().WithMessage("*No such file or folder*");
+    }
+}
