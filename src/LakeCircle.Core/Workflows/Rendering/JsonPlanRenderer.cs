@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Fingerprinting;
+using LakeCircle.Core.Gateways.Json;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 
@@ -70,7 +71,7 @@ internal static class JsonPlanRenderer
     /// <summary>The rule as the AWS API JSON shows it (<c>ID</c>, <c>Filter</c>, <c>Status</c>, ...).</summary>
     private static JsonElement AwsShape(LifecycleRule rule)
     {
-        using var document = JsonDocument.Parse("{\"Rules\":[{}]}");_ = rule;
+        using var document = JsonDocument.Parse(LifecycleJson.Serialize(LifecycleConfiguration.Of(rule)));
         return document.RootElement.GetProperty("Rules")[0].Clone();
     }
 
