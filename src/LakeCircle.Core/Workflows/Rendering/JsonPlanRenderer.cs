@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Fingerprinting;
@@ -14,6 +15,12 @@ namespace LakeCircle.Core.Workflows.Rendering;
 /// </summary>
 internal static class JsonPlanRenderer
 {
+    // The document is printed, not embedded in HTML: keep quotes and '+' readable as the AWS CLI does.
+    private static readonly JsonPlanContext Context = new(new JsonSerializerOptions(JsonPlanContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     /// <summary>Writes the outcome of a DRYRUN.</summary>
     public static string Render(PlanOutcome outcome)
     {
@@ -30,7 +37,7 @@ internal static class JsonPlanRenderer
         return Serialize(outcome.Plan is null ? document : document with { Results = new JsonResults(s.Applied, s.Failed, s.Skipped) });
     }
 
-    private static string Serialize(JsonPlanDocument document) => JsonSerializer.Serialize(document, JsonPlanContext.Default.JsonPlanDocument);
+    private static string Serialize(JsonPlanDocument document) => JsonSerializer.Serialize(document, Context.JsonPlanDocument);
 
     private static JsonPlanDocument Document(
         AccountPlan? plan, IReadOnlyList<Diagnostic> diagnostics, string? error, bool succeeded, IReadOnlyList<BucketOutcome>? results)

@@ -54,7 +54,10 @@ public sealed class JsonPlanRendererTests
     [Test]
     public async Task Render_SyncWithFailure_ResultPerBucketAndResultsSummary()
     {
-        using var json = JsonDocument.Parse(JsonPlanRenderer.Render(await RenderingFixtures.SyncAsync(failingBucket: "logs")));
+        var text = JsonPlanRenderer.Render(await RenderingFixtures.SyncAsync(failingBucket: "logs"));
+        using var json = JsonDocument.Parse(text);
+
+        text.Should().Contain("bucket 'logs'");
 
         var root = json.RootElement;
         root.GetProperty("succeeded").GetBoolean().Should().BeFalse();
