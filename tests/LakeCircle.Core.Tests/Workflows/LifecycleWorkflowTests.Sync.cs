@@ -191,4 +191,32 @@ public sealed partial class LifecycleWorkflowTests
         sync.Buckets.Should().BeEmpty();
         gateway.CallCount(S3Operations.PutBucketLifecycleConfiguration).Should().Be(0);
     }
+
+    [Test]
+    public async Task SyncAsync_Cancelled_ThrowsAndWritesNothing()
+    {
+        var (gateway, definitions) = Standard();
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        var act = () => new LifecycleWorkflow(gateway, definitions).SyncAsync(cancellation.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        gateway.CallCount(S3Operations.PutBucketLifecycleConfiguration).Should().Be(0);
+    }
+
+    [Test]
+    public async Task SyncAsync_OnlyTransitionDefaultMinimumObjectSizeDiffers_OnePutKeepingRules()
+    {
+        var gateway = new InMemoryS3Gateway().SetLifecycle(
+            "logs", LifecycleConfiguration.Of(Rule("a", "a/", 1)) with { TransitionDefaultMinimumObjectSize = TransitionDefaultMinimumObjectSizes.AllStorageClasses128K });
+        var toml = Toml("logs", ("a", "a/", 1)).Replace(
+            "[LifecycleConfiguration]", "[LifecycleConfiguration]\nTransitionDefaultMinimumObjectSize = \"varies_by_storage_class\"", StringComparison.Ordinal);
+
+        var sync = await new LifecycleWorkflow(gateway, Source(toml)).SyncAsync();
+
+        sync.Buckets.Should().ContainSingle().Which.Result.Should().Be(BucketResult.Applied);
+        gateway.PeekLifecycle("logs")!.TransitionDefaultMinimumObjectSize.Should().Be(TransitionDefaultMinimumObjectSizes.VariesByStorageClass);
+        gateway.PeekLifecycle("logs")!.Rules.Should().ContainSingle();
+    }
 }
