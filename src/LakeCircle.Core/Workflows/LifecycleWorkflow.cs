@@ -19,6 +19,7 @@ public sealed class LifecycleWorkflow
     private readonly ILogger _logger;
     private readonly WorkflowSettings _settings;
     private readonly IBucketWriteObserver _observer;
+    private readonly IBucketPlanRefresher? _refresher;
 
     /// <summary>Creates a workflow.</summary>
     /// <param name="gateway">The account whose lifecycles are read and written.</param>
@@ -31,7 +32,13 @@ public sealed class LifecycleWorkflow
     {
     }
 
-    internal LifecycleWorkflow(IS3Gateway gateway, IDefinitionSource definitions, ILogger? logger, WorkflowOptions? options, IBucketWriteObserver observer)
+    internal LifecycleWorkflow(
+        IS3Gateway gateway,
+        IDefinitionSource definitions,
+        ILogger? logger,
+        WorkflowOptions? options,
+        IBucketWriteObserver observer,
+        IBucketPlanRefresher? refresher = null)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(definitions);
@@ -41,6 +48,7 @@ public sealed class LifecycleWorkflow
         _logger = logger ?? NullLogger<LifecycleWorkflow>.Instance;
         _settings = WorkflowSettings.From(options);
         _observer = observer;
+        _refresher = refresher;
     }
 
     /// <summary>
@@ -82,7 +90,7 @@ public sealed class LifecycleWorkflow
             return outcome with { Error = stop, Buckets = PlanApplier.Skip(writes, stop) };
         }
 
-        var applier = new PlanApplier(_gateway, _observer, _logger, _settings.WriteConcurrency);
+        var applier = new PlanApplier(_gateway, _observer, _logger, _settings.WriteConcurrency, _refresher);
         outcome = outcome with { Buckets = await applier.ApplyAsync(writes, cancellationToken).ConfigureAwait(false) };
         var summary = outcome.Summary;
         _logger.Synced(summary.Applied, summary.Failed, summary.Skipped);
