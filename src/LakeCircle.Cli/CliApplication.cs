@@ -32,6 +32,11 @@ internal static class CliApplication
             root.Subcommands.Add(command.Create());
         }
 
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
+        }
+
         // The root runs LCC_ACTIONS; its flags are those of sync and dryrun, documented there.
         var options = new RunOptions();
         options.AddTo(root, hidden: true);

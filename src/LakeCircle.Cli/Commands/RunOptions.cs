@@ -34,11 +34,11 @@ internal sealed class RunOptions
 
     public Option<string[]> Buckets { get; } = BucketOption();
 
-    public Option<string?> Output { get; } = Choice("--output", SettingDefinitions.Output, "-o");
+    public Option<string?> Output { get; } = Choice("--output", "text|json", SettingDefinitions.Output, "-o");
 
-    public Option<string?> LogLevel { get; } = Choice("--log-level", AppLevel);
+    public Option<string?> LogLevel { get; } = Choice("--log-level", "LEVEL", AppLevel);
 
-    public Option<string?> LogFormat { get; } = Choice("--log-format", SettingDefinitions.LogFormat);
+    public Option<string?> LogFormat { get; } = Choice("--log-format", "FORMAT", SettingDefinitions.LogFormat);
 
     public Option<string?> Params { get; } = Text("--params", "JSON", ActionParams, "The flags below win over its keys.");
 
@@ -53,7 +53,7 @@ internal sealed class RunOptions
         "A sync that would change more buckets stops before its first write.", "no limit");
 
     public Option<int?> MaxDeletions { get; } = Number("--max-deletions", "maxDeletions", 0, int.MaxValue,
-        "A sync that would delete more stops before its first write.", "no limit");
+        "A sync that would delete the lifecycle configuration of more buckets stops before its first write.", "no limit");
 
     public Option<bool> DetailedExitCode { get; } = new("--detailed-exitcode")
     {
@@ -109,13 +109,13 @@ internal sealed class RunOptions
         Description = Describe(SettingDefinitions.Get(variable), more),
     };
 
-    private static Option<string?> Choice(string name, string variable, params string[] aliases)
+    private static Option<string?> Choice(string name, string helpName, string variable, params string[] aliases)
     {
         var definition = SettingDefinitions.Get(variable);
         var option = new Option<string?>(name, aliases)
         {
-            HelpName = string.Join('|', definition.Choices),
-            Description = Describe(definition, null),
+            HelpName = helpName,
+            Description = Describe(definition, $"One of {string.Join(", ", definition.Choices)}."),
         };
         option.CompletionSources.Add([.. definition.Choices]);
         option.Validators.Add(result =>
