@@ -177,4 +177,31 @@ public class RunOptionsTests
         using var _ = JsonDocument.Parse(result.Output);
         result.Error.Should().NotContain("INFO");
     }
+
+    [Test]
+    public void Documentation_NamesEveryFlagAndVariable()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "cli.md"));
+
+        foreach (var option in new LakeCircle.Cli.Commands.RunOptions().All)
+        {
+            docs.Should().Contain($"`{option.Name}", "docs/cli.md documents {0}", option.Name);
+        }
+
+        foreach (var setting in LakeCircle.Core.Configuration.SettingDefinitions.All)
+        {
+            docs.Should().Contain($"`{setting.Name}`", "docs/cli.md documents {0}", setting.Name);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LakeCircle.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new DirectoryNotFoundException("LakeCircle.sln not found above the test assembly.");
+    }
 }
