@@ -71,6 +71,12 @@ internal static class CliApplication
             ErrorIsTerminal = error is null && LoggingSetup.StandardErrorIsTerminal && !NoColor(),
         };
         var configuration = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
+        if (output is null)
+        {
+            // Ctrl+C cancels the run's token; writes in flight get time to finish and the result is still printed.
+            configuration.ProcessTerminationTimeout = TimeSpan.FromSeconds(10);
+        }
+
         var parseResult = CreateRootCommand(context).Parse(args);
         if (parseResult.Errors.Count > 0)
         {

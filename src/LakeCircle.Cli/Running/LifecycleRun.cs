@@ -25,6 +25,20 @@ internal static class LifecycleRun
     public static async Task<int> RunAsync(
         CliContext context, RunArguments arguments, string commandName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunCoreAsync(context, arguments, commandName, output, error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Cancelled: writes already made stay made.").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(
+        CliContext context, RunArguments arguments, string commandName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         var configuration = await RunConfiguration.LoadAsync(context.Environment, arguments, cancellationToken).ConfigureAwait(false);
         if (configuration.Errors.Count > 0)
         {
@@ -43,8 +57,8 @@ internal static class LifecycleRun
         using var loggerFactory = LoggingSetup.CreateLoggerFactory(settings.LogFormat, settings.AppLevel, error, context.ErrorIsTerminal);
         var logger = loggerFactory.CreateLogger("LakeCircle.Cli");
         using var sources = RunSources.Create(configuration, arguments.PathStyle);
-        logger.Starting(settings.AppName, CliVersion.Informational, action, payload.Fingerprint,
-            payload.Require(PayloadKeys.EndpointDefinition), settings.AwsAccount, settings.AwsRegion, sources.AccountDescription);
+        logger.Starting(settings.AppName, CliVersion.Informational, action, payload.Fingerprint);
+        logger.Sources(payload.Require(PayloadKeys.EndpointDefinition), settings.AwsAccount, settings.AwsRegion, sources.AccountDescription);
         foreach (var key in payload.Keys)
         {
             logger.Setting(key, payload.Require(key));
@@ -62,7 +76,7 @@ internal static class LifecycleRun
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             logger.Cancelled(action);
-            return ExitCodes.Error;
+            throw;
         }
         catch (S3GatewayException e)
         {

@@ -5,10 +5,11 @@ namespace LakeCircle.Cli.Running;
 /// <summary>The log events of the command-line runs.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
-        Message = "{App} {Version}: {Action} with settings {Fingerprint}; definitions from {Definitions}, account {Account} in {Region} from {Source}")]
-    public static partial void Starting(
-        this ILogger logger, string app, string version, string action, string fingerprint, string definitions, string account, string region, string source);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{App} {Version}: {Action} with settings {Fingerprint}")]
+    public static partial void Starting(this ILogger logger, string app, string version, string action, string fingerprint);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Definitions from {Definitions}; account {Account} in {Region} from {Source}")]
+    public static partial void Sources(this ILogger logger, string definitions, string account, string region, string source);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Setting {Key}={Value}")]
     public static partial void Setting(this ILogger logger, string key, string value);

@@ -87,4 +87,19 @@ public class SyncCommandTests
         result.Output.Should().Contain("definition");
         _example.SnapshotUnchanged().Should().BeTrue();
     }
+
+    [Test]
+    public async Task Sync_Cancelled_WritesNothingAndExitsOne()
+    {
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await CliApplication.RunAsync(["sync", .. _example.Flags()], output, error, new Dictionary<string, string?>(), cancellation.Token);
+
+        exitCode.Should().Be(ExitCodes.Error, error.ToString());
+        error.ToString().Should().Contain("Cancelled");
+        _example.SnapshotUnchanged().Should().BeTrue();
+    }
 }
