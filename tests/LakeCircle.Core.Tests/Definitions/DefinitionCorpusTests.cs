@@ -64,7 +64,7 @@ public class DefinitionCorpusTests
     [Test]
     public void S3RuleFixtures_CoverEveryRuleOfTheValidationDocument()
     {
-        var documented = ValidationDocument.RuleNames();
+        var documented = Documentation.ValidationRuleNames();
         var covered = DefinitionFixtures.S3RuleFiles()
             .Select(name => (Name: name, Rule: DefinitionFixtures.RuleOf(Path.Combine(DefinitionFixtures.S3Rules, name))))
             .ToList();
