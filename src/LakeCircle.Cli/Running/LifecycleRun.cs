@@ -1,5 +1,6 @@
 using LakeCircle.Cli.Commands;
 using LakeCircle.Cli.Logging;
+using LakeCircle.Cli.Output;
 using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Workflows;
@@ -92,36 +93,16 @@ internal static class LifecycleRun
         LifecycleWorkflow workflow, Settings settings, TextWriter output, PlanRenderOptions render, CancellationToken cancellationToken)
     {
         var outcome = await workflow.PlanAsync(cancellationToken).ConfigureAwait(false);
-        if (settings.Output == OutputFormat.Json)
-        {
-            await output.WriteLineAsync(JsonPlanRenderer.Render(outcome)).ConfigureAwait(false);
-        }
-        else
-        {
-            TextPlanRenderer.Render(outcome, output, render);
-        }
-
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return !outcome.Succeeded ? ExitCodes.Error
-            : settings.ActionParameters.DetailedExitCode && outcome.HasChanges ? ExitCodes.ChangesPending
-            : ExitCodes.Ok;
+        await RunOutput.WriteAsync(outcome, settings.Output, output, render, cancellationToken).ConfigureAwait(false);
+        return RunOutput.ExitCode(outcome, settings.ActionParameters.DetailedExitCode);
     }
 
     private static async Task<int> SyncAsync(
         LifecycleWorkflow workflow, Settings settings, TextWriter output, PlanRenderOptions render, CancellationToken cancellationToken)
     {
         var outcome = await workflow.SyncAsync(cancellationToken).ConfigureAwait(false);
-        if (settings.Output == OutputFormat.Json)
-        {
-            await output.WriteLineAsync(JsonPlanRenderer.Render(outcome)).ConfigureAwait(false);
-        }
-        else
-        {
-            TextPlanRenderer.Render(outcome, output, render);
-        }
-
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.Error;
+        await RunOutput.WriteAsync(outcome, settings.Output, output, render, cancellationToken).ConfigureAwait(false);
+        return RunOutput.ExitCode(outcome);
     }
 
     private static WorkflowOptions Options(Settings settings, Payload payload)
