@@ -64,7 +64,7 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
 
         if (rows.Count == 0)
         {
-            await output.WriteLineAsync($"No stored versions of bucket '{bucket}' under {session.Endpoint.Describe("history/")}.").ConfigureAwait(false);
+            await output.WriteLineAsync($"No stored versions of bucket '{bucket}' under {EndpointStore.DescribeFolder(session.Endpoint, $"history/{bucket}/")}.").ConfigureAwait(false);
             return ExitCodes.Ok;
         }
 

@@ -119,7 +119,7 @@ internal sealed class GuardedRun
         catch (Exception e)
         {
             RecoveryLog.StepFailed(_logger, "write the run record", e.Message);
-            errors.Add($"Could not write the run record to {_endpoint.Describe(RunLog.Folder)}: {e.Message}");
+            errors.Add($"Could not write the run record to {EndpointStore.DescribeFolder(_endpoint, RunLog.Folder)}: {e.Message}");
         }
 
         if (held is not null && !run.LockLost)

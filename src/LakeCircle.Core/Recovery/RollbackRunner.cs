@@ -51,7 +51,7 @@ internal sealed class RollbackRunner
             : await archive.ReadPreviousAsync(bucket, cancellationToken).ConfigureAwait(false);
         if (version is null)
         {
-            var where = to is { } t ? $"captured at or before {ArchiveTime.ToText(t)} in {_endpoint.Describe($"history/{bucket}/")}" : $"in {_endpoint.Describe(ConfigurationArchive.PreviousKey(bucket))}";
+            var where = to is { } t ? $"captured at or before {ArchiveTime.ToText(t)} in {EndpointStore.DescribeFolder(_endpoint, $"history/{bucket}/")}" : $"in {_endpoint.Describe(ConfigurationArchive.PreviousKey(bucket))}";
             return new RollbackPlan { Bucket = bucket, Error = $"No stored configuration of bucket '{bucket}' {where}." };
         }
 
