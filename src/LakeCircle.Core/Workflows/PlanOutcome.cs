@@ -1,0 +1,30 @@
+using LakeCircle.Core.Diagnostics;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Planning;
+
+namespace LakeCircle.Core.Workflows;
+
+/// <summary>
+/// What <see cref="LifecycleWorkflow.PlanAsync"/> found: either the problems that stopped it (invalid definitions,
+/// an unknown bucket in the selection, an account that could not be listed) or the plan.
+/// </summary>
+public sealed record PlanOutcome
+{
+    /// <summary>The problems in the definitions or the bucket selection; when any, there is no plan.</summary>
+    public ValueList<Diagnostic> Diagnostics { get; init; } = ValueList<Diagnostic>.Empty;
+
+    /// <summary>The plan, or <see langword="null"/> when the run stopped before reading the account's lifecycles.</summary>
+    public AccountPlan? Plan { get; init; }
+
+    /// <summary>An account-level failure (such as the bucket list that could not be read), or <see langword="null"/>.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Whether the plan would change at least one bucket.</summary>
+    public bool HasChanges => Plan?.HasChanges == true;
+
+    /// <summary>
+    /// Whether the plan is complete: valid definitions, the account read, and no bucket whose lifecycle could not
+    /// be read. Pending changes do not make a plan fail.
+    /// </summary>
+    public bool Succeeded => Diagnostics.Count == 0 && Error is null && Plan is not null && Plan.Summary.BucketsFailed == 0;
+}

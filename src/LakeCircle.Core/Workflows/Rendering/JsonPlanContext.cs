@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace LakeCircle.Core.Workflows.Rendering;
+
+/// <summary>The source-generated serializer of <see cref="JsonPlanDocument"/>: camelCase, indented, nulls left out.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JsonPlanDocument))]
+internal sealed partial class JsonPlanContext : JsonSerializerContext;

@@ -1,0 +1,38 @@
+using LakeCircle.Core.Planning;
+
+namespace LakeCircle.Core.Workflows.Rendering;
+
+/// <summary>Draws the result section of a SYNC: one line per bucket written (or not), then a summary line.</summary>
+internal static class TextResultRenderer
+{
+    public static void Render(SyncOutcome outcome, TextWriter writer, TextStyle style)
+    {
+        writer.WriteLine();
+        if (outcome.Error is not null)
+        {
+            writer.WriteLine(style.Error("Stopped: " + outcome.Error));
+        }
+
+        if (outcome.Buckets.Count == 0)
+        {
+            writer.WriteLine("Sync: nothing to write.");
+            return;
+        }
+
+        writer.WriteLine("Results:");
+        foreach (var bucket in outcome.Buckets)
+        {
+            var write = bucket.Action == BucketAction.Delete ? "DELETE" : "PUT";
+            writer.WriteLine(bucket.Result switch
+            {
+                BucketResult.Applied => style.Added($"  applied  {bucket.Bucket} ({write}, {Wording.Milliseconds(bucket.Duration)})"),
+                BucketResult.Failed => style.Error($"  FAILED   {bucket.Bucket} ({write}): {bucket.Error}"),
+                _ => style.Quiet($"  skipped  {bucket.Bucket} ({write})"),
+            });
+        }
+
+        var s = outcome.Summary;
+        var line = $"Sync: {Wording.Buckets(s.Applied)} applied, {Wording.Number(s.Failed)} failed, {Wording.Number(s.Skipped)} skipped.";
+        writer.WriteLine(outcome.Succeeded ? style.Strong(line) : style.Error(line));
+    }
+}

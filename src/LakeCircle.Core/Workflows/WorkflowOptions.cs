@@ -1,0 +1,50 @@
+namespace LakeCircle.Core.Workflows;
+
+/// <summary>
+/// How a <see cref="LifecycleWorkflow"/> runs: which buckets, how many calls in flight, and the guards that stop a
+/// sync before its first write. Mutable; the workflow copies the values when it is created.
+/// </summary>
+public sealed class WorkflowOptions
+{
+    /// <summary>The default for <see cref="ReadConcurrency"/>.</summary>
+    public const int DefaultReadConcurrency = 16;
+
+    /// <summary>The default for <see cref="WriteConcurrency"/>.</summary>
+    public const int DefaultWriteConcurrency = 2;
+
+    /// <summary>
+    /// The buckets to work on, by name; empty (the default) means every defined bucket. A name here without a
+    /// definition stops the run with an error. When narrowed, buckets without a definition are not reported.
+    /// </summary>
+    public IList<string> Buckets { get; } = new List<string>();
+
+    /// <summary>How many lifecycle reads may be in flight at once (default 16, at least 1).</summary>
+    public int ReadConcurrency { get; set; } = DefaultReadConcurrency;
+
+    /// <summary>
+    /// How many lifecycle writes may be in flight at once (default 2, at least 1). Kept low because some servers
+    /// serialise lifecycle writes and stall when they clash.
+    /// </summary>
+    public int WriteConcurrency { get; set; } = DefaultWriteConcurrency;
+
+    /// <summary>
+    /// The most buckets a sync may change (PUT or DELETE); a plan with more stops before the first write.
+    /// <see langword="null"/> (the default) means no limit.
+    /// </summary>
+    public int? MaxChanges { get; set; }
+
+    /// <summary>
+    /// The most lifecycle configurations a sync may delete; a plan with more stops before the first write.
+    /// <see langword="null"/> (the default) means no limit.
+    /// </summary>
+    public int? MaxDeletions { get; set; }
+
+    /// <summary>The fingerprint of the settings the run was started with, shown in the run's log scope; optional.</summary>
+    public string? SettingsFingerprint { get; set; }
+
+    /// <summary>The account ID, shown in the account's log scope; optional.</summary>
+    public string? Account { get; set; }
+
+    /// <summary>The region, shown in the account's log scope; optional.</summary>
+    public string? Region { get; set; }
+}

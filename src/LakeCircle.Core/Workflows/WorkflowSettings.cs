@@ -1,0 +1,53 @@
+namespace LakeCircle.Core.Workflows;
+
+/// <summary>A validated, immutable copy of <see cref="WorkflowOptions"/>, taken when a workflow is created.</summary>
+internal sealed record WorkflowSettings
+{
+    public IReadOnlyList<string> Buckets { get; init; } = [];
+
+    public int ReadConcurrency { get; init; } = WorkflowOptions.DefaultReadConcurrency;
+
+    public int WriteConcurrency { get; init; } = WorkflowOptions.DefaultWriteConcurrency;
+
+    public int? MaxChanges { get; init; }
+
+    public int? MaxDeletions { get; init; }
+
+    public string? SettingsFingerprint { get; init; }
+
+    public string? Account { get; init; }
+
+    public string? Region { get; init; }
+
+    public static WorkflowSettings From(WorkflowOptions? options)
+    {
+        if (options is null)
+        {
+            return new WorkflowSettings();
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ReadConcurrency, 1, nameof(options.ReadConcurrency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WriteConcurrency, 1, nameof(options.WriteConcurrency));
+        if (options.MaxChanges is { } maxChanges)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(maxChanges, nameof(options.MaxChanges));
+        }
+
+        if (options.MaxDeletions is { } maxDeletions)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(maxDeletions, nameof(options.MaxDeletions));
+        }
+
+        return new WorkflowSettings
+        {
+            Buckets = options.Buckets.Where(b => !string.IsNullOrWhiteSpace(b)).Distinct(StringComparer.Ordinal).ToArray(),
+            ReadConcurrency = options.ReadConcurrency,
+            WriteConcurrency = options.WriteConcurrency,
+            MaxChanges = options.MaxChanges,
+            MaxDeletions = options.MaxDeletions,
+            SettingsFingerprint = options.SettingsFingerprint,
+            Account = options.Account,
+            Region = options.Region,
+        };
+    }
+}

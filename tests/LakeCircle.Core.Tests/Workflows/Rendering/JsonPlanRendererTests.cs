@@ -1,0 +1,90 @@
+using System.Text.Json;
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Workflows.Rendering;
+using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
+
+namespace LakeCircle.Core.Tests.Workflows.Rendering;
+
+public sealed class JsonPlanRendererTests
+{
+    [Test]
+    public async Task Render_DriftedPlan_SummaryNumbersMatchThePlan()
+    {
+        var outcome = await RenderingFixtures.PlanAsync();
+
+        using var json = JsonDocument.Parse(JsonPlanRenderer.Render(outcome));
+
+        var root = json.RootElement;
+        root.GetProperty("succeeded").GetBoolean().Should().BeTrue();
+        root.GetProperty("hasChanges").GetBoolean().Should().BeTrue();
+        var summary = root.GetProperty("summary");
+        summary.GetProperty("bucketsChanged").GetInt32().Should().Be(2);
+        summary.GetProperty("rulesAdded").GetInt32().Should().Be(2);
+        summary.GetProperty("rulesRemoved").GetInt32().Should().Be(1);
+        summary.GetProperty("rulesChanged").GetInt32().Should().Be(1);
+        summary.GetProperty("bucketsInSync").GetInt32().Should().Be(1);
+        summary.GetProperty("bucketsMissing").GetInt32().Should().Be(1);
+        summary.GetProperty("bucketsUnmanaged").GetInt32().Should().Be(1);
+        root.TryGetProperty("results", out _).Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Render_DriftedPlan_BucketsWithStatusActionAndRules()
+    {
+        using var json = JsonDocument.Parse(JsonPlanRenderer.Render(await RenderingFixtures.PlanAsync()));
+
+        var buckets = json.RootElement.GetProperty("buckets").EnumerateArray().ToList();
+        buckets.Select(b => (b.GetProperty("name").GetString(), b.GetProperty("status").GetString(), b.GetProperty("action").GetString()))
+            .Should().Equal(
+                ("archive", "missing", "none"), ("backups", "in-sync", "none"), ("bare", "change", "put"),
+                ("logs", "change", "put"), ("scratch", "unmanaged", "none"));
+        var rules = buckets[3].GetProperty("rules");
+        var added = rules.GetProperty("added").EnumerateArray().Single();
+        added.GetProperty("id").GetString().Should().Be("new");
+        added.GetProperty("fingerprint").GetString().Should().Be(Rule("new", "new/", 7).Fingerprint);
+        added.GetProperty("aws").GetProperty("Expiration").GetProperty("Days").GetInt32().Should().Be(7);
+        rules.GetProperty("removed").EnumerateArray().Single().GetProperty("id").GetString().Should().Be("old");
+        var field = rules.GetProperty("changed").EnumerateArray().Single().GetProperty("fields").EnumerateArray().Single();
+        (field.GetProperty("field").GetString(), field.GetProperty("before").GetString(), field.GetProperty("after").GetString())
+            .Should().Be(("Expiration.Days", "30", "90"));
+        buckets[1].GetProperty("rules").GetProperty("unchanged").EnumerateArray().Select(e => e.GetString()).Should().Equal("keep");
+    }
+
+    [Test]
+    public async Task Render_SyncWithFailure_ResultPerBucketAndResultsSummary()
+    {
+        var text = JsonPlanRenderer.Render(await RenderingFixtures.SyncAsync(failingBucket: "logs"));
+        using var json = JsonDocument.Parse(text);
+
+        text.Should().Contain("bucket 'logs'");
+
+        var root = json.RootElement;
+        root.GetProperty("succeeded").GetBoolean().Should().BeFalse();
+        var results = root.GetProperty("results");
+        (results.GetProperty("applied").GetInt32(), results.GetProperty("failed").GetInt32(), results.GetProperty("skipped").GetInt32())
+            .Should().Be((1, 1, 0));
+        var buckets = root.GetProperty("buckets").EnumerateArray().ToDictionary(b => b.GetProperty("name").GetString()!);
+        buckets["bare"].GetProperty("result").GetProperty("status").GetString().Should().Be("applied");
+        var logs = buckets["logs"].GetProperty("result");
+        logs.GetProperty("status").GetString().Should().Be("failed");
+        logs.GetProperty("error").GetString().Should().Contain("Access Denied");
+        buckets["backups"].TryGetProperty("result", out _).Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Render_InvalidDefinitions_DiagnosticsAndNoBuckets()
+    {
+        var outcome = await new LifecycleWorkflow(new InMemoryS3Gateway(), Source(("bad.toml", "BucketName = 3\n"))).PlanAsync();
+
+        using var json = JsonDocument.Parse(JsonPlanRenderer.Render(outcome));
+
+        var root = json.RootElement;
+        root.GetProperty("succeeded").GetBoolean().Should().BeFalse();
+        var diagnostic = root.GetProperty("diagnostics").EnumerateArray().First();
+        diagnostic.GetProperty("file").GetString().Should().Be("bad.toml");
+        diagnostic.GetProperty("line").GetInt32().Should().Be(1);
+        root.GetProperty("buckets").GetArrayLength().Should().Be(0);
+        root.TryGetProperty("summary", out _).Should().BeFalse();
+    }
+}
