@@ -56,10 +56,10 @@ public static class RuleShapes
         {
             Id = "noncurrent",
             Filter = new() { Prefix = "nc/" },
-            NoncurrentVersionExpiration = new() { NoncurrentDays = 60 },
+            NoncurrentVersionExpiration = new() { NoncurrentDays = 120 },
             NoncurrentVersionTransitions = ValueList.Of(
-                new NoncurrentVersionTransition { NoncurrentDays = 30, StorageClass = StorageClasses.Glacier },
-                new NoncurrentVersionTransition { NoncurrentDays = 7, StorageClass = StorageClasses.StandardIA }),
+                new NoncurrentVersionTransition { NoncurrentDays = 60, StorageClass = StorageClasses.Glacier },
+                new NoncurrentVersionTransition { NoncurrentDays = 30, StorageClass = StorageClasses.StandardIA }),
         }),
         ("intelligent-tiering", new()
         {
@@ -80,13 +80,16 @@ public static class RuleShapes
         }),
     ];
 
-    /// <summary>A configuration of a few shapes, varied by <paramref name="index"/>.</summary>
+    /// <summary>The shapes a definition may declare (validation asks for a bare predicate instead of a one-condition And).</summary>
+    public static IReadOnlyList<(string Name, LifecycleRule Rule)> Definable { get; } = [.. All.Where(s => s.Name != "and-prefix-only")];
+
+    /// <summary>A configuration of a few definable shapes, varied by <paramref name="index"/>.</summary>
     public static LifecycleConfiguration Mix(int index)
     {
         var count = 1 + (index % 4);
-        return new LifecycleConfiguration
-        {
-            Rules = Enumerable.Range(0, count).Select(i => All[(index * 3 + i * 5) % All.Count].Rule).DistinctBy(r => r.Id).ToValueList(),
-        };
+        var rules = Enumerable.Range(0, count).Select(i => Definable[(index * 3 + i * 5) % Definable.Count].Rule).DistinctBy(r => r.Id).ToList();
+
+        // A legacy rule-level Prefix cannot share a configuration with rules that have a Filter.
+        return new LifecycleConfiguration { Rules = (rules.Count > 1 ? rules.Where(r => r.Prefix is null) : rules).ToValueList() };
     }
 }
