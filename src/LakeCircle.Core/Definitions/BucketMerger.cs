@@ -21,6 +21,7 @@ internal static class BucketMerger
     {
         var merged = new List<RuleSource>();
         var rules = new List<LifecycleRule>();
+        var written = new List<LifecycleRule>();
         var byId = new Dictionary<string, RuleSource>(StringComparer.Ordinal);
         foreach (var source in files.SelectMany(f => f.Rules))
         {
@@ -42,6 +43,7 @@ internal static class BucketMerger
             byId.TryAdd(id, source);
             merged.Add(source);
             rules.Add(rule);
+            written.Add(source.Rule);
         }
 
         var minimumOwner = MergeMinimumObjectSize(bucket, files, diagnostics);
@@ -50,7 +52,8 @@ internal static class BucketMerger
             Rules = rules.ToValueList(),
             TransitionDefaultMinimumObjectSize = minimumOwner?.TransitionDefaultMinimumObjectSize,
         };
-        foreach (var problem in validate(bucket, configuration))
+        // Validated as written, so that a clash between rules without ID is explained as such, not by derived IDs.
+        foreach (var problem in validate(bucket, configuration with { Rules = written.ToValueList() }))
         {
             if (Place(problem, bucket, files, merged, minimumOwner) is { } placed)
             {
@@ -97,7 +100,7 @@ internal static class BucketMerger
                 return null; // the file already reports what is wrong with this rule; its model is incomplete
             }
 
-            var ownField = source.Field + rest;
+            var ownField = source.Field + ToTomlKeys(rest);
             return problem with
             {
                 Location = source.File.Locate(source.File.Map.Resolve(ownField)),
@@ -114,6 +117,12 @@ internal static class BucketMerger
         var position = fullField is null ? file.BucketPosition : file.Map.Resolve(fullField);
         return problem with { Location = file.Locate(position), Field = fullField, Bucket = problem.Bucket ?? bucket };
     }
+
+    /// <summary>
+    /// Spells a model path inside a rule (<c>.Id</c>, <c>.Expiration.Days</c>) with the file's keys: the model's
+    /// <c>Id</c> is the TOML key <c>ID</c>, as in the AWS API; every other key is spelled as its model property.
+    /// </summary>
+    private static string ToTomlKeys(string rest) => rest == ".Id" ? ".ID" : rest;
 
     private static bool TryParseRuleIndex(string? field, out int index, out string rest)
     {

@@ -1,11 +1,12 @@
 using System.Text;
 using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Diagnostics;
 
 namespace LakeCircle.Core.Tests.Definitions;
 
 /// <summary>
 /// Runs the fixture corpus: every valid fixture loads clean, every invalid fixture reports the problem its first
-/// line announces. The fixtures of <c>invalid/s3-rules/</c> (problems found by semantic validation) are not run here.
+/// line announces. The fixtures of <c>invalid/s3-rules/</c> hold one problem found by semantic validation each.
 /// </summary>
 public class DefinitionCorpusTests
 {
@@ -40,19 +41,36 @@ public class DefinitionCorpusTests
     private static IEnumerable<string> S3RuleFiles() => DefinitionFixtures.S3RuleFiles();
 
     /// <summary>
-    /// The S3-rule fixtures load without reading problems, and the position each announces is where the loader
-    /// places its field: once validation reports that field, the expectation holds.
+    /// Every S3-rule fixture reads without a reading problem, and validation reports exactly the announced problem at
+    /// the announced place: each fixture breaks one rule and nothing else.
     /// </summary>
     [TestCaseSource(nameof(S3RuleFiles))]
-    public async Task Read_S3RuleFixture_PlacesTheAnnouncedFieldAtTheAnnouncedPosition(string name)
+    public async Task Load_S3RuleFixture_ReportsOnlyTheAnnouncedProblem(string name)
     {
         var path = Path.Combine(DefinitionFixtures.S3Rules, name);
         var content = await File.ReadAllBytesAsync(path);
         var expectation = FixtureExpectation.Parse(Encoding.UTF8.GetString(content).Split('\n')[0]);
 
         var file = DefinitionFileReader.Read(new DefinitionDocument(path, content));
+        var set = DefinitionLoader.Load([new DefinitionDocument(path, content)]);
 
-        file.Diagnostics.Should().BeEmpty();
-        file.Map.Resolve(expectation.Field!).Should().Be(new LakeCircle.Core.Definitions.Toml.TextPoint(expectation.Line, expectation.Column));
+        file.Diagnostics.Should().BeEmpty("an S3-rule fixture has no reading problem");
+        set.Diagnostics.Should().ContainSingle("the fixture breaks one rule; got:\n{0}", string.Join('\n', set.Diagnostics))
+            .Which.Should().Match<Diagnostic>(d => expectation.IsMetBy(d), "the fixture expects {0}", expectation);
+        set.Diagnostics[0].Location!.File.Should().Be(path);
+        set.Diagnostics[0].Bucket.Should().Be(Path.GetFileNameWithoutExtension(name));
+    }
+
+    [Test]
+    public void S3RuleFixtures_CoverEveryRuleOfTheValidationDocument()
+    {
+        var documented = Documentation.ValidationRuleNames();
+        var covered = DefinitionFixtures.S3RuleFiles()
+            .Select(name => (Name: name, Rule: DefinitionFixtures.RuleOf(Path.Combine(DefinitionFixtures.S3Rules, name))))
+            .ToList();
+
+        documented.Should().HaveCountGreaterThan(30);
+        covered.Where(f => !documented.Contains(f.Rule)).Should().BeEmpty("each fixture's '# rule:' line names a row of docs/validation.md");
+        documented.Except(covered.Select(f => f.Rule)).Should().BeEmpty("every rule of docs/validation.md has a failing fixture in invalid/s3-rules/");
     }
 }

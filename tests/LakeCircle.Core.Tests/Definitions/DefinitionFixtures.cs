@@ -21,6 +21,16 @@ internal static class DefinitionFixtures
     public static IEnumerable<string> S3RuleFiles() =>
         Directory.EnumerateFiles(S3Rules, "*.toml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
+    /// <summary>The rule of docs/validation.md an S3-rule fixture breaks, from its second line <c># rule: What</c>.</summary>
+    public static string RuleOf(string path)
+    {
+        const string Marker = "# rule: ";
+        var second = File.ReadLines(path).Skip(1).First();
+        return second.StartsWith(Marker, StringComparison.Ordinal)
+            ? second[Marker.Length..].Trim()
+            : throw new FormatException($"An S3-rule fixture's second line must start with '{Marker}': {path}");
+    }
+
     public static DefinitionDocument Document(string path, string toml) => new(path, Encoding.UTF8.GetBytes(toml));
 
     public static DefinitionSet Load(string toml, string path = "b.toml") => DefinitionLoader.Load([Document(path, toml)]);

@@ -9,43 +9,60 @@ namespace LakeCircle.Core.Tests.Definitions;
 public class DefinitionLoaderTests
 {
     [Test]
-    public void Load_FullRule_ReadsEveryField()
+    public void Load_FullRules_ReadEveryField()
     {
+        // S3 refuses Days beside Dates in one rule, and AbortIncompleteMultipartUpload beside tags or sizes:
+        // every field is read across two valid rules.
         var set = Load(OneRule("""
             ID = "archive"
             Status = "Disabled"
             Filter = { And = { Prefix = "logs/", Tags = [{ Key = "tier", Value = "cold" }], ObjectSizeGreaterThan = 1024, ObjectSizeLessThan = 4096 } }
             Expiration = { Days = 365 }
-            Transitions = [{ Days = 30, StorageClass = "STANDARD_IA" }, { Date = 2027-01-01, StorageClass = "GLACIER" }]
-            NoncurrentVersionExpiration = { NoncurrentDays = 30, NewerNoncurrentVersions = 3 }
+            Transitions = [{ Days = 30, StorageClass = "STANDARD_IA" }, { Days = 90, StorageClass = "GLACIER" }]
+            NoncurrentVersionExpiration = { NoncurrentDays = 60, NewerNoncurrentVersions = 3 }
             NoncurrentVersionTransitions = [{ NoncurrentDays = 30, NewerNoncurrentVersions = 2, StorageClass = "GLACIER" }]
+
+            [[LifecycleConfiguration.Rules]]
+            ID = "dated"
+            Status = "Enabled"
+            Filter = { Prefix = "tmp/" }
+            Expiration = { Date = 2028-01-01 }
+            Transitions = [{ Date = 2027-01-01, StorageClass = "GLACIER" }]
             AbortIncompleteMultipartUpload = { DaysAfterInitiation = 7 }
             """));
 
-        set.IsValid.Should().BeTrue(string.Join('\n', set.Diagnostics));
-        var rule = set.Buckets.Single().Configuration.Rules.Single();
-        rule.Should().Be(new LifecycleRule
-        {
-            Id = "archive",
-            Status = "Disabled",
-            Filter = new LifecycleFilter
+        set.Diagnostics.Should().BeEmpty();
+        set.Buckets.Single().Configuration.Rules.Should().Equal(
+            new LifecycleRule
             {
-                And = new LifecycleAndOperator
+                Id = "archive",
+                Status = "Disabled",
+                Filter = new LifecycleFilter
                 {
-                    Prefix = "logs/",
-                    Tags = ValueList.Of(new LifecycleTag("tier", "cold")),
-                    ObjectSizeGreaterThan = 1024,
-                    ObjectSizeLessThan = 4096,
+                    And = new LifecycleAndOperator
+                    {
+                        Prefix = "logs/",
+                        Tags = ValueList.Of(new LifecycleTag("tier", "cold")),
+                        ObjectSizeGreaterThan = 1024,
+                        ObjectSizeLessThan = 4096,
+                    },
                 },
+                Expiration = new LifecycleExpiration { Days = 365 },
+                Transitions = ValueList.Of(
+                    new LifecycleTransition { Days = 30, StorageClass = "STANDARD_IA" },
+                    new LifecycleTransition { Days = 90, StorageClass = "GLACIER" }),
+                NoncurrentVersionExpiration = new NoncurrentVersionExpiration { NoncurrentDays = 60, NewerNoncurrentVersions = 3 },
+                NoncurrentVersionTransitions = ValueList.Of(new NoncurrentVersionTransition { NoncurrentDays = 30, NewerNoncurrentVersions = 2, StorageClass = "GLACIER" }),
             },
-            Expiration = new LifecycleExpiration { Days = 365 },
-            Transitions = ValueList.Of(
-                new LifecycleTransition { Days = 30, StorageClass = "STANDARD_IA" },
-                new LifecycleTransition { Date = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), StorageClass = "GLACIER" }),
-            NoncurrentVersionExpiration = new NoncurrentVersionExpiration { NoncurrentDays = 30, NewerNoncurrentVersions = 3 },
-            NoncurrentVersionTransitions = ValueList.Of(new NoncurrentVersionTransition { NoncurrentDays = 30, NewerNoncurrentVersions = 2, StorageClass = "GLACIER" }),
-            AbortIncompleteMultipartUpload = new AbortIncompleteMultipartUpload { DaysAfterInitiation = 7 },
-        });
+            new LifecycleRule
+            {
+                Id = "dated",
+                Status = "Enabled",
+                Filter = new LifecycleFilter { Prefix = "tmp/" },
+                Expiration = new LifecycleExpiration { Date = new DateTimeOffset(2028, 1, 1, 0, 0, 0, TimeSpan.Zero) },
+                Transitions = ValueList.Of(new LifecycleTransition { Date = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), StorageClass = "GLACIER" }),
+                AbortIncompleteMultipartUpload = new AbortIncompleteMultipartUpload { DaysAfterInitiation = 7 },
+            });
     }
 
     [Test]

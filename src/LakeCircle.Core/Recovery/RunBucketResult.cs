@@ -1,0 +1,14 @@
+namespace LakeCircle.Core.Recovery;
+
+/// <summary>What became of a bucket's planned write in a run.</summary>
+internal enum RunBucketResult
+{
+    /// <summary>The write was made.</summary>
+    Applied,
+
+    /// <summary>The write (or the save before it) failed; see the bucket's error.</summary>
+    Failed,
+
+    /// <summary>The write was not attempted (a guard stopped the run, or it was cancelled).</summary>
+    Skipped,
+}
