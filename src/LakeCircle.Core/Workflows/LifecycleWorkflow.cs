@@ -28,7 +28,7 @@ public sealed class LifecycleWorkflow
     /// <param name="options">The options (copied now), or <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentOutOfRangeException">A concurrency below 1 or a negative limit.</exception>
     public LifecycleWorkflow(IS3Gateway gateway, IDefinitionSource definitions, ILogger<LifecycleWorkflow>? logger = null, WorkflowOptions? options = null)
-        : this(gateway, definitions, logger, options, NoWriteObserver.Instance)
+        : this(gateway, definitions, logger, options, DefaultObserver(gateway, options))
     {
     }
 
@@ -137,6 +137,12 @@ public sealed class LifecycleWorkflow
         var plan = Planner.PlanAccount(desired, states, unmanaged);
         PlanLogging.Write(_logger, plan);
         return new PlanOutcome { Plan = plan };
+    }
+
+    private static IBucketWriteObserver DefaultObserver(IS3Gateway gateway, WorkflowOptions? options)
+    {
+        var settings = WorkflowSettings.From(options);
+        return settings.VerifyWrites && gateway is not null ? new WriteVerifier(gateway, settings.VerifyTimeout) : NoWriteObserver.Instance;
     }
 
     private async Task<DefinitionSet> LoadAsync(CancellationToken cancellationToken)

@@ -97,7 +97,7 @@ internal sealed class PlanApplier(
         }
         catch (Exception e) when (e is not OperationCanceledException || !runToken.IsCancellationRequested)
         {
-            return Result(BucketResult.Failed, "written, but the step after the write failed: " + e.Message);
+            return Result(BucketResult.Failed, e is WriteVerificationException ? e.Message : "written, but the step after the write failed: " + e.Message);
         }
 
         var outcome = Result(BucketResult.Applied);
