@@ -26,7 +26,8 @@ internal sealed class RollbackRunner
     /// <summary>Creates the runner.</summary>
     /// <param name="gateway">The account.</param>
     /// <param name="endpoint">The store at the endpoint base.</param>
-    /// <param name="options">The guards.</param>
+    /// <param name="options">The guards; when <see cref="SafeRunOptions.Observer"/> is unset, read-after-write verification with the
+    /// default timeout runs inside the archive.</param>
     /// <param name="logger">The logger; none by default.</param>
     public RollbackRunner(IS3Gateway gateway, IEndpointStore endpoint, SafeRunOptions? options = null, ILogger? logger = null)
     {
@@ -34,7 +35,8 @@ internal sealed class RollbackRunner
         ArgumentNullException.ThrowIfNull(endpoint);
         _gateway = gateway;
         _endpoint = endpoint;
-        _options = options ?? new SafeRunOptions();
+        options ??= new SafeRunOptions();
+        _options = options with { Observer = options.Observer ?? LifecycleWorkflow.DefaultObserver(gateway, null) };
         _logger = logger ?? NullLogger.Instance;
     }
 

@@ -33,7 +33,9 @@ internal sealed class SafeSyncRunner
     /// <param name="definitions">Where the definitions are read from.</param>
     /// <param name="endpoint">The store at the endpoint base (<see cref="EndpointStore.For"/> of <c>endpoint.base</c>).</param>
     /// <param name="workflow">The workflow options (buckets, concurrency, change limits); the defaults when <see langword="null"/>.</param>
-    /// <param name="options">The guards; when <see cref="SafeRunOptions.Account"/> and <see cref="SafeRunOptions.Region"/> are unset, the workflow's are used.</param>
+    /// <param name="options">The guards; when <see cref="SafeRunOptions.Account"/> and <see cref="SafeRunOptions.Region"/> are unset, the
+    /// workflow's are used; when <see cref="SafeRunOptions.Observer"/> is unset, the verification the workflow options ask for
+    /// (<see cref="WorkflowOptions.VerifyWrites"/>) runs inside the archive.</param>
     /// <param name="logger">The logger; none by default.</param>
     public SafeSyncRunner(
         IS3Gateway gateway, IDefinitionSource definitions, IEndpointStore endpoint, WorkflowOptions? workflow = null, SafeRunOptions? options = null, ILogger? logger = null)
@@ -51,6 +53,7 @@ internal sealed class SafeSyncRunner
             Account = options.Account ?? workflow?.Account,
             Region = options.Region ?? workflow?.Region,
             SettingsFingerprint = options.SettingsFingerprint ?? workflow?.SettingsFingerprint,
+            Observer = options.Observer ?? LifecycleWorkflow.DefaultObserver(gateway, workflow),
         };
         _logger = logger ?? NullLogger.Instance;
     }

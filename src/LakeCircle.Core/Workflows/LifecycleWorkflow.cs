@@ -139,7 +139,8 @@ public sealed class LifecycleWorkflow
         return new PlanOutcome { Plan = plan };
     }
 
-    private static IBucketWriteObserver DefaultObserver(IS3Gateway gateway, WorkflowOptions? options)
+    /// <summary>The after-write step the options ask for: read-after-write verification, or nothing.</summary>
+    internal static IBucketWriteObserver DefaultObserver(IS3Gateway gateway, WorkflowOptions? options)
     {
         var settings = WorkflowSettings.From(options);
         return settings.VerifyWrites && gateway is not null ? new WriteVerifier(gateway, settings.VerifyTimeout) : NoWriteObserver.Instance;
