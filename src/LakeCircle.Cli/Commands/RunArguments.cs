@@ -24,6 +24,9 @@ internal sealed record RunArguments
     /// <summary><see langword="true"/> for <c>--path-style</c>, <see langword="false"/> for <c>--no-path-style</c>, else <see langword="null"/>.</summary>
     public bool? PathStyle { get; init; }
 
+    /// <summary>Whether <c>--force-unlock</c> was given: sync removes a held lock before taking it.</summary>
+    public bool ForceUnlock { get; init; }
+
     /// <summary>Reads the flags of a parsed command line.</summary>
     public static RunArguments From(ParseResult parseResult, RunOptions options, WorkAction? action)
     {
@@ -79,6 +82,7 @@ internal sealed record RunArguments
             Flags = flags,
             ParameterFlags = parameters,
             PathStyle = parseResult.GetValue(options.PathStyle) ? true : parseResult.GetValue(options.NoPathStyle) ? false : null,
+            ForceUnlock = parseResult.GetValue(options.ForceUnlock),
         };
     }
 }

@@ -60,11 +60,16 @@ internal sealed class RunOptions
         Description = "dryrun exits with 2 when changes are pending (0: none, 1: error). [env: LCC_ACTION_PARAMS key 'detailedExitCode']",
     };
 
+    public Option<bool> ForceUnlock { get; } = new("--force-unlock")
+    {
+        Description = "sync removes the endpoint's lock whoever holds it before taking it (for an operator, after a crashed run; see 'lakecircle unlock'). [no variable]",
+    };
+
     /// <summary>Every option, in the order help lists them.</summary>
     public IEnumerable<Option> All =>
     [
         Endpoint, Account, Region, S3Endpoint, PathStyle, NoPathStyle, Snapshot, Buckets, Output, LogLevel, LogFormat,
-        Params, Concurrency, WriteConcurrency, MaxChanges, MaxDeletions, DetailedExitCode,
+        Params, Concurrency, WriteConcurrency, MaxChanges, MaxDeletions, DetailedExitCode, ForceUnlock,
     ];
 
     /// <summary>Adds every option to a command; hidden ones still parse but stay out of its help.</summary>

@@ -2,7 +2,6 @@ using LakeCircle.Cli.Commands;
 using LakeCircle.Cli.Logging;
 using LakeCircle.Cli.Running;
 using LakeCircle.Core.Configuration;
-using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Recovery;
 using Microsoft.Extensions.Logging;
 
@@ -57,20 +56,7 @@ internal sealed class EndpointSession : IDisposable
         var settings = configuration.Settings!;
         var loggers = LoggingSetup.CreateLoggerFactory(settings.LogFormat, settings.AppLevel, error, context.ErrorIsTerminal);
         var sources = RunSources.Create(configuration, arguments.PathStyle);
-        var location = configuration.Payload!.Location(PayloadKeys.EndpointBase);
-        AwsS3Gateway? state = null;
-        if (location.Kind == EndpointKind.S3)
-        {
-            // The endpoint bucket may belong to another account than the managed one: no expected owner.
-            state = new AwsS3Gateway(RunSources.GatewayOptions(settings, arguments.PathStyle, expectedOwner: null));
-        }
-
-        var session = new EndpointSession(configuration, loggers, sources, EndpointStore.For(location, state));
-        if (state is not null)
-        {
-            session._owned.Add(state);
-        }
-
+        var session = new EndpointSession(configuration, loggers, sources, sources.Endpoint);
         return session;
     }
 

@@ -3,6 +3,7 @@ using LakeCircle.Cli.Logging;
 using LakeCircle.Cli.Output;
 using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Recovery;
 using LakeCircle.Core.Workflows;
 using LakeCircle.Core.Workflows.Rendering;
 using Microsoft.Extensions.Logging;
@@ -65,14 +66,26 @@ internal static class LifecycleRun
             logger.Setting(key, payload.Require(key));
         }
 
-        var workflow = new LifecycleWorkflow(sources.Account, sources.Definitions, loggerFactory.CreateLogger<LifecycleWorkflow>(), Options(settings, payload));
         var render = new PlanRenderOptions { Color = context.OutputIsTerminal };
         int exitCode;
         try
         {
-            exitCode = settings.Action == WorkAction.DryRun
-                ? await DryRunAsync(workflow, settings, output, render, cancellationToken).ConfigureAwait(false)
-                : await SyncAsync(workflow, settings, output, render, cancellationToken).ConfigureAwait(false);
+            if (settings.Action == WorkAction.DryRun)
+            {
+                var workflow = new LifecycleWorkflow(sources.Account, sources.Definitions, loggerFactory.CreateLogger<LifecycleWorkflow>(), Options(settings, payload));
+                exitCode = await DryRunAsync(workflow, settings, output, render, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var runner = new SafeSyncRunner(
+                    sources.Account,
+                    sources.Definitions,
+                    sources.Endpoint,
+                    Options(settings, payload),
+                    SafeRunOptions.From(payload) with { ForceUnlock = arguments.ForceUnlock },
+                    loggerFactory.CreateLogger<SafeSyncRunner>());
+                exitCode = await SyncAsync(runner, settings, output, error, render, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -97,12 +110,27 @@ internal static class LifecycleRun
         return RunOutput.ExitCode(outcome, settings.ActionParameters.DetailedExitCode);
     }
 
+    /// <summary>
+    /// SYNC inside its safety net (account check, lock, archive of each old configuration, verification, run record):
+    /// a refusal or a failure of the run's own steps goes to standard error and makes the exit code 1.
+    /// </summary>
     private static async Task<int> SyncAsync(
-        LifecycleWorkflow workflow, Settings settings, TextWriter output, PlanRenderOptions render, CancellationToken cancellationToken)
+        SafeSyncRunner runner, Settings settings, TextWriter output, TextWriter error, PlanRenderOptions render, CancellationToken cancellationToken)
     {
-        var outcome = await workflow.SyncAsync(cancellationToken).ConfigureAwait(false);
-        await RunOutput.WriteAsync(outcome, settings.Output, output, render, cancellationToken).ConfigureAwait(false);
-        return RunOutput.ExitCode(outcome);
+        var run = await runner.SyncAsync(cancellationToken).ConfigureAwait(false);
+        if (run.Refusal is { } refusal)
+        {
+            await error.WriteLineAsync("error: " + refusal).ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+
+        await RunOutput.WriteAsync(run.Sync!, settings.Output, output, render, cancellationToken).ConfigureAwait(false);
+        foreach (var problem in run.Errors)
+        {
+            await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
+        }
+
+        return run.Errors.Count > 0 ? ExitCodes.Error : RunOutput.ExitCode(run.Sync!);
     }
 
     private static WorkflowOptions Options(Settings settings, Payload payload)

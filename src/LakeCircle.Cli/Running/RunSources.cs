@@ -1,6 +1,7 @@
 using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Recovery;
 
 namespace LakeCircle.Cli.Running;
 
@@ -13,10 +14,11 @@ internal sealed class RunSources : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
-    private RunSources(IS3Gateway account, IDefinitionSource definitions, string accountDescription)
+    private RunSources(IS3Gateway account, IDefinitionSource definitions, IEndpointStore endpoint, string accountDescription)
     {
         Account = account;
         Definitions = definitions;
+        Endpoint = endpoint;
         AccountDescription = accountDescription;
     }
 
@@ -25,6 +27,12 @@ internal sealed class RunSources : IDisposable
 
     /// <summary>Where the definitions are read from.</summary>
     public IDefinitionSource Definitions { get; }
+
+    /// <summary>
+    /// The store at <c>endpoint.base</c>: the lock, <c>current/</c>, <c>previous/</c>, <c>history/</c> and <c>log/</c>
+    /// (a local folder, or objects reached without an expected owner).
+    /// </summary>
+    public IEndpointStore Endpoint { get; }
 
     /// <summary>Where the account is read from, for the log: the snapshot path, the S3 URL or <c>AWS S3</c>.</summary>
     public string AccountDescription { get; }
@@ -51,21 +59,21 @@ internal sealed class RunSources : IDisposable
             description = settings.S3Endpoint?.ToString() ?? "AWS S3";
         }
 
-        var location = configuration.Payload!.Location(PayloadKeys.EndpointDefinition);
-        IDefinitionSource definitions;
-        if (location.Kind == EndpointKind.Local)
+        var payload = configuration.Payload!;
+        var location = payload.Location(PayloadKeys.EndpointDefinition);
+        AwsS3Gateway? endpointGateway = null;
+        if (payload.Location(PayloadKeys.EndpointBase).Kind == EndpointKind.S3)
         {
-            definitions = new LocalDefinitionSource(location.Path!);
-        }
-        else
-        {
-            // The definitions bucket may belong to another account than the managed one: no expected owner.
-            var gateway = new AwsS3Gateway(GatewayOptions(settings, pathStyle, expectedOwner: null));
-            owned.Add(gateway);
-            definitions = new S3DefinitionSource(gateway, location.Bucket!, location.Prefix);
+            // The endpoint bucket may belong to another account than the managed one: no expected owner.
+            endpointGateway = new AwsS3Gateway(GatewayOptions(settings, pathStyle, expectedOwner: null));
+            owned.Add(endpointGateway);
         }
 
-        var sources = new RunSources(account, definitions, description);
+        IDefinitionSource definitions = location.Kind == EndpointKind.Local
+            ? new LocalDefinitionSource(location.Path!)
+            : new S3DefinitionSource(endpointGateway!, location.Bucket!, location.Prefix);
+        var endpoint = EndpointStore.For(payload.Location(PayloadKeys.EndpointBase), endpointGateway);
+        var sources = new RunSources(account, definitions, endpoint, description);
         sources._owned.AddRange(owned);
         return sources;
     }

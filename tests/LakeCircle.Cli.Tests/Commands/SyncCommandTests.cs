@@ -1,3 +1,5 @@
+using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Recovery;
 using System.Text.Json;
 
 namespace LakeCircle.Cli.Tests.Commands;
@@ -25,6 +27,48 @@ public class SyncCommandTests
 
         dryRun.ExitCode.Should().Be(ExitCodes.Ok, dryRun.ToString());
         dryRun.Output.Should().Contain("No changes. 3 buckets in sync, 1 missing, 1 unmanaged.");
+    }
+
+    [Test]
+    public async Task Sync_SnapshotCopy_KeepsOldConfigurationsAndWritesRunRecord()
+    {
+        var sync = await CliRun.RunAsync(["sync", .. _example.Flags()]);
+        sync.ExitCode.Should().Be(ExitCodes.Ok, sync.ToString());
+
+        using var original = JsonDocument.Parse(_example.OriginalSnapshot);
+        foreach (var bucket in new[] { "acme-backups", "acme-datalake" })
+        {
+            var previous = Path.Combine(_example.Endpoint, "previous", bucket + ".json");
+            File.Exists(previous).Should().BeTrue(sync.ToString());
+            using var saved = JsonDocument.Parse(File.ReadAllBytes(previous));
+            var expected = original.RootElement.GetProperty("buckets").GetProperty(bucket);
+            saved.RootElement.GetProperty("configuration").GetProperty("Rules").GetArrayLength()
+                .Should().Be(expected.GetProperty("Rules").GetArrayLength());
+            Directory.GetFiles(Path.Combine(_example.Endpoint, "history", bucket)).Should().ContainSingle();
+            File.Exists(Path.Combine(_example.Endpoint, "current", bucket + ".json")).Should().BeTrue();
+        }
+
+        File.Exists(Path.Combine(_example.Endpoint, "previous", "acme-logs.json")).Should().BeFalse("an unchanged bucket is not archived");
+        Directory.GetFiles(Path.Combine(_example.Endpoint, "log")).Should().ContainSingle();
+        File.Exists(Path.Combine(_example.Endpoint, "lock.json")).Should().BeFalse("the lock is released after the run");
+    }
+
+    [Test]
+    public async Task Sync_LockHeldByAnotherRun_IsRefusedAndWritesNothing()
+    {
+        var store = EndpointStore.For(EndpointLocation.Local(_example.Endpoint));
+        var held = await new RunLock(store, owner: "ops@elsewhere:42").AcquireAsync("other-run");
+        held.Acquired.Should().BeTrue();
+
+        var sync = await CliRun.RunAsync(["sync", .. _example.Flags()]);
+
+        sync.ExitCode.Should().Be(ExitCodes.Error, sync.ToString());
+        sync.Error.Should().Contain("ops@elsewhere:42");
+        _example.SnapshotUnchanged().Should().BeTrue();
+
+        var forced = await CliRun.RunAsync(["sync", .. _example.Flags("--force-unlock")]);
+        forced.ExitCode.Should().Be(ExitCodes.Ok, forced.ToString());
+        _example.SnapshotUnchanged().Should().BeFalse();
     }
 
     [Test]
