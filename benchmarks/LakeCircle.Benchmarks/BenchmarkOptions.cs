@@ -9,7 +9,7 @@ internal sealed record BenchmarkOptions
 {
     public const string Usage =
         "usage: LakeCircle.Benchmarks [--json] [--s3] [--only fingerprints,plan,definitions,dryrun,s3] [--reps N] [--warmups N]\n"
-        + "                             [--latency-ms N] [--concurrency 1,4,16,64]";
+        + "                             [--latency-ms N] [--concurrency 1,4,16,64,256]";
 
     /// <summary>Print the JSON summary on standard output (the lines go to standard error).</summary>
     public bool Json { get; init; }
@@ -30,7 +30,7 @@ internal sealed record BenchmarkOptions
     public int LatencyMs { get; init; } = 20;
 
     /// <summary>The read concurrencies measured (and the S3 scenario's GET concurrencies).</summary>
-    public IReadOnlyList<int> ReadConcurrencies { get; init; } = [1, 4, 16, 64];
+    public IReadOnlyList<int> ReadConcurrencies { get; init; } = [1, 4, 16, 64, 256];
 
     public int Repetitions(int defaultCount) => Reps ?? defaultCount;
 

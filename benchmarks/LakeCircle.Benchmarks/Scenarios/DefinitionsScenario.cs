@@ -27,7 +27,7 @@ internal sealed class DefinitionsScenario : IScenario
             var bucket = "defs-" + i.ToString("D4", CultureInfo.InvariantCulture);
             var sub = Path.Combine(folder.Path, "team-" + (i % 20).ToString("D2", CultureInfo.InvariantCulture));
             Directory.CreateDirectory(sub);
-            var text = TomlDefinitionWriter.Write(bucket, generator.Configuration(1, 6));
+            var text = TomlDefinitionWriter.Write(bucket, ValidConfigurations.Next(generator, bucket, 1, 6));
             await File.WriteAllTextAsync(Path.Combine(sub, bucket + ".toml"), text, cancellationToken);
             bytes += text.Length;
         }
@@ -39,6 +39,10 @@ internal sealed class DefinitionsScenario : IScenario
             set = DefinitionLoader.Load(await source.ReadAsync(cancellationToken));
         });
         Add(report, "read+load", readAndLoad, set!, bytes);
+        foreach (var diagnostic in set!.Diagnostics.Take(3))
+        {
+            report.Note("definitions: unexpected diagnostic: " + diagnostic);
+        }
 
         var documents = await source.ReadAsync(cancellationToken);
         var loadOnly = await StopwatchRunner.MeasureAsync(options.Warmups, options.Repetitions(7), () =>

@@ -32,8 +32,7 @@ internal sealed class DryRunScenario : IScenario
         for (var i = 0; i < BucketCount; i++)
         {
             var bucket = "dry-" + i.ToString("D3", CultureInfo.InvariantCulture);
-            var configuration = generator.Configuration(1, 6);
-            configuration = configuration with { Rules = configuration.Rules.Select(r => r.WithDerivedIdIfMissing()).ToValueList() };
+            var configuration = ValidConfigurations.Next(generator, bucket, 1, 6);
             documents.Add(TomlDefinitionWriter.Document(bucket + ".toml", bucket, configuration));
             store.SetLifecycle(bucket, i % 10 == 0 ? mutator.Mutate(configuration).Configuration : mutator.Reorder(configuration));
         }
