@@ -1,0 +1,58 @@
+using System.Runtime;
+using LakeCircle.Benchmarks;
+using LakeCircle.Benchmarks.Harness;
+using LakeCircle.Benchmarks.Scenarios;
+
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return 2;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var report = new Report(options.Json);
+var environment = new Dictionary<string, object>(StringComparer.Ordinal)
+{
+    ["runtime"] = Environment.Version.ToString(),
+    ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+    ["processors"] = Environment.ProcessorCount,
+    ["serverGC"] = GCSettings.IsServerGC,
+    ["loadAverage"] = LoadAverage.Read() ?? "",
+    ["startedUtc"] = DateTime.UtcNow.ToString("O"),
+};
+report.Out.WriteLine($"LakeCircle benchmarks: .NET {environment["runtime"]}, {environment["processors"]} processors, load average {environment["loadAverage"]}");
+
+IScenario[] scenarios = [new FingerprintScenario(), new PlanScenario(), new DefinitionsScenario(), new DryRunScenario(), new LocalS3Scenario()];
+foreach (var scenario in scenarios.Where(s => options.Runs(s.Name)))
+{
+    if (scenario is LocalS3Scenario && !options.S3)
+    {
+        continue;
+    }
+
+    PeakMemory.Reset();
+    await scenario.RunAsync(report, options, cancellation.Token);
+}
+
+environment["loadAverageAtEnd"] = LoadAverage.Read() ?? "";
+environment["peakWorkingSetPerScenario"] = PeakMemory.ResetWorks;
+report.Out.WriteLine($"load average at the end: {environment["loadAverageAtEnd"]}; peak working set "
+    + (PeakMemory.ResetWorks ? "reset before each scenario" : "since the process started"));
+if (options.Json)
+{
+    report.WriteJson(environment);
+}
+
+return 0;
