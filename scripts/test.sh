@@ -20,6 +20,10 @@ trap 'exit 130' INT TERM
 
 dotnet build LakeCircle.sln -c "$configuration" --nologo -v quiet
 
+# The integration tests' server: install its Debian packages when any is missing (says what it installs; a no-op
+# when all are there).
+scripts/install-deps.sh
+
 if scripts/local-s3.sh status >/dev/null 2>&1; then
   echo "test.sh: using the local S3 server that is already running (left running afterwards)"
 else
