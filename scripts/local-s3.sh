@@ -356,6 +356,7 @@ export AWS_ACCESS_KEY_ID=$main_access
 export AWS_SECRET_ACCESS_KEY=$main_secret
 export AWS_REGION=$region
 export LCC_TEST_S3_ENDPOINT=$endpoint
+export LCC_TEST_S3_REGION=$region
 export LCC_TEST_S3_ACCESS_KEY=$main_access
 export LCC_TEST_S3_SECRET_KEY=$main_secret
 export LCC_TEST_S3_OTHER_ACCESS_KEY=$other_access

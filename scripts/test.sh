@@ -29,8 +29,10 @@ else
     exit 1
   fi
 fi
+# Only the LCC_TEST_S3_* variables reach the tests: the AWS_* ones (endpoint, keys) would leak into every SDK client
+# the unit tests build, which must not depend on the machine they run on.
 # shellcheck disable=SC1090
-. <(scripts/local-s3.sh env)
+. <(scripts/local-s3.sh env | grep '^export LCC_TEST_S3_')
 
 status=0
 dotnet test LakeCircle.sln -c "$configuration" --no-build --nologo 2>&1 | tee "$results/test.log" || status=$?

@@ -1,37 +1,83 @@
 using System.CommandLine;
 using LakeCircle.Cli.Commands;
+using LakeCircle.Cli.Logging;
+using LakeCircle.Cli.Running;
+using LakeCircle.Core.Configuration;
 
 namespace LakeCircle.Cli;
 
 /// <summary>Builds the <c>lakecircle</c> root command and runs it. To add a command, add its class to <see cref="Commands"/>.</summary>
 internal static class CliApplication
 {
-    private static IReadOnlyList<ICliCommand> Commands { get; } =
+    private const string Description =
+        "lakecircle keeps the lifecycle rules of S3 buckets exactly as declared in version-controlled TOML definitions.\n"
+        + "With no command, it runs the action of LCC_ACTIONS (SYNC by default, or DRYRUN) configured by the LCC_* "
+        + "variables alone, as in a container; it accepts the flags of sync and dryrun. "
+        + "Exit codes: 0 ok, 1 error, 2 changes pending (dryrun --detailed-exitcode), 3 usage.";
+
+    private static IReadOnlyList<ICliCommand> Commands(CliContext context) =>
     [
+        new SyncCommand(context),
+        new DryRunCommand(context),
         new ValidateCommand(),
     ];
 
-    public static RootCommand CreateRootCommand()
+    /// <summary>Creates the root command over the given process context.</summary>
+    public static RootCommand CreateRootCommand(CliContext? context = null)
     {
-        var root = new RootCommand("lakecircle keeps the lifecycle rules of S3 buckets exactly as declared in version-controlled TOML definitions.");
-        foreach (var command in Commands)
+        context ??= CliContext.Of(new Dictionary<string, string?>());
+        var root = new RootCommand(Description);
+        foreach (var command in Commands(context))
         {
             root.Subcommands.Add(command.Create());
         }
 
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
+        }
+
+        // The root runs LCC_ACTIONS; its flags are those of sync and dryrun, documented there.
+        var options = new RunOptions();
+        options.AddTo(root, hidden: true);
+        root.SetAction((parseResult, cancellationToken) => LifecycleRun.RunAsync(
+            context,
+            RunArguments.From(parseResult, options, action: null),
+            "lakecircle dryrun",
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
         return root;
     }
 
     /// <summary>Parses and runs a command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="output">Where results go (standard output by default).</param>
-    /// <param name="error">Where errors go (standard error by default).</param>
+    /// <param name="error">Where logs and errors go (standard error by default).</param>
+    /// <param name="environment">The <c>LCC_*</c> variables; the process's own when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter? output = null,
+        TextWriter? error = null,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        CancellationToken cancellationToken = default)
     {
+        var context = new CliContext
+        {
+            Environment = environment ?? SettingsBuilder.ReadProcessEnvironment(),
+            OutputIsTerminal = output is null && !Console.IsOutputRedirected && !NoColor(),
+            ErrorIsTerminal = error is null && LoggingSetup.StandardErrorIsTerminal && !NoColor(),
+        };
         var configuration = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
-        var parseResult = CreateRootCommand().Parse(args);
+        if (output is null)
+        {
+            // Ctrl+C cancels the run's token; writes in flight get time to finish and the result is still printed.
+            configuration.ProcessTerminationTimeout = TimeSpan.FromSeconds(10);
+        }
+
+        var parseResult = CreateRootCommand(context).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)
@@ -45,4 +91,7 @@ internal static class CliApplication
 
         return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The <c>NO_COLOR</c> convention (https://no-color.org): any non-empty value turns colours off.</summary>
+    private static bool NoColor() => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 }

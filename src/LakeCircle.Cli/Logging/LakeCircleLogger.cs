@@ -20,7 +20,8 @@ internal sealed class LakeCircleLogger(string category, LakeCircleLoggerProvider
         }
 
         var secrets = new List<string>();
-        var fields = LogField.From(LogField.PairsOf(state), secrets);
+        var pairs = LogField.PairsOf(state);
+        var fields = LogField.From(pairs, secrets);
         var scopes = new List<LogScope>();
         provider.ScopeProvider.ForEachScope((scope, list) => list.Add(LogScope.From(scope)), scopes);
         provider.Write(new LogEvent
@@ -31,6 +32,7 @@ internal sealed class LakeCircleLogger(string category, LakeCircleLoggerProvider
             EventId = eventId,
             Message = SecretMasker.Scrub(formatter(state, exception), secrets),
             Fields = fields,
+            Template = pairs?.FirstOrDefault(p => p.Key == LogField.OriginalFormat).Value as string,
             Scopes = scopes,
             Exception = exception,
         });

@@ -43,7 +43,7 @@ internal sealed class TreeFormatter(bool color) : ILogEventFormatter
         }
 
         text.Append(KeyValueText.SingleLine(logEvent.Message));
-        KeyValueText.AppendFields(text, logEvent.Fields);
+        KeyValueText.AppendFields(text, logEvent.ExtraFields);
         if (logEvent.Exception is { } exception)
         {
             text.Append(" error=").Append(KeyValueText.Quote(LevelText.Exception(exception)));

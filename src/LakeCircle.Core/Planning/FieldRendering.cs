@@ -61,7 +61,7 @@ internal static class FieldRendering
                 when += " and on " + Date(both.GetString() ?? "");
             }
 
-            return $"{when} -> {Quote(t.GetProperty("storageClass").GetString())}";
+            return $"{Quote(t.GetProperty("storageClass").GetString())} {when}";
         }));
 
     public static string NoncurrentTransitions(JsonElement transitions) =>
@@ -69,7 +69,7 @@ internal static class FieldRendering
         {
             var when = t.TryGetProperty("noncurrentDays", out var days) ? Days(days.GetInt64()) + " noncurrent" : "(no time)";
             var keep = t.TryGetProperty("newerNoncurrentVersions", out var newer) ? $" (keep {newer.GetRawText()} newer)" : "";
-            return $"{when} -> {Quote(t.GetProperty("storageClass").GetString())}{keep}";
+            return $"{Quote(t.GetProperty("storageClass").GetString())} {when}{keep}";
         }));
 
     /// <summary>Shows a canonical date as <c>yyyy-MM-dd</c> when it is midnight UTC, in full otherwise.</summary>

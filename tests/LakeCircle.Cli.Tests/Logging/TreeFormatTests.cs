@@ -35,7 +35,7 @@ public class TreeFormatTests
             "12:34:56.789 INFO     Starting",
             "12:34:56.789          ┌ run",
             "12:34:56.789          │  ┌ Account 123456789012",
-            "12:34:56.789 INFO     │  ├─ Loaded 2 definitions Count=2",
+            "12:34:56.789 INFO     │  ├─ Loaded 2 definitions",
             "12:34:56.789          │  │  ┌ Bucket=logs",
             "12:34:56.789          │  │  │  ┌ Rule expire",
             "12:34:56.789 WARNING  │  │  │  ├─ Rule removed",
@@ -95,10 +95,26 @@ public class TreeFormatTests
                 continue;
             }
 
-            line.Should().EndWith($"Event {current} Bucket={current}");
+            line.Should().EndWith($"Event {current}");
             events++;
         }
 
         events.Should().Be(160);
+    }
+
+    [Test]
+    public void Log_FieldsNotInTheMessage_AreAppended()
+    {
+        using var capture = new LogCapture(LogFormat.Tree);
+        var logger = capture.Logger();
+
+        logger.Log(LogLevel.Information, default, new Dictionary<string, object?>
+        {
+            ["{OriginalFormat}"] = "Wrote {Bucket}",
+            ["Bucket"] = "logs",
+            ["DurationMs"] = 12,
+        }, null, (_, _) => "Wrote logs");
+
+        capture.Lines.Should().ContainSingle().Which.Should().EndWith("Wrote logs DurationMs=12");
     }
 }

@@ -63,10 +63,10 @@ public class RuleFieldDiffTests
 
         RuleFieldDiff.Of(Rule, after).Should().Equal(
             new FieldChange("Status", "Enabled", "Disabled"),
-            new FieldChange("Transitions", null, "after 1 day -> INTELLIGENT_TIERING; after 90 days -> GLACIER"),
+            new FieldChange("Transitions", null, "INTELLIGENT_TIERING after 1 day; GLACIER after 90 days"),
             new FieldChange("NoncurrentVersionExpiration.NoncurrentDays", null, "60"),
             new FieldChange("NoncurrentVersionExpiration.NewerNoncurrentVersions", null, "3"),
-            new FieldChange("NoncurrentVersionTransitions", null, "after 30 days noncurrent -> STANDARD_IA (keep 2 newer)"),
+            new FieldChange("NoncurrentVersionTransitions", null, "STANDARD_IA after 30 days noncurrent (keep 2 newer)"),
             new FieldChange("AbortIncompleteMultipartUpload.DaysAfterInitiation", null, "7"));
     }
 
@@ -82,7 +82,7 @@ public class RuleFieldDiffTests
 
         RuleFieldDiff.Of(before, after).Should().Equal(
             new FieldChange("Expiration.ExpiredObjectDeleteMarker", "true", null),
-            new FieldChange("Transitions", null, "on 2030-01-01T10:00:00Z -> GLACIER"));
+            new FieldChange("Transitions", null, "GLACIER on 2030-01-01T10:00:00Z"));
     }
 
     [Test]

@@ -1,0 +1,17 @@
+namespace LakeCircle.Cli;
+
+/// <summary>What a command needs from the process it runs in, injectable so that tests never read the real environment.</summary>
+internal sealed record CliContext
+{
+    /// <summary>The <c>LCC_*</c> variables (other variables, such as the AWS SDK's, are read by the SDK itself).</summary>
+    public required IReadOnlyDictionary<string, string?> Environment { get; init; }
+
+    /// <summary>Whether standard error is a terminal that shows colours (only true for the real console).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>Whether standard output is a terminal that shows colours (only true for the real console).</summary>
+    public bool OutputIsTerminal { get; init; }
+
+    /// <summary>A context over the given variables, with no terminal.</summary>
+    public static CliContext Of(IReadOnlyDictionary<string, string?> environment) => new() { Environment = environment };
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using LakeCircle.Core.Configuration;
+
+namespace LakeCircle.Cli.Commands;
+
+/// <summary>
+/// What the flags of one command line say: overrides keyed by <c>LCC_*</c> variable name (for
+/// <see cref="SettingsBuilder.Build"/>), the <c>LCC_ACTION_PARAMS</c> keys set by flags, and the flag behind each override.
+/// </summary>
+internal sealed record RunArguments
+{
+    /// <summary>The action forced by the command (<c>sync</c>, <c>dryrun</c>), or <see langword="null"/> to follow <c>LCC_ACTIONS</c>.</summary>
+    public WorkAction? Action { get; init; }
+
+    /// <summary>Flag values by the variable they override.</summary>
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The flags given, by the variable they override (for messages that name the flag).</summary>
+    public IReadOnlyDictionary<string, string> Flags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The <c>LCC_ACTION_PARAMS</c> keys set by flags, merged over the variable's JSON object.</summary>
+    public IReadOnlyDictionary<string, object> ParameterFlags { get; init; } = new Dictionary<string, object>();
+
+    /// <summary><see langword="true"/> for <c>--path-style</c>, <see langword="false"/> for <c>--no-path-style</c>, else <see langword="null"/>.</summary>
+    public bool? PathStyle { get; init; }
+
+    /// <summary>Reads the flags of a parsed command line.</summary>
+    public static RunArguments From(ParseResult parseResult, RunOptions options, WorkAction? action)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var flags = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        void Take(Option<string?> option, string variable)
+        {
+            if (parseResult.GetValue(option) is { } value)
+            {
+                overrides[variable] = value;
+                flags[variable] = option.Name;
+            }
+        }
+
+        Take(options.Endpoint, SettingDefinitions.Endpoint);
+        Take(options.Account, SettingDefinitions.AwsAccount);
+        Take(options.Region, SettingDefinitions.AwsRegion);
+        Take(options.S3Endpoint, SettingDefinitions.S3Endpoint);
+        Take(options.Snapshot, SettingDefinitions.Snapshot);
+        Take(options.Output, SettingDefinitions.Output);
+        Take(options.LogLevel, SettingDefinitions.AppLevel);
+        Take(options.LogFormat, SettingDefinitions.LogFormat);
+        Take(options.Params, SettingDefinitions.ActionParams);
+
+        var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (parseResult.GetValue(options.Buckets) is { Length: > 0 } buckets)
+        {
+            parameters["buckets"] = buckets.Select(b => b.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        }
+
+        void TakeNumber(Option<int?> option, string key)
+        {
+            if (parseResult.GetValue(option) is { } value)
+            {
+                parameters[key] = value;
+            }
+        }
+
+        TakeNumber(options.Concurrency, "concurrency");
+        TakeNumber(options.WriteConcurrency, "writeConcurrency");
+        TakeNumber(options.MaxChanges, "maxChanges");
+        TakeNumber(options.MaxDeletions, "maxDeletions");
+        if (parseResult.GetValue(options.DetailedExitCode))
+        {
+            parameters["detailedExitCode"] = true;
+        }
+
+        return new RunArguments
+        {
+            Action = action,
+            Overrides = overrides,
+            Flags = flags,
+            ParameterFlags = parameters,
+            PathStyle = parseResult.GetValue(options.PathStyle) ? true : parseResult.GetValue(options.NoPathStyle) ? false : null,
+        };
+    }
+}

@@ -1,0 +1,157 @@
+using System.CommandLine;
+using LakeCircle.Core.Configuration;
+using static LakeCircle.Core.Configuration.SettingDefinitions;
+
+namespace LakeCircle.Cli.Commands;
+
+/// <summary>
+/// The flags of <c>sync</c>, <c>dryrun</c> and the root command. Each flag overrides one <c>LCC_*</c> variable (or one
+/// key of <c>LCC_ACTION_PARAMS</c>); flags have no default of their own, so an absent flag leaves its variable in charge.
+/// </summary>
+internal sealed class RunOptions
+{
+    public Option<string?> Endpoint { get; } = Text("--endpoint", "LOCATION", SettingDefinitions.Endpoint);
+
+    public Option<string?> Account { get; } = Text("--account", "ID", AwsAccount);
+
+    public Option<string?> Region { get; } = Text("--region", "REGION", AwsRegion);
+
+    public Option<string?> S3Endpoint { get; } = Text("--s3-endpoint", "URL", SettingDefinitions.S3Endpoint,
+        "Path-style addressing and checksums only when required are then on.");
+
+    public Option<bool> PathStyle { get; } = new("--path-style")
+    {
+        Description = "Address buckets as URL/bucket (on by default with --s3-endpoint). [no variable]",
+    };
+
+    public Option<bool> NoPathStyle { get; } = new("--no-path-style")
+    {
+        Description = "Address buckets as bucket.host, even with --s3-endpoint. [no variable]",
+    };
+
+    public Option<string?> Snapshot { get; } = Text("--snapshot", "FILE", SettingDefinitions.Snapshot,
+        "Account and region default to the file's; sync writes the result back to the file.");
+
+    public Option<string[]> Buckets { get; } = BucketOption();
+
+    public Option<string?> Output { get; } = Choice("--output", "text|json", SettingDefinitions.Output, "-o");
+
+    public Option<string?> LogLevel { get; } = Choice("--log-level", "LEVEL", AppLevel);
+
+    public Option<string?> LogFormat { get; } = Choice("--log-format", "FORMAT", SettingDefinitions.LogFormat);
+
+    public Option<string?> Params { get; } = Text("--params", "JSON", ActionParams, "The flags below win over its keys.");
+
+    public Option<int?> Concurrency { get; } = Number("--concurrency", "concurrency", 1, 256,
+        "How many buckets are read at once.", ActionParameters.DefaultConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public Option<int?> WriteConcurrency { get; } = Number("--write-concurrency", "writeConcurrency", 1, 64,
+        "How many buckets are written at once (some servers serialise lifecycle writes).",
+        ActionParameters.DefaultWriteConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public Option<int?> MaxChanges { get; } = Number("--max-changes", "maxChanges", 0, int.MaxValue,
+        "A sync that would change more buckets stops before its first write.", "no limit");
+
+    public Option<int?> MaxDeletions { get; } = Number("--max-deletions", "maxDeletions", 0, int.MaxValue,
+        "A sync that would delete the lifecycle configuration of more buckets stops before its first write.", "no limit");
+
+    public Option<bool> DetailedExitCode { get; } = new("--detailed-exitcode")
+    {
+        Description = "dryrun exits with 2 when changes are pending (0: none, 1: error). [env: LCC_ACTION_PARAMS key 'detailedExitCode']",
+    };
+
+    /// <summary>Every option, in the order help lists them.</summary>
+    public IEnumerable<Option> All =>
+    [
+        Endpoint, Account, Region, S3Endpoint, PathStyle, NoPathStyle, Snapshot, Buckets, Output, LogLevel, LogFormat,
+        Params, Concurrency, WriteConcurrency, MaxChanges, MaxDeletions, DetailedExitCode,
+    ];
+
+    /// <summary>Adds every option to a command; hidden ones still parse but stay out of its help.</summary>
+    public void AddTo(Command command, bool hidden = false)
+    {
+        foreach (var option in All)
+        {
+            option.Hidden = hidden;
+            command.Options.Add(option);
+        }
+
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(PathStyle) is { Implicit: false } && result.GetResult(NoPathStyle) is { Implicit: false })
+            {
+                result.AddError("--path-style and --no-path-style cannot be used together.");
+            }
+        });
+    }
+
+    private static Option<string[]> BucketOption()
+    {
+        var option = new Option<string[]>("--bucket")
+        {
+            HelpName = "NAME",
+            Description = $"Only this bucket; repeat the flag for several. [env: {ActionParams} key 'buckets'] [default: every defined bucket]",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string[]>()?.Any(string.IsNullOrWhiteSpace) == true)
+            {
+                result.AddError("--bucket needs a bucket name, got an empty one.");
+            }
+        });
+        return option;
+    }
+
+    private static Option<string?> Text(string name, string helpName, string variable, string? more = null) => new(name)
+    {
+        HelpName = helpName,
+        Description = Describe(SettingDefinitions.Get(variable), more),
+    };
+
+    private static Option<string?> Choice(string name, string helpName, string variable, params string[] aliases)
+    {
+        var definition = SettingDefinitions.Get(variable);
+        var option = new Option<string?>(name, aliases)
+        {
+            HelpName = helpName,
+            Description = Describe(definition, $"One of {string.Join(", ", definition.Choices)}."),
+        };
+        option.CompletionSources.Add([.. definition.Choices]);
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string?>();
+            if (value is not null && !definition.Choices.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"{name} must be one of {string.Join(", ", definition.Choices)}, got '{value}'.");
+            }
+        });
+        return option;
+    }
+
+    private static Option<int?> Number(string name, string key, int minimum, int maximum, string description, string @default)
+    {
+        var option = new Option<int?>(name)
+        {
+            HelpName = "N",
+            Description = $"{description} [env: {ActionParams} key '{key}'] [default: {@default}]",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } value && (value < minimum || value > maximum))
+            {
+                var range = maximum == int.MaxValue ? $"at least {minimum}" : $"from {minimum} to {maximum}";
+                result.AddError($"{name} must be {range}, got {value}.");
+            }
+        });
+        return option;
+    }
+
+    private static string Describe(SettingDefinition definition, string? more)
+    {
+        var text = more is null ? definition.Description : $"{definition.Description} {more}";
+        var required = definition.Required ? " [required]" : string.Empty;
+        var @default = definition.Default is null ? string.Empty : $" [default: {definition.Default}]";
+        return $"{text} [env: {definition.Name}]{@default}{required}";
+    }
+}

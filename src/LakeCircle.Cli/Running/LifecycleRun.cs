@@ -1,0 +1,128 @@
+using LakeCircle.Cli.Commands;
+using LakeCircle.Cli.Logging;
+using LakeCircle.Cli.Output;
+using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Workflows.Rendering;
+using Microsoft.Extensions.Logging;
+
+namespace LakeCircle.Cli.Running;
+
+/// <summary>
+/// One SYNC or DRYRUN from the command line: check the configuration (printing every problem and stopping before
+/// anything is read), set up logging on standard error, build both sides, run the workflow, print the plan or the
+/// result on standard output, and turn the outcome into an exit code.
+/// </summary>
+internal static class LifecycleRun
+{
+    /// <summary>Runs the action and returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    /// <param name="context">The environment of the process.</param>
+    /// <param name="arguments">The flags of the command line.</param>
+    /// <param name="commandName">The command, for the hint printed after configuration errors.</param>
+    /// <param name="output">Where the plan or result goes.</param>
+    /// <param name="error">Where logs and configuration errors go.</param>
+    /// <param name="cancellationToken">Cancels the run (Ctrl+C).</param>
+    public static async Task<int> RunAsync(
+        CliContext context, RunArguments arguments, string commandName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunCoreAsync(context, arguments, commandName, output, error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Cancelled: writes already made stay made.").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(
+        CliContext context, RunArguments arguments, string commandName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var configuration = await RunConfiguration.LoadAsync(context.Environment, arguments, cancellationToken).ConfigureAwait(false);
+        if (configuration.Errors.Count > 0)
+        {
+            foreach (var problem in configuration.Errors)
+            {
+                await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync($"Nothing was read or written. Run '{commandName} --help' for the flags and the variables behind them.").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+
+        var settings = configuration.Settings!;
+        var payload = configuration.Payload!;
+        var action = settings.Action == WorkAction.DryRun ? "DRYRUN" : "SYNC";
+        using var loggerFactory = LoggingSetup.CreateLoggerFactory(settings.LogFormat, settings.AppLevel, error, context.ErrorIsTerminal);
+        var logger = loggerFactory.CreateLogger("LakeCircle.Cli");
+        using var sources = RunSources.Create(configuration, arguments.PathStyle);
+        logger.Starting(settings.AppName, CliVersion.Informational, action, payload.Fingerprint);
+        logger.Sources(payload.Require(PayloadKeys.EndpointDefinition), settings.AwsAccount, settings.AwsRegion, sources.AccountDescription);
+        foreach (var key in payload.Keys)
+        {
+            logger.Setting(key, payload.Require(key));
+        }
+
+        var workflow = new LifecycleWorkflow(sources.Account, sources.Definitions, loggerFactory.CreateLogger<LifecycleWorkflow>(), Options(settings, payload));
+        var render = new PlanRenderOptions { Color = context.OutputIsTerminal };
+        int exitCode;
+        try
+        {
+            exitCode = settings.Action == WorkAction.DryRun
+                ? await DryRunAsync(workflow, settings, output, render, cancellationToken).ConfigureAwait(false)
+                : await SyncAsync(workflow, settings, output, render, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.Cancelled(action);
+            throw;
+        }
+        catch (S3GatewayException e)
+        {
+            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+
+        logger.Finished(action, exitCode);
+        return exitCode;
+    }
+
+    private static async Task<int> DryRunAsync(
+        LifecycleWorkflow workflow, Settings settings, TextWriter output, PlanRenderOptions render, CancellationToken cancellationToken)
+    {
+        var outcome = await workflow.PlanAsync(cancellationToken).ConfigureAwait(false);
+        await RunOutput.WriteAsync(outcome, settings.Output, output, render, cancellationToken).ConfigureAwait(false);
+        return RunOutput.ExitCode(outcome, settings.ActionParameters.DetailedExitCode);
+    }
+
+    private static async Task<int> SyncAsync(
+        LifecycleWorkflow workflow, Settings settings, TextWriter output, PlanRenderOptions render, CancellationToken cancellationToken)
+    {
+        var outcome = await workflow.SyncAsync(cancellationToken).ConfigureAwait(false);
+        await RunOutput.WriteAsync(outcome, settings.Output, output, render, cancellationToken).ConfigureAwait(false);
+        return RunOutput.ExitCode(outcome);
+    }
+
+    private static WorkflowOptions Options(Settings settings, Payload payload)
+    {
+        var parameters = settings.ActionParameters;
+        var options = new WorkflowOptions
+        {
+            ReadConcurrency = parameters.Concurrency,
+            WriteConcurrency = parameters.WriteConcurrency,
+            MaxChanges = parameters.MaxChanges,
+            MaxDeletions = parameters.MaxDeletions,
+            SettingsFingerprint = payload.Fingerprint,
+            Account = settings.AwsAccount,
+            Region = settings.AwsRegion,
+        };
+        foreach (var bucket in parameters.Buckets)
+        {
+            options.Buckets.Add(bucket);
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,121 @@
+using LakeCircle.Cli.Commands;
+using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Gateways;
+using static LakeCircle.Core.Configuration.SettingDefinitions;
+
+namespace LakeCircle.Cli.Running;
+
+/// <summary>
+/// Turns the environment and the flags into checked settings, before anything else is read or written. With a
+/// snapshot, the file is opened here: its account and region fill in those not given, and must match those given.
+/// </summary>
+internal sealed record RunConfiguration
+{
+    /// <summary>The settings, when every value is valid.</summary>
+    public Settings? Settings { get; init; }
+
+    /// <summary>The nested view of <see cref="Settings"/>, with its fingerprint.</summary>
+    public Payload? Payload { get; init; }
+
+    /// <summary>The snapshot opened as the account, when <c>LCC_SNAPSHOT</c> / <c>--snapshot</c> is set.</summary>
+    public SnapshotS3Gateway? Snapshot { get; init; }
+
+    /// <summary>Every problem, each naming the flag or variable it comes from; empty when the run may start.</summary>
+    public IReadOnlyList<string> Errors { get; init; } = [];
+
+    /// <summary>Reads and checks the configuration of a run.</summary>
+    public static async Task<RunConfiguration> LoadAsync(
+        IReadOnlyDictionary<string, string?> environment, RunArguments arguments, CancellationToken cancellationToken)
+    {
+        var overrides = new Dictionary<string, string?>(arguments.Overrides, StringComparer.Ordinal);
+        if (arguments.Action is { } action)
+        {
+            overrides[Actions] = action == WorkAction.DryRun ? "DRYRUN" : "SYNC";
+        }
+
+        var parameters = Lookup(overrides, ActionParams) ?? Lookup(environment, ActionParams);
+        if (arguments.ParameterFlags.Count > 0)
+        {
+            overrides[ActionParams] = ParameterMerge.Merge(parameters, arguments.ParameterFlags);
+        }
+
+        var errors = new List<string>();
+        var snapshot = await OpenSnapshotAsync(environment, overrides, arguments, errors, cancellationToken).ConfigureAwait(false);
+        if (snapshot is not null)
+        {
+            FillFrom(snapshot.Account, AwsAccount, environment, overrides);
+            FillFrom(snapshot.Region, AwsRegion, environment, overrides);
+        }
+
+        var result = SettingsBuilder.Build(environment, overrides);
+        errors.InsertRange(0, result.Errors.Select(e => NameTheFlag(e.Field, e.Message, arguments)));
+        if (result.Settings is { } settings && snapshot is not null)
+        {
+            CheckSnapshot(snapshot, settings, errors);
+        }
+
+        return errors.Count > 0 || result.Settings is null
+            ? new RunConfiguration { Errors = errors }
+            : new RunConfiguration { Settings = result.Settings, Payload = new Payload(result.Settings), Snapshot = snapshot };
+    }
+
+    private static async Task<SnapshotS3Gateway?> OpenSnapshotAsync(
+        IReadOnlyDictionary<string, string?> environment, Dictionary<string, string?> overrides, RunArguments arguments,
+        List<string> errors, CancellationToken cancellationToken)
+    {
+        var path = Lookup(overrides, SettingDefinitions.Snapshot) ?? Lookup(environment, SettingDefinitions.Snapshot);
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await SnapshotS3Gateway.OpenAsync(Path.GetFullPath(path), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
+        {
+            errors.Add($"{arguments.Flags.GetValueOrDefault(SettingDefinitions.Snapshot, SettingDefinitions.Snapshot)}: cannot read the snapshot file '{path}': {e.Message}");
+            return null;
+        }
+    }
+
+    private static void CheckSnapshot(SnapshotS3Gateway snapshot, Settings settings, List<string> errors)
+    {
+        if (!string.Equals(snapshot.Account, settings.AwsAccount, StringComparison.Ordinal))
+        {
+            errors.Add($"The snapshot '{snapshot.FilePath}' is for account {Shown(snapshot.Account)}, not {settings.AwsAccount} "
+                + $"({AwsAccount} / --account): refusing to read or write it.");
+        }
+
+        if (!string.Equals(snapshot.Region, settings.AwsRegion, StringComparison.Ordinal))
+        {
+            errors.Add($"The snapshot '{snapshot.FilePath}' is for region {snapshot.Region}, not {settings.AwsRegion} "
+                + $"({AwsRegion} / --region): refusing to read or write it.");
+        }
+    }
+
+    private static void FillFrom(string value, string variable, IReadOnlyDictionary<string, string?> environment, Dictionary<string, string?> overrides)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && Lookup(overrides, variable) is null && Lookup(environment, variable) is null)
+        {
+            overrides[variable] = value;
+        }
+    }
+
+    /// <summary>A message about a variable set by a flag speaks of the flag.</summary>
+    private static string NameTheFlag(string? variable, string message, RunArguments arguments)
+    {
+        if (variable is null || !arguments.Flags.TryGetValue(variable, out var flag))
+        {
+            return message;
+        }
+
+        return message.StartsWith(variable, StringComparison.Ordinal) ? flag + message[variable.Length..] : $"{flag}: {message}";
+    }
+
+    private static string Shown(string account) => string.IsNullOrEmpty(account) ? "(none)" : account;
+
+    private static string? Lookup(IReadOnlyDictionary<string, string?> values, string name) =>
+        values.TryGetValue(name, out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+}

@@ -1,0 +1,100 @@
+using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Gateways;
+
+namespace LakeCircle.Cli.Running;
+
+/// <summary>
+/// The two sides of a run, built from its settings: the account (the snapshot file, or S3 through the AWS SDK with
+/// the configured account as expected bucket owner) and the definitions (a local folder, or an S3 prefix).
+/// Disposing releases the SDK clients it created.
+/// </summary>
+internal sealed class RunSources : IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+
+    private RunSources(IS3Gateway account, IDefinitionSource definitions, string accountDescription)
+    {
+        Account = account;
+        Definitions = definitions;
+        AccountDescription = accountDescription;
+    }
+
+    /// <summary>The account whose lifecycles are read and written.</summary>
+    public IS3Gateway Account { get; }
+
+    /// <summary>Where the definitions are read from.</summary>
+    public IDefinitionSource Definitions { get; }
+
+    /// <summary>Where the account is read from, for the log: the snapshot path, the S3 URL or <c>AWS S3</c>.</summary>
+    public string AccountDescription { get; }
+
+    /// <summary>Builds the sources of a run.</summary>
+    /// <param name="configuration">The checked configuration.</param>
+    /// <param name="pathStyle">The path-style choice of the command line, or <see langword="null"/> for the default.</param>
+    public static RunSources Create(RunConfiguration configuration, bool? pathStyle)
+    {
+        var settings = configuration.Settings ?? throw new ArgumentException("The configuration has errors.", nameof(configuration));
+        var owned = new List<IDisposable>();
+        IS3Gateway account;
+        string description;
+        if (configuration.Snapshot is { } snapshot)
+        {
+            account = snapshot;
+            description = "snapshot " + snapshot.FilePath;
+        }
+        else
+        {
+            var gateway = new AwsS3Gateway(GatewayOptions(settings, pathStyle, expectedOwner: settings.AwsAccount));
+            owned.Add(gateway);
+            account = gateway;
+            description = settings.S3Endpoint?.ToString() ?? "AWS S3";
+        }
+
+        var location = configuration.Payload!.Location(PayloadKeys.EndpointDefinition);
+        IDefinitionSource definitions;
+        if (location.Kind == EndpointKind.Local)
+        {
+            definitions = new LocalDefinitionSource(location.Path!);
+        }
+        else
+        {
+            // The definitions bucket may belong to another account than the managed one: no expected owner.
+            var gateway = new AwsS3Gateway(GatewayOptions(settings, pathStyle, expectedOwner: null));
+            owned.Add(gateway);
+            definitions = new S3DefinitionSource(gateway, location.Bucket!, location.Prefix);
+        }
+
+        var sources = new RunSources(account, definitions, description);
+        sources._owned.AddRange(owned);
+        return sources;
+    }
+
+    /// <summary>
+    /// How the AWS SDK gateway reaches S3: the configured region; with an S3-compatible URL, that URL with path-style
+    /// addressing (unless turned off) and checksums only when required; credentials from the SDK's own chain.
+    /// </summary>
+    internal static AwsS3GatewayOptions GatewayOptions(Settings settings, bool? pathStyle, string? expectedOwner)
+    {
+        var compatible = settings.S3Endpoint is not null;
+        return new AwsS3GatewayOptions
+        {
+            Region = settings.AwsRegion,
+            ServiceUrl = settings.S3Endpoint?.ToString(),
+            ForcePathStyle = pathStyle ?? compatible,
+            ChecksumWhenRequired = compatible,
+            ExpectedBucketOwner = expectedOwner,
+        };
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
+        _owned.Clear();
+    }
+}

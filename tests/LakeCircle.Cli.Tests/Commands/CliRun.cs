@@ -1,0 +1,20 @@
+namespace LakeCircle.Cli.Tests.Commands;
+
+/// <summary>Runs <c>lakecircle</c> through the real parser with an injected environment, capturing both writers.</summary>
+internal static class CliRun
+{
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await CliApplication.RunAsync(args, output, error, environment ?? new Dictionary<string, string?>());
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(null, args);
+}
+
+internal sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
+}
