@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using LifecycleConfiguration = LakeCircle.Core.Model.LifecycleConfiguration;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
@@ -96,7 +97,7 @@ internal sealed class BadS3AnswerTests
 
         var outcome = await new LifecycleWorkflow(gateway, new LocalDefinitionSource(folder.Path)).SyncAsync();
 
-        outcome.Plan!.Buckets.Single().Status.Should().Be(Planning.BucketStatus.Missing);
+        outcome.Plan!.Buckets.Single().Status.Should().Be(LakeCircle.Core.Planning.BucketStatus.Missing);
         await gateway.DidNotReceiveWithAnyArgs().PutLifecycleAsync(default!, default!, default);
         store.CallCounts.Should().BeEmpty();
     }
