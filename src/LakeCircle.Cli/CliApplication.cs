@@ -20,6 +20,9 @@ internal static class CliApplication
         new SyncCommand(context),
         new DryRunCommand(context),
         new ValidateCommand(),
+        new HistoryCommand(context),
+        new RollbackCommand(context),
+        new UnlockCommand(context),
     ];
 
     /// <summary>Creates the root command over the given process context.</summary>

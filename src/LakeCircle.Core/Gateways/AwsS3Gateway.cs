@@ -37,7 +37,7 @@ public sealed class AwsS3Gateway : IS3Gateway, IDisposable
     {
     }
 
-    private AwsS3Gateway(IAmazonS3 client, AwsS3GatewayOptions options, bool ownsClient)
+    internal AwsS3Gateway(IAmazonS3 client, AwsS3GatewayOptions options, bool ownsClient)
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
@@ -85,6 +85,11 @@ public sealed class AwsS3Gateway : IS3Gateway, IDisposable
         catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchLifecycleConfiguration")
         {
             return null;
+        }
+        catch (AmazonUnmarshallingException) when (_options.RawLifecycleReadFallback)
+        {
+            // A shape the SDK refuses (Ceph writes a Prefix next to the Tags of a filter): read the XML ourselves.
+            return await RawLifecycleReader.ReadAsync(_client, bucket, _options.ExpectedBucketOwner, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsSdkFailure(e, cancellationToken))
         {

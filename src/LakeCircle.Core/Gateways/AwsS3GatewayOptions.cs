@@ -56,6 +56,13 @@ public sealed class AwsS3GatewayOptions
     /// </summary>
     public bool ConfirmBucketOnMissingLifecycle { get; set; } = true;
 
+    /// <summary>
+    /// Whether a lifecycle configuration the SDK cannot parse (AWSSDK.S3 4.1 refuses a filter holding a <c>Prefix</c> next to
+    /// <c>Tag</c>s outside <c>And</c>, as Ceph radosgw writes it) is read again as raw XML, through a URL signed by the same
+    /// client, and parsed by LakeCircle's own tolerant reader. Default <see langword="true"/>.
+    /// </summary>
+    public bool RawLifecycleReadFallback { get; set; } = true;
+
     /// <summary>A copy of these options.</summary>
     /// <returns>The copy.</returns>
     public AwsS3GatewayOptions Clone() => (AwsS3GatewayOptions)MemberwiseClone();

@@ -28,6 +28,10 @@ internal static class EndpointStore
         };
     }
 
+    /// <summary>The full text form of a folder under a store (<c>history/</c>), for messages.</summary>
+    internal static string DescribeFolder(IEndpointStore store, string relativeFolder) =>
+        $"{store.Location.ToString().TrimEnd('/', '\\')}/{relativeFolder}";
+
     /// <summary>Checks a relative key: not empty, not a folder, <c>/</c> separators, no <c>.</c> or <c>..</c> segment.</summary>
     internal static void CheckKey(string relativeKey)
     {

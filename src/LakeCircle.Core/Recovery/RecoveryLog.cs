@@ -31,4 +31,25 @@ internal static partial class RecoveryLog
 
     [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "Run {RunId} recorded at {Record}")]
     public static partial void RunRecorded(ILogger logger, string runId, string record);
+
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "{Bucket} changed since the plan (configuration {Planned} became {Found}); re-planned before the write")]
+    public static partial void Replanned(ILogger logger, string bucket, string planned, string found);
+
+    [LoggerMessage(EventId = 3041, Level = LogLevel.Warning, Message = "The account of the credentials is not checked: {Reason}")]
+    public static partial void CallerNotChecked(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3042, Level = LogLevel.Information, Message = "The credentials belong to account {Account}")]
+    public static partial void CallerConfirmed(ILogger logger, string account);
+
+    [LoggerMessage(EventId = 3043, Level = LogLevel.Error, Message = "{Message}")]
+    public static partial void RunRefused(ILogger logger, string message);
+
+    [LoggerMessage(EventId = 3044, Level = LogLevel.Debug, Message = "Lock {Lock} renewed until {ExpiresAt}")]
+    public static partial void LockRenewed(ILogger logger, string @lock, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 3045, Level = LogLevel.Error, Message = "Lock {Lock} was lost while the run went on; the run stops")]
+    public static partial void LockLost(ILogger logger, string @lock);
+
+    [LoggerMessage(EventId = 3046, Level = LogLevel.Error, Message = "Could not {Step}: {Message}")]
+    public static partial void StepFailed(ILogger logger, string step, string message);
 }

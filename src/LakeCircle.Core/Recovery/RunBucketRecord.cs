@@ -38,6 +38,9 @@ internal sealed record RunBucketRecord
     /// <summary>Why the bucket failed (a message, never credentials), or <see langword="null"/>.</summary>
     public string? Error { get; init; }
 
+    /// <summary>Something worth knowing about the write, such as a re-plan before it, or <see langword="null"/>.</summary>
+    public string? Note { get; init; }
+
     /// <summary>The record of a bucket's plan, before any write.</summary>
     public static RunBucketRecord FromPlan(BucketPlan plan)
     {

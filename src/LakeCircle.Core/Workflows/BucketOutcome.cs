@@ -17,6 +17,12 @@ public sealed record BucketOutcome
     /// <summary>Why the write failed or was skipped, or <see langword="null"/> when it was applied.</summary>
     public string? Error { get; init; }
 
+    /// <summary>
+    /// Something worth knowing about an otherwise successful write, such as a bucket re-planned because it changed
+    /// between the plan and the write; otherwise <see langword="null"/>.
+    /// </summary>
+    public string? Note { get; init; }
+
     /// <summary>How long the bucket's write took (zero when skipped).</summary>
     public TimeSpan Duration { get; init; }
 }

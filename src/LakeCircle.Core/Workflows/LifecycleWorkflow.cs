@@ -19,6 +19,7 @@ public sealed class LifecycleWorkflow
     private readonly ILogger _logger;
     private readonly WorkflowSettings _settings;
     private readonly IBucketWriteObserver _observer;
+    private readonly IBucketPlanRefresher? _refresher;
 
     /// <summary>Creates a workflow.</summary>
     /// <param name="gateway">The account whose lifecycles are read and written.</param>
@@ -27,11 +28,17 @@ public sealed class LifecycleWorkflow
     /// <param name="options">The options (copied now), or <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentOutOfRangeException">A concurrency below 1 or a negative limit.</exception>
     public LifecycleWorkflow(IS3Gateway gateway, IDefinitionSource definitions, ILogger<LifecycleWorkflow>? logger = null, WorkflowOptions? options = null)
-        : this(gateway, definitions, logger, options, NoWriteObserver.Instance)
+        : this(gateway, definitions, logger, options, DefaultObserver(gateway, options))
     {
     }
 
-    internal LifecycleWorkflow(IS3Gateway gateway, IDefinitionSource definitions, ILogger? logger, WorkflowOptions? options, IBucketWriteObserver observer)
+    internal LifecycleWorkflow(
+        IS3Gateway gateway,
+        IDefinitionSource definitions,
+        ILogger? logger,
+        WorkflowOptions? options,
+        IBucketWriteObserver observer,
+        IBucketPlanRefresher? refresher = null)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(definitions);
@@ -41,6 +48,7 @@ public sealed class LifecycleWorkflow
         _logger = logger ?? NullLogger<LifecycleWorkflow>.Instance;
         _settings = WorkflowSettings.From(options);
         _observer = observer;
+        _refresher = refresher;
     }
 
     /// <summary>
@@ -82,7 +90,7 @@ public sealed class LifecycleWorkflow
             return outcome with { Error = stop, Buckets = PlanApplier.Skip(writes, stop) };
         }
 
-        var applier = new PlanApplier(_gateway, _observer, _logger, _settings.WriteConcurrency);
+        var applier = new PlanApplier(_gateway, _observer, _logger, _settings.WriteConcurrency, _refresher);
         outcome = outcome with { Buckets = await applier.ApplyAsync(writes, cancellationToken).ConfigureAwait(false) };
         var summary = outcome.Summary;
         _logger.Synced(summary.Applied, summary.Failed, summary.Skipped);
@@ -129,6 +137,13 @@ public sealed class LifecycleWorkflow
         var plan = Planner.PlanAccount(desired, states, unmanaged);
         PlanLogging.Write(_logger, plan);
         return new PlanOutcome { Plan = plan };
+    }
+
+    /// <summary>The after-write step the options ask for: read-after-write verification, or nothing.</summary>
+    internal static IBucketWriteObserver DefaultObserver(IS3Gateway gateway, WorkflowOptions? options)
+    {
+        var settings = WorkflowSettings.From(options);
+        return settings.VerifyWrites && gateway is not null ? new WriteVerifier(gateway, settings.VerifyTimeout) : NoWriteObserver.Instance;
     }
 
     private async Task<DefinitionSet> LoadAsync(CancellationToken cancellationToken)

@@ -8,9 +8,11 @@ namespace LakeCircle.Core.Workflows;
 
 /// <summary>
 /// Applies the writes of a plan: per changed bucket exactly one PUT of the whole desired configuration, or one
-/// DELETE when no rule is left; a bounded number in flight; one bucket's failure never stops the others.
+/// DELETE when no rule is left; a bounded number in flight; one bucket's failure never stops the others. Per bucket:
+/// the optional <see cref="IBucketPlanRefresher"/> (re-check), the observers' before-steps, the write, the after-steps.
 /// </summary>
-internal sealed class PlanApplier(IS3Gateway gateway, IBucketWriteObserver observer, ILogger logger, int concurrency)
+internal sealed class PlanApplier(
+    IS3Gateway gateway, IBucketWriteObserver observer, ILogger logger, int concurrency, IBucketPlanRefresher? refresher = null)
 {
     public async Task<ValueList<BucketOutcome>> ApplyAsync(IReadOnlyList<BucketPlan> plans, CancellationToken cancellationToken)
     {
@@ -32,6 +34,8 @@ internal sealed class PlanApplier(IS3Gateway gateway, IBucketWriteObserver obser
     private async Task<BucketOutcome> ApplyBucketAsync(BucketPlan plan, CancellationToken runToken, CancellationToken token)
     {
         var started = Stopwatch.GetTimestamp();
+        var action = plan.Action;
+        string? note = null;
         BucketOutcome Result(BucketResult result, string? error = null)
         {
             if (error is not null)
@@ -42,11 +46,31 @@ internal sealed class PlanApplier(IS3Gateway gateway, IBucketWriteObserver obser
             return new BucketOutcome
             {
                 Bucket = plan.Bucket,
-                Action = plan.Action,
+                Action = action,
                 Result = result,
                 Error = error,
+                Note = note,
                 Duration = Stopwatch.GetElapsedTime(started),
             };
+        }
+
+        if (refresher is not null)
+        {
+            try
+            {
+                (plan, note) = await refresher.RefreshAsync(plan, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !runToken.IsCancellationRequested)
+            {
+                return Result(BucketResult.Failed, "not written, the re-check before the write failed: " + e.Message);
+            }
+
+            if (plan.Action == BucketAction.None)
+            {
+                return Result(BucketResult.Applied);
+            }
+
+            action = plan.Action;
         }
 
         try
@@ -73,7 +97,7 @@ internal sealed class PlanApplier(IS3Gateway gateway, IBucketWriteObserver obser
         }
         catch (Exception e) when (e is not OperationCanceledException || !runToken.IsCancellationRequested)
         {
-            return Result(BucketResult.Failed, "written, but the step after the write failed: " + e.Message);
+            return Result(BucketResult.Failed, e is WriteVerificationException ? e.Message : "written, but the step after the write failed: " + e.Message);
         }
 
         var outcome = Result(BucketResult.Applied);

@@ -39,6 +39,19 @@ public sealed class WorkflowOptions
     /// </summary>
     public int? MaxDeletions { get; set; }
 
+    /// <summary>The default for <see cref="VerifyTimeout"/>: 10 seconds.</summary>
+    public static readonly TimeSpan DefaultVerifyTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Whether a sync reads each written configuration back and compares it by meaning with what it sent (default
+    /// <see langword="true"/>). A server that did not keep it (such as one that drops size filters) fails the bucket,
+    /// naming the fields it did not keep, and the bucket's previous configuration is written back.
+    /// </summary>
+    public bool VerifyWrites { get; set; } = true;
+
+    /// <summary>How long a sync keeps reading a written configuration back while the previous one still shows (default 10 s).</summary>
+    public TimeSpan VerifyTimeout { get; set; } = DefaultVerifyTimeout;
+
     /// <summary>The fingerprint of the settings the run was started with, shown in the run's log scope; optional.</summary>
     public string? SettingsFingerprint { get; set; }
 

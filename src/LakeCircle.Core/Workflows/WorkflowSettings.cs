@@ -13,6 +13,10 @@ internal sealed record WorkflowSettings
 
     public int? MaxDeletions { get; init; }
 
+    public bool VerifyWrites { get; init; } = true;
+
+    public TimeSpan VerifyTimeout { get; init; } = WorkflowOptions.DefaultVerifyTimeout;
+
     public string? SettingsFingerprint { get; init; }
 
     public string? Account { get; init; }
@@ -38,6 +42,7 @@ internal sealed record WorkflowSettings
             ArgumentOutOfRangeException.ThrowIfNegative(maxDeletions, nameof(options.MaxDeletions));
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.VerifyTimeout, TimeSpan.Zero, nameof(options.VerifyTimeout));
         return new WorkflowSettings
         {
             Buckets = options.Buckets.Where(b => !string.IsNullOrWhiteSpace(b)).Distinct(StringComparer.Ordinal).ToArray(),
@@ -45,6 +50,8 @@ internal sealed record WorkflowSettings
             WriteConcurrency = options.WriteConcurrency,
             MaxChanges = options.MaxChanges,
             MaxDeletions = options.MaxDeletions,
+            VerifyWrites = options.VerifyWrites,
+            VerifyTimeout = options.VerifyTimeout,
             SettingsFingerprint = options.SettingsFingerprint,
             Account = options.Account,
             Region = options.Region,

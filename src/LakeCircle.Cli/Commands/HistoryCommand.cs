@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using LakeCircle.Cli.Recovery;
+using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Recovery;
+
+namespace LakeCircle.Cli.Commands;
+
+/// <summary><c>lakecircle history --bucket NAME</c>: lists the stored versions of a bucket's configuration, newest first.</summary>
+internal sealed class HistoryCommand(CliContext context) : ICliCommand
+{
+    public Command Create()
+    {
+        var command = new Command(
+            "history",
+            "List the stored versions of a bucket's lifecycle configuration (endpoint history/), newest first: time, reason, "
+            + "rule count and fingerprint. Pass a time to 'rollback --to' to put one back. Exit code 0, or 1 on an error.");
+        var options = EndpointOptions.AddTo(command);
+        EndpointOptions.RequireOneBucket(command, options);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            RunArguments.From(parseResult, options, WorkAction.DryRun),
+            parseResult.GetValue(options.Buckets)![0],
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    private async Task<int> RunAsync(RunArguments arguments, string bucket, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        using var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle history", error, cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            return ExitCodes.Error;
+        }
+
+        var rows = new List<HistoryRow>();
+        try
+        {
+            var archive = new ConfigurationArchive(session.Endpoint);
+            foreach (var version in await archive.ListHistoryAsync(bucket, cancellationToken).ConfigureAwait(false))
+            {
+                var stored = await archive.ReadAsync(version.Key, cancellationToken).ConfigureAwait(false);
+                rows.Add(new HistoryRow(
+                    ArchiveTime.ToText(version.CapturedAt),
+                    stored?.Reason ?? "?",
+                    stored?.Configuration?.Rules.Count ?? 0,
+                    RecheckBeforeWrite.Fingerprint(stored?.Configuration),
+                    session.Endpoint.Describe(version.Key)));
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
+        {
+            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+
+        if (session.Settings.Output == OutputFormat.Json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(new { bucket, versions = rows }, JsonOptions)).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
+        if (rows.Count == 0)
+        {
+            await output.WriteLineAsync($"No stored versions of bucket '{bucket}' under {EndpointStore.DescribeFolder(session.Endpoint, $"history/{bucket}/")}.").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
+        await output.WriteLineAsync($"{"TIME",-21}  {"REASON",-15}  {"RULES",5}  FINGERPRINT").ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture, $"{row.Time,-21}  {row.Reason,-15}  {row.Rules,5}  {row.Fingerprint}")).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private sealed record HistoryRow(string Time, string Reason, int Rules, string Fingerprint, string File);
+}

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using LakeCircle.Cli.Output;
+using LakeCircle.Cli.Recovery;
+using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Planning;
+using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Workflows.Rendering;
+
+namespace LakeCircle.Cli.Commands;
+
+/// <summary>
+/// <c>lakecircle rollback --bucket NAME [--to TIME] [--dry-run] [--force-unlock]</c>: puts a stored version of a bucket's
+/// configuration back, showing the plan first, then applying it along the SYNC path (account check, lock, re-check,
+/// archive with reason <c>before-rollback</c>, run record).
+/// </summary>
+internal sealed class RollbackCommand(CliContext context) : ICliCommand
+{
+    public Command Create()
+    {
+        var to = new Option<string?>("--to")
+        {
+            HelpName = "TIME",
+            Description = "Put back the newest version captured at or before this time (a stamp from 'history' such as "
+                + "20260314T091500.250Z, or an ISO 8601 time, UTC unless it says otherwise). [default: the version in previous/]",
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show the plan only; write nothing and take no lock." };
+        var forceUnlock = new Option<bool>("--force-unlock")
+        {
+            Description = "Remove the endpoint's lock first, whoever holds it (only when no sync runs, after a crash).",
+        };
+        var command = new Command(
+            "rollback",
+            "Restore a bucket's lifecycle configuration to a stored version: shows the plan, then applies it like a sync "
+            + "(the replaced configuration is saved, so the rollback is in history too). Change the definition as well, or "
+            + "the next sync undoes the rollback. Exit code 0 when restored (or already so), 1 on an error or refusal.")
+        {
+            to, dryRun, forceUnlock,
+        };
+        var options = EndpointOptions.AddTo(command);
+        EndpointOptions.RequireOneBucket(command, options);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(to) is { } text && ParseTime(text) is null)
+            {
+                result.AddError($"--to must be a time stamp such as 20260314T091500.250Z or an ISO 8601 time, got '{text}'.");
+            }
+        });
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            RunArguments.From(parseResult, options, WorkAction.Sync),
+            parseResult.GetValue(options.Buckets)![0],
+            parseResult.GetValue(to) is { } text ? ParseTime(text) : null,
+            parseResult.GetValue(dryRun),
+            parseResult.GetValue(forceUnlock),
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    internal static DateTimeOffset? ParseTime(string text) =>
+        ArchiveTime.TryParse(text.Trim(), out var stamp) ? stamp
+        : DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time
+        : null;
+
+    private async Task<int> RunAsync(
+        RunArguments arguments, string bucket, DateTimeOffset? to, bool dryRun, bool forceUnlock, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        using var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle rollback", error, cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            return ExitCodes.Error;
+        }
+
+        var logger = session.Loggers.CreateLogger("LakeCircle.Rollback");
+        var runner = new RollbackRunner(session.Sources.Account, session.Endpoint, session.RunOptions(forceUnlock), logger);
+        try
+        {
+            var rollback = await runner.PlanAsync(bucket, to, cancellationToken).ConfigureAwait(false);
+            if (rollback.Plan is null)
+            {
+                await error.WriteLineAsync("error: " + rollback.Error).ConfigureAwait(false);
+                return ExitCodes.Error;
+            }
+
+            var version = rollback.Version!;
+            await error.WriteLineAsync(
+                $"Version of '{bucket}' captured at {ArchiveTime.ToText(version.CapturedAt)} ({version.Reason}): "
+                + (version.Configuration is null ? "no lifecycle configuration." : $"{version.Configuration.Rules.Count} rules.")).ConfigureAwait(false);
+            var buckets = ValueList.Of(rollback.Plan);
+            var render = new PlanRenderOptions { Color = context.OutputIsTerminal };
+            if (dryRun || !rollback.HasChanges)
+            {
+                var plan = new PlanOutcome { Plan = new AccountPlan { Buckets = buckets, Summary = PlanSummary.Of(buckets) } };
+                await RunOutput.WriteAsync(plan, session.Settings.Output, output, render, cancellationToken).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            var outcome = await runner.ApplyAsync(rollback, cancellationToken).ConfigureAwait(false);
+            if (outcome.Refusal is not null)
+            {
+                await error.WriteLineAsync("error: " + outcome.Refusal).ConfigureAwait(false);
+                return ExitCodes.Error;
+            }
+
+            await RunOutput.WriteAsync(outcome.Sync!, session.Settings.Output, output, render, cancellationToken).ConfigureAwait(false);
+            foreach (var problem in outcome.Errors)
+            {
+                await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
+            }
+
+            return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.Error;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
+        {
+            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Cancelled: the run record was written; writes already made stay made.").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+    }
+}

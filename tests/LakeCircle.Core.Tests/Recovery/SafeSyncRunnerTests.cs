@@ -1,0 +1,215 @@
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Planning;
+using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Workflows;
+using static LakeCircle.Core.Tests.Recovery.EndpointState;
+using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
+
+namespace LakeCircle.Core.Tests.Recovery;
+
+/// <summary>SYNC with its safety net: archive, run record, lock, over a local and an S3 endpoint.</summary>
+public sealed class SafeSyncRunnerTests
+{
+    private TempFolder _folder = null!;
+    private ManualTime _time = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _folder = new TempFolder();
+        _time = new ManualTime();
+    }
+
+    [TearDown]
+    public void TearDown() => _folder.Dispose();
+
+    [Test]
+    public async Task SyncAsync_LocalEndpoint_LeavesPreviousHistoryCurrentAndLog()
+    {
+        var (gateway, definitions) = Standard();
+        var oldLogs = gateway.PeekLifecycle("logs");
+        var store = new LocalEndpointStore(_folder.Path);
+
+        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+
+        outcome.Succeeded.Should().BeTrue();
+        outcome.RecordKey.Should().Be($"log/20260314T091500.250Z-{outcome.RunId}.json");
+        _folder.AllFiles().Should().BeEquivalentTo(
+            "current/bare.json", "current/logs.json",
+            "history/bare/20260314T091500.250Z.json", "history/logs/20260314T091500.250Z.json",
+            "previous/bare.json", "previous/logs.json",
+            outcome.RecordKey);
+        await ExpectArchiveAsync(store, gateway, oldLogs);
+        var record = await SingleRecordAsync(store);
+        record.Succeeded.Should().BeTrue();
+        record.Action.Should().Be("SYNC");
+        record.Account.Should().Be(Account);
+        record.Buckets.Single(b => b.Bucket == "logs").Should().Match<RunBucketRecord>(b =>
+            b.Result == RunBucketResult.Applied && b.HistoryKey == "history/logs/20260314T091500.250Z.json"
+            && b.ActualFingerprint == oldLogs!.Fingerprint);
+        record.Buckets.Single(b => b.Bucket == "backups").Result.Should().BeNull("an in-sync bucket is not written");
+    }
+
+    [Test]
+    public async Task SyncAsync_S3Endpoint_LeavesTheSameLayoutAsObjects()
+    {
+        var (gateway, definitions) = Standard();
+        var oldLogs = gateway.PeekLifecycle("logs");
+        var state = new InMemoryS3Gateway().AddBucket("state");
+        var store = EndpointStore.For(Core.Configuration.EndpointLocation.S3("state", "prod/"), state);
+
+        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+
+        outcome.Succeeded.Should().BeTrue();
+        (await state.ListObjectsAsync("state", "")).Should().BeEquivalentTo(
+            "prod/current/bare.json", "prod/current/logs.json",
+            "prod/history/bare/20260314T091500.250Z.json", "prod/history/logs/20260314T091500.250Z.json",
+            "prod/previous/bare.json", "prod/previous/logs.json",
+            "prod/" + outcome.RecordKey);
+        await ExpectArchiveAsync(store, gateway, oldLogs);
+    }
+
+    [Test]
+    public async Task SyncAsync_ArchiveWriteFails_LeavesTheBucketUnchangedAndRecordsWhy()
+    {
+        var (gateway, definitions) = Standard();
+        var oldLogs = gateway.PeekLifecycle("logs");
+        var local = new LocalEndpointStore(_folder.Path);
+        var store = new FailingStore(local, "history/");
+
+        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+
+        outcome.Succeeded.Should().BeFalse();
+        gateway.PeekLifecycle("logs").Should().Be(oldLogs);
+        gateway.PeekLifecycle("bare").Should().BeNull();
+        var record = await SingleRecordAsync(local);
+        record.Buckets.Single(b => b.Bucket == "logs").Should().Match<RunBucketRecord>(b =>
+            b.Result == RunBucketResult.Failed && b.Error!.Contains("No space left on device"));
+        _folder.AllFiles().Should().NotContain(f => f.StartsWith("current/") || f == RunLock.Key);
+    }
+
+    [Test]
+    public async Task SyncAsync_LockHeld_IsRefusedNamingTheHolderAndWritesNoBucket()
+    {
+        var (gateway, definitions) = Standard();
+        var oldLogs = gateway.PeekLifecycle("logs");
+        var store = new LocalEndpointStore(_folder.Path);
+        var other = await new RunLock(store, _time, owner: "ana@build-1:4242").AcquireAsync("otherrun");
+
+        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+
+        outcome.Refusal.Should().Contain("ana@build-1:4242").And.Contain("otherrun").And.Contain("expires 2026-03-14 09:45:00Z");
+        outcome.Succeeded.Should().BeFalse();
+        gateway.PeekLifecycle("logs").Should().Be(oldLogs);
+        (await new RunLock(store, _time).ReadAsync()).Should().Be(other.Holder, "the other run's lock stays");
+        (await SingleRecordAsync(store)).Errors.Should().ContainSingle().Which.Should().Contain("ana@build-1:4242");
+    }
+
+    [Test]
+    public async Task SyncAsync_SecondConcurrentSync_IsRefused()
+    {
+        var (gateway, definitions) = Standard();
+        var store = new LocalEndpointStore(_folder.Path);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var proceed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = new StepObserver(async (_, _) =>
+        {
+            entered.TrySetResult();
+            await proceed.Task;
+        });
+        var first = new SafeSyncRunner(gateway, definitions, store, null, Options(_time) with { Observer = holding, RunId = "first" }).SyncAsync();
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var second = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time) with { RunId = "second" }).SyncAsync();
+        proceed.SetResult();
+        var firstOutcome = await first;
+
+        second.Refusal.Should().Contain("Another sync holds the lock").And.Contain("run first");
+        firstOutcome.Succeeded.Should().BeTrue();
+        _folder.AllFiles().Should().NotContain(RunLock.Key, "the first run released its lock");
+    }
+
+    [Test]
+    public async Task SyncAsync_ExpiredLock_IsTakenOver()
+    {
+        var (gateway, definitions) = Standard();
+        var store = new LocalEndpointStore(_folder.Path);
+        await new RunLock(store, _time, owner: "crashed@host:1").AcquireAsync("crashed");
+        _time.Advance(TimeSpan.FromMinutes(31));
+
+        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+
+        outcome.Succeeded.Should().BeTrue();
+        outcome.TakenOverFrom!.Owner.Should().Be("crashed@host:1");
+        gateway.PeekLifecycle("bare").Should().NotBeNull();
+    }
+
+    [Test]
+    public async Task SyncAsync_LongRun_RenewsTheLock()
+    {
+        var (gateway, definitions) = Standard();
+        var store = new LocalEndpointStore(_folder.Path);
+        var runLock = new RunLock(store, _time);
+        var firstExpiry = _time.GetUtcNow() + RunLock.DefaultTimeToLive;
+        var waiting = new StepObserver(async (_, token) =>
+        {
+            _time.Advance(TimeSpan.FromMinutes(20));
+            while ((await runLock.ReadAsync(token))!.ExpiresAt == firstExpiry)
+            {
+                await Task.Delay(5, token);
+            }
+        });
+        var options = Options(_time) with { Observer = waiting, LockRenewalInterval = TimeSpan.FromMilliseconds(10) };
+
+        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, options).SyncAsync()
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        outcome.Succeeded.Should().BeTrue("the lock was renewed while the run waited, and released after");
+        _folder.AllFiles().Should().NotContain(RunLock.Key);
+    }
+
+    [Test]
+    public async Task SyncAsync_DefinitionFileRemoved_LeavesTheBucketUnmanagedAndUntouched()
+    {
+        var (gateway, _) = Standard();
+        var oldLogs = gateway.PeekLifecycle("logs");
+        var definitions = Source(Toml("backups", ("keep", "nightly/", 365)));
+        var store = new LocalEndpointStore(_folder.Path);
+
+        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+
+        outcome.Succeeded.Should().BeTrue();
+        outcome.Sync!.Plan!.Buckets.Single(b => b.Bucket == "logs").Status.Should().Be(BucketStatus.Unmanaged);
+        gateway.PeekLifecycle("logs").Should().Be(oldLogs);
+        outcome.Sync.Buckets.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task SyncAsync_EmptyRuleList_DeletesOnlyThatBucketAndArchivesIt()
+    {
+        var (gateway, _) = Standard();
+        var oldLogs = gateway.PeekLifecycle("logs");
+        var oldBackups = gateway.PeekLifecycle("backups");
+        var definitions = Source(Toml("logs"), Toml("backups", ("keep", "nightly/", 365)));
+        var store = new LocalEndpointStore(_folder.Path);
+
+        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+
+        outcome.Sync!.Buckets.Should().ContainSingle().Which.Should().Match<BucketOutcome>(b => b.Bucket == "logs" && b.Action == BucketAction.Delete);
+        gateway.PeekLifecycle("logs").Should().BeNull();
+        gateway.PeekLifecycle("backups").Should().Be(oldBackups);
+        gateway.PeekLifecycle("scratch").Should().NotBeNull("an undefined bucket is never deleted");
+        (await new ConfigurationArchive(store).ReadPreviousAsync("logs"))!.Configuration.Should().Be(oldLogs);
+    }
+
+    private static async Task ExpectArchiveAsync(IEndpointStore store, InMemoryS3Gateway gateway, LifecycleConfiguration? oldLogs)
+    {
+        var archive = new ConfigurationArchive(store);
+        (await archive.ReadPreviousAsync("logs"))!.Configuration.Should().Be(oldLogs);
+        (await archive.ReadPreviousAsync("bare"))!.Configuration.Should().BeNull("bare had no lifecycle configuration");
+        (await archive.ReadVersionAsync("logs", ManualTime.DefaultStart))!.Configuration.Should().Be(oldLogs);
+        (await archive.ReadCurrentAsync("logs"))!.Configuration!.Rules.Should().Equal(gateway.PeekLifecycle("logs")!.Rules);
+        (await archive.ReadCurrentAsync("bare"))!.Reason.Should().Be(ArchiveReasons.AfterSync);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text;
+using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Model;
+using LakeCircle.IntegrationTests.Support;
+
+namespace LakeCircle.IntegrationTests.Definitions;
+
+public sealed class S3DefinitionSourceTests
+{
+    [Test]
+    public async Task ReadAsync_PrefixWithMoreThan1000Objects_ReadsEveryPage()
+    {
+        const int count = 1005;
+        var bucket = await S3TestServer.Current.Buckets.CreateAsync("defs");
+        using var gateway = S3TestServer.Current.CreateGateway();
+        var names = Enumerable.Range(0, count).Select(i => $"pg-{i.ToString("D4", CultureInfo.InvariantCulture)}").ToArray();
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (name, token) =>
+            await gateway.PutObjectAsync(bucket, $"teams/{name}.toml", Encoding.UTF8.GetBytes(TomlText.Bucket(name, RuleShapes.Mix(name.Length))), cancellationToken: token));
+        await gateway.PutObjectAsync(bucket, "teams/README.md", Encoding.UTF8.GetBytes("not a definition"));
+        await gateway.PutObjectAsync(bucket, "other/ignored.toml", Encoding.UTF8.GetBytes("BucketName = \"ignored\""));
+
+        var documents = await new S3DefinitionSource(gateway, bucket, "teams/").ReadAsync();
+        var set = DefinitionLoader.Load(documents);
+
+        documents.Should().HaveCount(count);
+        set.Diagnostics.Should().BeEmpty();
+        set.Buckets.Select(b => b.Bucket).Should().BeEquivalentTo(names);
+        set.Buckets.First().Configuration.Should().Be(RuleShapes.Mix(names[0].Length));
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text;
+using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Planning;
+using LakeCircle.Core.Workflows;
+using LakeCircle.IntegrationTests.Support;
+
+namespace LakeCircle.IntegrationTests.Workflows;
+
+public sealed class LifecycleWorkflowTests
+{
+    private static S3TestServer Server => S3TestServer.Current;
+
+    private static WorkflowOptions Options(IEnumerable<string> buckets)
+    {
+        // One write in flight: radosgw serialises lifecycle writes and stalls when two clash.
+        var options = new WorkflowOptions { WriteConcurrency = 1, VerifyTimeout = TimeSpan.FromSeconds(5) };
+        foreach (var bucket in buckets)
+        {
+            options.Buckets.Add(bucket);
+        }
+
+        return options;
+    }
+
+    [Test]
+    public async Task SyncThenDryrun_DefinitionsInS3ForManyBuckets_PlansNoChange()
+    {
+        var buckets = await Server.Buckets.CreateManyAsync("s3def", 200);
+        var definitions = await Server.Buckets.CreateAsync("s3def-source");
+        using var gateway = Server.CreateGateway();
+        await Parallel.ForEachAsync(buckets.Select((b, i) => (b, i)), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (item, token) =>
+            await gateway.PutObjectAsync(definitions, $"lifecycle/{item.b}.toml", Encoding.UTF8.GetBytes(TomlText.Bucket(item.b, RuleShapes.Mix(item.i))), cancellationToken: token));
+        var source = new S3DefinitionSource(gateway, definitions, "lifecycle/");
+
+        var sync = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).SyncAsync();
+        var dryrun = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).PlanAsync();
+
+        sync.Diagnostics.Select(d => d.ToString()).Should().BeEmpty();
+        sync.Error.Should().BeNull();
+        sync.Buckets.Where(b => b.Result != BucketResult.Applied).Select(b => $"{b.Bucket}: {b.Error}").Should().BeEmpty();
+        sync.Summary.Applied.Should().Be(buckets.Count);
+        dryrun.Plan!.HasChanges.Should().BeFalse();
+        dryrun.Plan.Buckets.Should().OnlyContain(b => b.Status == BucketStatus.InSync).And.HaveCount(buckets.Count);
+    }
+
+    [Test]
+    public async Task SyncThenDryrun_DefinitionsInLocalFolder_PlansNoChangeAndRepairsDrift()
+    {
+        var buckets = await Server.Buckets.CreateManyAsync("localdef", 60);
+        var folder = Directory.CreateTempSubdirectory("lakecircle-it-");
+        try
+        {
+            for (var i = 0; i < buckets.Count; i++)
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, buckets[i] + ".toml"), TomlText.Bucket(buckets[i], RuleShapes.Mix(i + 7)));
+            }
+
+            using var gateway = Server.CreateGateway();
+            var source = new LocalDefinitionSource(folder.FullName);
+            var sync = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).SyncAsync();
+            var dryrun = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).PlanAsync();
+            sync.Diagnostics.Select(d => d.ToString()).Should().BeEmpty();
+            sync.Succeeded.Should().BeTrue();
+            dryrun.Plan!.HasChanges.Should().BeFalse();
+
+            // Drift made outside the tool: one rule edited, another bucket's configuration removed.
+            var edited = buckets[3];
+            var current = (await gateway.GetLifecycleAsync(edited))!;
+            var drifted = current with { Rules = current.Rules.Select((r, i) => i == 0 ? r with { Status = r.Status == RuleStatus.Enabled ? RuleStatus.Disabled : RuleStatus.Enabled } : r).ToValueList() };
+            await gateway.PutLifecycleAsync(edited, drifted);
+            await gateway.DeleteLifecycleAsync(buckets[4]);
+
+            var driftPlan = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).PlanAsync();
+            var repair = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).SyncAsync();
+            var after = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).PlanAsync();
+
+            var changed = driftPlan.Plan!.Buckets.Where(b => b.Status == BucketStatus.Change).ToList();
+            changed.Select(b => b.Bucket).Should().BeEquivalentTo([edited, buckets[4]]);
+            changed.Single(b => b.Bucket == edited).Changed.Should().ContainSingle();
+            repair.Succeeded.Should().BeTrue();
+            repair.Summary.Applied.Should().Be(2);
+            after.Plan!.HasChanges.Should().BeFalse();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Sync_SizeFilterTheServerDrops_FailsNamingTheFieldAndKeepsTheOldConfiguration()
+    {
+        var bucket = await Server.Buckets.CreateAsync("verify");
+        using var gateway = Server.CreateGateway();
+        var old = LifecycleConfiguration.Of(new LifecycleRule { Id = "old", Filter = new LifecycleFilter { Prefix = "old/" }, Expiration = new LifecycleExpiration { Days = 9 } });
+        await gateway.PutLifecycleAsync(bucket, old);
+        var desired = LifecycleConfiguration.Of(new LifecycleRule
+        {
+            Id = "large",
+            Filter = new LifecycleFilter { And = new LifecycleAndOperator { Prefix = "big/", ObjectSizeGreaterThan = 1_073_741_824 } },
+            Expiration = new LifecycleExpiration { Days = 30 },
+        });
+        var folder = Directory.CreateTempSubdirectory("lakecircle-it-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "b.toml"), TomlText.Bucket(bucket, desired));
+
+            var sync = await new LifecycleWorkflow(gateway, new LocalDefinitionSource(folder.FullName), options: Options([bucket])).SyncAsync();
+
+            sync.Succeeded.Should().BeFalse();
+            var outcome = sync.Buckets.Should().ContainSingle().Which;
+            outcome.Result.Should().Be(BucketResult.Failed);
+            outcome.Error.Should().Contain("Filter.ObjectSizeGreaterThan: 1073741824 -> (none)").And.Contain("previous configuration was restored");
+            (await gateway.GetLifecycleAsync(bucket))!.Fingerprint.Should().Be(old.Fingerprint);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
