@@ -59,7 +59,7 @@ internal sealed class BadS3AnswerTests
         var client = Substitute.For<IAmazonS3>();
         client.GetLifecycleConfigurationAsync(Arg.Any<GetLifecycleConfigurationRequest>(), Arg.Any<CancellationToken>())
             .ThrowsAsync(new AmazonUnmarshallingException("req-1", "Rule/Status", new System.Xml.XmlException("Unexpected end of file.")));
-        var gateway = new AwsS3Gateway(client);
+        var gateway = new AwsS3Gateway(client, new AwsS3GatewayOptions { RawLifecycleReadFallback = false });
 
         var act = () => gateway.GetLifecycleAsync("acme-logs");
 
