@@ -143,7 +143,10 @@ internal sealed class RunOptions
         };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is { } value && (value < minimum || value > maximum))
+            // Read the token, not the typed value: a token that is not a number has its own parse error, and the typed value would throw.
+            if (result.Tokens.Count == 1
+                && int.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                && (value < minimum || value > maximum))
             {
                 var range = maximum == int.MaxValue ? $"at least {minimum}" : $"from {minimum} to {maximum}";
                 result.AddError($"{name} must be {range}, got {value}.");

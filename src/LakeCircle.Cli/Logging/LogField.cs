@@ -43,7 +43,7 @@ internal sealed record LogField(string Key, object? Value)
             }
             else
             {
-                fields.Add(new LogField(key, value));
+                fields.Add(new LogField(key, value is string text ? SecretMasker.MaskUserInfo(text) : value));
             }
         }
 

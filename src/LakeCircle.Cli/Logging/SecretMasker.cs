@@ -6,7 +6,7 @@ namespace LakeCircle.Cli.Logging;
 /// <c>credential</c>, <c>accesskey</c>, <c>apikey</c> or <c>privatekey</c>, or ends with <c>key</c>
 /// (<c>SecretAccessKey</c>, <c>SigningKey</c>); <c>Key</c> and <c>ObjectKey</c> alone name S3 object keys and are shown.
 /// </summary>
-internal static class SecretMasker
+internal static partial class SecretMasker
 {
     public const string Mask = "***";
 
@@ -30,8 +30,17 @@ internal static class SecretMasker
             text = text.Replace(value, Mask, StringComparison.Ordinal);
         }
 
-        return text;
+        return MaskUserInfo(text);
     }
+
+    /// <summary>Replaces the user information of URLs (<c>http://user:password@host</c>) with <see cref="Mask"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The text without URL user information.</returns>
+    public static string MaskUserInfo(string text) =>
+        text.Contains("://", StringComparison.Ordinal) ? UserInfo().Replace(text, "://" + Mask + "@") : text;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"://[^/\s@]+@", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex UserInfo();
 
     private static string Normalise(string key)
     {

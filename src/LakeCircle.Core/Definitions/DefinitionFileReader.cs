@@ -37,7 +37,12 @@ internal static class DefinitionFileReader
             return;
         }
 
-        var syntax = SyntaxParser.Parse(text, document.Path, validate: false);
+        var syntax = Parse(text, document.Path, sink);
+        if (syntax is null)
+        {
+            return;
+        }
+
         if (syntax.HasErrors)
         {
             foreach (var message in syntax.Diagnostics)
@@ -51,6 +56,20 @@ internal static class DefinitionFileReader
         var root = TomlTreeBuilder.Build(syntax, sink);
         file.Map = SourceMap.Build(root);
         ReadDocument(file, new TableReader(root, sink), sink);
+    }
+
+    /// <summary>Parses the TOML syntax; the parser throws rather than reports for some inputs, such as tables nested deeper than it allows.</summary>
+    private static Tomlyn.Syntax.DocumentSyntax? Parse(string text, string path, DiagnosticSink sink)
+    {
+        try
+        {
+            return SyntaxParser.Parse(text, path, validate: false);
+        }
+        catch (Tomlyn.TomlException e)
+        {
+            sink.AddWithoutPosition("TOML syntax error: " + e.Message);
+            return null;
+        }
     }
 
     private static void ReadDocument(DefinitionFile file, TableReader document, DiagnosticSink sink)

@@ -239,8 +239,11 @@ public sealed class AwsS3Gateway : IS3Gateway, IDisposable
         }
     }
 
-    /// <summary>Whether a failure comes from the SDK or the network, rather than from the caller cancelling.</summary>
+    /// <summary>
+    /// Whether a failure comes from the SDK or the network, rather than from the caller cancelling. A truncated or garbled
+    /// answer can reach us as a bare <see cref="System.Xml.XmlException"/> from the SDK's unmarshaller.
+    /// </summary>
     private static bool IsSdkFailure(Exception e, CancellationToken cancellationToken) =>
-        e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
+        e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or System.Xml.XmlException
         || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }

@@ -1,0 +1,160 @@
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Gateways.Retries;
+using LakeCircle.Core.Model;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+
+namespace LakeCircle.Core.Tests.Gateways.Retries;
+
+[TestFixture]
+internal sealed class RetryingS3GatewayTests
+{
+    private static readonly LifecycleConfiguration Configuration = new()
+    {
+        Rules = ValueList.Of(new LifecycleRule { Id = "r", Status = RuleStatus.Enabled, Expiration = new LifecycleExpiration { Days = 1 } }),
+    };
+
+    private readonly List<TimeSpan> _waits = [];
+
+    [Test]
+    public async Task GetLifecycleAsync_TransientThenSuccess_RetriesAndReturns()
+    {
+        var inner = Substitute.For<IS3Gateway>();
+        inner.GetLifecycleAsync("b", Arg.Any<CancellationToken>())
+            .Returns(_ => throw Transient(503), _ => throw Transient(500), _ => Task.FromResult<LifecycleConfiguration?>(Configuration));
+        var gateway = Create(inner);
+
+        var result = await gateway.GetLifecycleAsync("b");
+
+        result.Should().BeSameAs(Configuration);
+        gateway.Retries.Should().Be(2);
+        _waits.Should().HaveCount(2);
+    }
+
+    [Test]
+    public async Task PutLifecycleAsync_AlwaysTransient_GivesUpAfterMaxAttempts()
+    {
+        var inner = Substitute.For<IS3Gateway>();
+        inner.PutLifecycleAsync("b", Configuration, Arg.Any<CancellationToken>()).ThrowsAsync(Transient(503));
+        var gateway = Create(inner, maxAttempts: 3);
+
+        var act = () => gateway.PutLifecycleAsync("b", Configuration);
+
+        (await act.Should().ThrowAsync<S3GatewayException>()).Which.StatusCode.Should().Be(503);
+        await inner.Received(3).PutLifecycleAsync("b", Configuration, Arg.Any<CancellationToken>());
+        gateway.CallsGivenUp.Should().Be(1);
+    }
+
+    [TestCase(S3ErrorKind.AccessDenied)]
+    [TestCase(S3ErrorKind.NoSuchBucket)]
+    [TestCase(S3ErrorKind.InvalidRequest)]
+    [TestCase(S3ErrorKind.Other)]
+    public async Task DeleteLifecycleAsync_NotTransient_FailsAtOnce(S3ErrorKind kind)
+    {
+        var inner = Substitute.For<IS3Gateway>();
+        inner.DeleteLifecycleAsync("b", Arg.Any<CancellationToken>())
+            .ThrowsAsync(new S3GatewayException(kind, S3Operations.DeleteBucketLifecycle, "b", "no"));
+        var gateway = Create(inner);
+
+        var act = () => gateway.DeleteLifecycleAsync("b");
+
+        (await act.Should().ThrowAsync<S3GatewayException>()).Which.Kind.Should().Be(kind);
+        await inner.Received(1).DeleteLifecycleAsync("b", Arg.Any<CancellationToken>());
+        gateway.Retries.Should().Be(0);
+    }
+
+    [TestCase(503, 2)]
+    [TestCase(429, 2)]
+    [TestCase(500, 1)]
+    [TestCase(0, 1)]
+    public async Task PutObjectAsync_ExclusiveCreate_RetriedOnlyWhenRefusedOutright(int status, int expectedCalls)
+    {
+        var inner = Substitute.For<IS3Gateway>();
+        inner.PutObjectAsync("b", "lock.json", Arg.Any<ReadOnlyMemory<byte>>(), true, Arg.Any<CancellationToken>())
+            .Returns(_ => throw Transient(status), _ => Task.CompletedTask);
+        var gateway = Create(inner);
+
+        var act = () => gateway.PutObjectAsync("b", "lock.json", new byte[] { 1 }, ifNoneMatch: true);
+
+        if (expectedCalls == 2)
+        {
+            await act.Should().NotThrowAsync();
+        }
+        else
+        {
+            await act.Should().ThrowAsync<S3GatewayException>();
+        }
+
+        await inner.Received(expectedCalls).PutObjectAsync("b", "lock.json", Arg.Any<ReadOnlyMemory<byte>>(), true, Arg.Any<CancellationToken>());
+    }
+
+    [Test]
+    public async Task GetObjectAsync_AttemptOutlivesTimeout_CountsAsTransientAndRetries()
+    {
+        var inner = Substitute.For<IS3Gateway>();
+        inner.GetObjectAsync("b", "k", Arg.Any<CancellationToken>()).Returns(
+            async call =>
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, call.Arg<CancellationToken>());
+                return Array.Empty<byte>();
+            },
+            _ => Task.FromResult(new byte[] { 7 }));
+        var gateway = Create(inner, attemptTimeout: TimeSpan.FromMilliseconds(20));
+
+        var result = await gateway.GetObjectAsync("b", "k");
+
+        result.Should().Equal(7);
+        gateway.Retries.Should().Be(1);
+    }
+
+    [Test]
+    public async Task ListBucketsAsync_CallerCancelsDuringTheWait_StopsWithoutAnotherAttempt()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var inner = Substitute.For<IS3Gateway>();
+        inner.ListBucketsAsync(Arg.Any<CancellationToken>()).ThrowsAsync(Transient(503));
+        var gateway = new RetryingS3Gateway(inner, new S3RetryOptions { MaxAttempts = 5 }, null, () => 0.5, (_, token) =>
+        {
+            cancellation.Cancel();
+            return Task.FromCanceled(token);
+        });
+
+        var act = () => gateway.ListBucketsAsync(cancellation.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        await inner.Received(1).ListBucketsAsync(Arg.Any<CancellationToken>());
+    }
+
+    [Test]
+    public void Backoff_FullJitterOverCappedExponential_StaysWithinTheCeiling()
+    {
+        var options = new S3RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(1000) };
+        var top = new RetryingS3Gateway(Substitute.For<IS3Gateway>(), options, null, () => 0.999999, (_, _) => Task.CompletedTask);
+        var bottom = new RetryingS3Gateway(Substitute.For<IS3Gateway>(), options, null, () => 0, (_, _) => Task.CompletedTask);
+
+        top.Backoff(1).TotalMilliseconds.Should().BeApproximately(100, 0.01);
+        top.Backoff(3).TotalMilliseconds.Should().BeApproximately(400, 0.01);
+        top.Backoff(10).TotalMilliseconds.Should().BeApproximately(1000, 0.01);
+        top.Backoff(1000).TotalMilliseconds.Should().BeApproximately(1000, 0.01);
+        bottom.Backoff(5).Should().Be(TimeSpan.Zero);
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    public void Constructor_MaxAttemptsBelowOne_Throws(int attempts)
+    {
+        var act = () => new RetryingS3Gateway(Substitute.For<IS3Gateway>(), new S3RetryOptions { MaxAttempts = attempts });
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    private static S3GatewayException Transient(int status) =>
+        new(S3ErrorKind.Transient, S3Operations.GetBucketLifecycleConfiguration, "b", "busy", status, status == 503 ? "SlowDown" : null);
+
+    private RetryingS3Gateway Create(IS3Gateway inner, int maxAttempts = 4, TimeSpan? attemptTimeout = null) =>
+        new(inner, new S3RetryOptions { MaxAttempts = maxAttempts, AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(30) }, null, () => 0.5, (wait, _) =>
+        {
+            _waits.Add(wait);
+            return Task.CompletedTask;
+        });
+}
