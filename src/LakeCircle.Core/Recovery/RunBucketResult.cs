@@ -11,4 +11,7 @@ internal enum RunBucketResult
 
     /// <summary>The write was not attempted (a guard stopped the run, or it was cancelled).</summary>
     Skipped,
+
+    /// <summary>The write was made, but reads still showed the previous configuration when verification timed out (not restored).</summary>
+    AppliedNotVisible,
 }

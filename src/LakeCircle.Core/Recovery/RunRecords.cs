@@ -74,6 +74,7 @@ internal static class RunRecords
     {
         BucketResult.Applied => RunBucketResult.Applied,
         BucketResult.Failed => RunBucketResult.Failed,
+        BucketResult.AppliedNotVisible => RunBucketResult.AppliedNotVisible,
         _ => RunBucketResult.Skipped,
     };
 }

@@ -11,4 +11,11 @@ public enum BucketResult
 
     /// <summary>No write was attempted (a guard stopped the sync before its first write).</summary>
     Skipped,
+
+    /// <summary>
+    /// The write was made and the server did not show that it kept something else, but reads still returned the
+    /// previous configuration when verification timed out (S3 is eventually consistent after a write). Not a failure:
+    /// nothing is restored; <see cref="BucketOutcome.Note"/> says how long was waited.
+    /// </summary>
+    AppliedNotVisible,
 }

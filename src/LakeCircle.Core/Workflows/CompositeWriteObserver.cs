@@ -5,7 +5,8 @@ namespace LakeCircle.Core.Workflows;
 /// <summary>
 /// Several <see cref="IBucketWriteObserver"/>s around one write, nested like middleware: the before-steps run in list
 /// order, the after-steps in reverse order. With <c>[archiving, verification]</c> the old configuration is saved first
-/// and <c>current/</c> is written only after the verification passed. The first step that throws stops the rest.
+/// and <c>current/</c> is written only after the verification passed. The first step that throws stops the rest, except
+/// a write applied but not yet visible (<see cref="WriteNotVisibleException"/>), which is not a failure.
 /// </summary>
 internal sealed class CompositeWriteObserver : IBucketWriteObserver
 {
@@ -31,12 +32,31 @@ internal sealed class CompositeWriteObserver : IBucketWriteObserver
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Runs the after-steps, innermost first. A <see cref="WriteNotVisibleException"/> is not a failure: the steps
+    /// outside it still run (the write was made, so <c>current/</c> records it), then it is thrown on.
+    /// </summary>
+    /// <param name="plan">The bucket's plan.</param>
+    /// <param name="cancellationToken">Cancels the steps.</param>
+    /// <returns>A task that completes when every step is done.</returns>
     public async Task AfterWriteAsync(BucketPlan plan, CancellationToken cancellationToken)
     {
+        WriteNotVisibleException? notVisible = null;
         for (var i = _observers.Length - 1; i >= 0; i--)
         {
-            await _observers[i].AfterWriteAsync(plan, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _observers[i].AfterWriteAsync(plan, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WriteNotVisibleException e)
+            {
+                notVisible ??= e;
+            }
+        }
+
+        if (notVisible is not null)
+        {
+            throw notVisible;
         }
     }
 }

@@ -93,7 +93,7 @@ public sealed class LifecycleWorkflow
         var applier = new PlanApplier(_gateway, _observer, _logger, _settings.WriteConcurrency, _refresher);
         outcome = outcome with { Buckets = await applier.ApplyAsync(writes, cancellationToken).ConfigureAwait(false) };
         var summary = outcome.Summary;
-        _logger.Synced(summary.Applied, summary.Failed, summary.Skipped);
+        _logger.Synced(summary.Applied, summary.AppliedNotVisible, summary.Failed, summary.Skipped);
         return outcome;
     }
 
@@ -139,11 +139,16 @@ public sealed class LifecycleWorkflow
         return new PlanOutcome { Plan = plan };
     }
 
-    /// <summary>The after-write step the options ask for: read-after-write verification, or nothing.</summary>
+    /// <summary>
+    /// The after-write step the options ask for: read-after-write verification (bounded, or waiting for the write to be
+    /// seen consistently), or nothing.
+    /// </summary>
     internal static IBucketWriteObserver DefaultObserver(IS3Gateway gateway, WorkflowOptions? options)
     {
         var settings = WorkflowSettings.From(options);
-        return settings.VerifyWrites && gateway is not null ? new WriteVerifier(gateway, settings.VerifyTimeout) : NoWriteObserver.Instance;
+        return (settings.VerifyWrites || settings.WaitForConsistency) && gateway is not null
+            ? new WriteVerifier(gateway, VerificationPolicy.From(settings))
+            : NoWriteObserver.Instance;
     }
 
     private async Task<DefinitionSet> LoadAsync(CancellationToken cancellationToken)

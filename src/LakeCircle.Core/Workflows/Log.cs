@@ -90,6 +90,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 134, Level = LogLevel.Error, Message = "Failed: {Reason}")]
     public static partial void WriteFailed(this ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 135, Level = LogLevel.Information, Message = "Sync: {Applied} buckets applied, {Failed} failed, {Skipped} skipped")]
-    public static partial void Synced(this ILogger logger, int applied, int failed, int skipped);
+    [LoggerMessage(EventId = 135, Level = LogLevel.Information, Message = "Sync: {Applied} buckets applied, {NotVisible} applied but not yet visible, {Failed} failed, {Skipped} skipped")]
+    public static partial void Synced(this ILogger logger, int applied, int notVisible, int failed, int skipped);
+
+    [LoggerMessage(EventId = 136, Level = LogLevel.Warning, Message = "{Reason}")]
+    public static partial void AppliedNotVisible(this ILogger logger, string reason);
 }

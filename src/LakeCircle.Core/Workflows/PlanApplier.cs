@@ -10,6 +10,8 @@ namespace LakeCircle.Core.Workflows;
 /// Applies the writes of a plan: per changed bucket exactly one PUT of the whole desired configuration, or one
 /// DELETE when no rule is left; a bounded number in flight; one bucket's failure never stops the others. Per bucket:
 /// the optional <see cref="IBucketPlanRefresher"/> (re-check), the observers' before-steps, the write, the after-steps.
+/// A write the after-steps could not see yet (<see cref="WriteNotVisibleException"/>) is
+/// <see cref="BucketResult.AppliedNotVisible"/>, with the reason in <see cref="BucketOutcome.Note"/>.
 /// </summary>
 internal sealed class PlanApplier(
     IS3Gateway gateway, IBucketWriteObserver observer, ILogger logger, int concurrency, IBucketPlanRefresher? refresher = null)
@@ -94,6 +96,12 @@ internal sealed class PlanApplier(
         try
         {
             await observer.AfterWriteAsync(plan, token).ConfigureAwait(false);
+        }
+        catch (WriteNotVisibleException e)
+        {
+            note = note is null ? e.Message : $"{e.Message}; {note}";
+            logger.AppliedNotVisible(e.Message);
+            return Result(BucketResult.AppliedNotVisible);
         }
         catch (Exception e) when (e is not OperationCanceledException || !runToken.IsCancellationRequested)
         {

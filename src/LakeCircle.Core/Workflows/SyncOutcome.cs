@@ -25,21 +25,23 @@ public sealed record SyncOutcome
     /// <summary>One result per bucket the plan changes (PUT or DELETE), in bucket name order.</summary>
     public ValueList<BucketOutcome> Buckets { get; init; } = ValueList<BucketOutcome>.Empty;
 
-    /// <summary>The counts of applied, failed and skipped buckets.</summary>
+    /// <summary>The counts of applied, failed, skipped, and applied but not yet visible buckets.</summary>
     public SyncSummary Summary => new(
         Buckets.Count(b => b.Result == BucketResult.Applied),
         Buckets.Count(b => b.Result == BucketResult.Failed),
-        Buckets.Count(b => b.Result == BucketResult.Skipped));
+        Buckets.Count(b => b.Result == BucketResult.Skipped),
+        Buckets.Count(b => b.Result == BucketResult.AppliedNotVisible));
 
     /// <summary>Whether the plan had at least one bucket to change.</summary>
     public bool HasChanges => Plan?.HasChanges == true;
 
     /// <summary>
-    /// Whether everything went through: valid definitions, every bucket read, every planned write applied.
+    /// Whether everything went through: valid definitions, every bucket read, every planned write applied (a write
+    /// applied but not yet visible when verification timed out counts as applied).
     /// </summary>
     public bool Succeeded =>
         Diagnostics.Count == 0 && Error is null && Plan is not null && Plan.Summary.BucketsFailed == 0
-        && Buckets.All(b => b.Result == BucketResult.Applied);
+        && Buckets.All(b => b.Result is BucketResult.Applied or BucketResult.AppliedNotVisible);
 
     internal static SyncOutcome From(PlanOutcome plan) => new() { Diagnostics = plan.Diagnostics, Plan = plan.Plan, Error = plan.Error };
 }

@@ -49,8 +49,26 @@ public sealed class WorkflowOptions
     /// </summary>
     public bool VerifyWrites { get; set; } = true;
 
-    /// <summary>How long a sync keeps reading a written configuration back while the previous one still shows (default 10 s).</summary>
+    /// <summary>
+    /// How long a sync keeps reading a written configuration back while the previous one still shows (default 10 s).
+    /// When it still shows then, the bucket is <see cref="BucketResult.AppliedNotVisible"/>: not a failure, not restored.
+    /// </summary>
     public TimeSpan VerifyTimeout { get; set; } = DefaultVerifyTimeout;
+
+    /// <summary>The default for <see cref="WaitTimeout"/>: 60 seconds.</summary>
+    public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Whether a sync, after each write, keeps reading the bucket back until the written configuration has been seen
+    /// several times in a row (seen consistently: S3 is eventually consistent after a write) or
+    /// <see cref="WaitTimeout"/> passes, which makes the bucket <see cref="BucketResult.AppliedNotVisible"/>
+    /// (default <see langword="false"/>: the first sighting within <see cref="VerifyTimeout"/> is enough). Implies
+    /// the read-back of <see cref="VerifyWrites"/>.
+    /// </summary>
+    public bool WaitForConsistency { get; set; }
+
+    /// <summary>How long <see cref="WaitForConsistency"/> keeps reading back (default 60 s); replaces <see cref="VerifyTimeout"/> then.</summary>
+    public TimeSpan WaitTimeout { get; set; } = DefaultWaitTimeout;
 
     /// <summary>The fingerprint of the settings the run was started with, shown in the run's log scope; optional.</summary>
     public string? SettingsFingerprint { get; set; }

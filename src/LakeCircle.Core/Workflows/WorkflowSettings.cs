@@ -17,6 +17,10 @@ internal sealed record WorkflowSettings
 
     public TimeSpan VerifyTimeout { get; init; } = WorkflowOptions.DefaultVerifyTimeout;
 
+    public bool WaitForConsistency { get; init; }
+
+    public TimeSpan WaitTimeout { get; init; } = WorkflowOptions.DefaultWaitTimeout;
+
     public string? SettingsFingerprint { get; init; }
 
     public string? Account { get; init; }
@@ -43,6 +47,7 @@ internal sealed record WorkflowSettings
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(options.VerifyTimeout, TimeSpan.Zero, nameof(options.VerifyTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WaitTimeout, TimeSpan.Zero, nameof(options.WaitTimeout));
         return new WorkflowSettings
         {
             Buckets = options.Buckets.Where(b => !string.IsNullOrWhiteSpace(b)).Distinct(StringComparer.Ordinal).ToArray(),
@@ -52,6 +57,8 @@ internal sealed record WorkflowSettings
             MaxDeletions = options.MaxDeletions,
             VerifyWrites = options.VerifyWrites,
             VerifyTimeout = options.VerifyTimeout,
+            WaitForConsistency = options.WaitForConsistency,
+            WaitTimeout = options.WaitTimeout,
             SettingsFingerprint = options.SettingsFingerprint,
             Account = options.Account,
             Region = options.Region,

@@ -47,6 +47,6 @@ internal sealed record JsonRuleChange(string Id, IReadOnlyList<JsonFieldChange> 
 
 internal sealed record JsonFieldChange(string Field, string? Before, string? After);
 
-internal sealed record JsonBucketResult(string Status, string? Error, long DurationMs);
+internal sealed record JsonBucketResult(string Status, string? Error, string? Note, long DurationMs);
 
-internal sealed record JsonResults(int Applied, int Failed, int Skipped);
+internal sealed record JsonResults(int Applied, int AppliedNotVisible, int Failed, int Skipped);

@@ -34,7 +34,7 @@ internal static class JsonPlanRenderer
         ArgumentNullException.ThrowIfNull(outcome);
         var document = Document(outcome.Plan, outcome.Diagnostics, outcome.Error, outcome.Succeeded, outcome.Buckets);
         var s = outcome.Summary;
-        return Serialize(outcome.Plan is null ? document : document with { Results = new JsonResults(s.Applied, s.Failed, s.Skipped) });
+        return Serialize(outcome.Plan is null ? document : document with { Results = new JsonResults(s.Applied, s.AppliedNotVisible, s.Failed, s.Skipped) });
     }
 
     private static string Serialize(JsonPlanDocument document) => JsonSerializer.Serialize(document, Context.JsonPlanDocument);
@@ -66,7 +66,7 @@ internal static class JsonPlanRenderer
             bucket.Unchanged.Select(CanonicalForm.EffectiveId).ToList()),
         bucket.ConfigurationChanges.Count == 0 ? null : bucket.ConfigurationChanges.Select(ToJson).ToList(),
         bucket.Error,
-        result is null ? null : new JsonBucketResult(Result(result.Result), result.Error, (long)result.Duration.TotalMilliseconds));
+        result is null ? null : new JsonBucketResult(Result(result.Result), result.Error, result.Note, (long)result.Duration.TotalMilliseconds));
 
     private static JsonRule ToJson(LifecycleRule rule) => new(CanonicalForm.EffectiveId(rule), rule.Fingerprint, AwsShape(rule));
 
@@ -86,6 +86,7 @@ internal static class JsonPlanRenderer
     {
         BucketResult.Applied => "applied",
         BucketResult.Failed => "failed",
+        BucketResult.AppliedNotVisible => "applied-not-visible",
         _ => "skipped",
     };
 }

@@ -2,7 +2,10 @@ using LakeCircle.Core.Planning;
 
 namespace LakeCircle.Core.Workflows.Rendering;
 
-/// <summary>Draws the result section of a SYNC: one line per bucket written (or not), then a summary line.</summary>
+/// <summary>
+/// Draws the result section of a SYNC: one line per bucket written (or not), then a summary line. A write applied
+/// but not yet visible reads <c>~ bucket: applied, not yet visible after 60 s (...)</c>.
+/// </summary>
 internal static class TextResultRenderer
 {
     public static void Render(SyncOutcome outcome, TextWriter writer, TextStyle style)
@@ -27,12 +30,14 @@ internal static class TextResultRenderer
             {
                 BucketResult.Applied => style.Added($"  applied  {bucket.Bucket} ({write}, {Wording.Milliseconds(bucket.Duration)})"),
                 BucketResult.Failed => style.Error($"  FAILED   {bucket.Bucket} ({write}): {bucket.Error}"),
+                BucketResult.AppliedNotVisible => style.Changed($"  ~ {bucket.Bucket}: {bucket.Note} ({write})"),
                 _ => style.Quiet($"  skipped  {bucket.Bucket} ({write})"),
             });
         }
 
         var s = outcome.Summary;
-        var line = $"Sync: {Wording.Buckets(s.Applied)} applied, {Wording.Number(s.Failed)} failed, {Wording.Number(s.Skipped)} skipped.";
+        var notVisible = s.AppliedNotVisible == 0 ? "" : $" {Wording.Number(s.AppliedNotVisible)} applied, not yet visible,";
+        var line = $"Sync: {Wording.Buckets(s.Applied)} applied,{notVisible} {Wording.Number(s.Failed)} failed, {Wording.Number(s.Skipped)} skipped.";
         writer.WriteLine(outcome.Succeeded ? style.Strong(line) : style.Error(line));
     }
 }
