@@ -32,7 +32,20 @@ public sealed class CompositeWriteObserverTests
         calls.Should().Equal("verify:after");
     }
 
-    private sealed class Named(string name, List<string> calls, bool fail = false) : IBucketWriteObserver
+    [Test]
+    public async Task AfterWriteAsync_InnerStepNotVisible_OuterStepStillRunsThenItIsThrown()
+    {
+        var calls = new List<string>();
+        var notVisible = new WriteNotVisibleException("b", "applied, not yet visible after 10 s");
+        var composite = new CompositeWriteObserver(new Named("archive", calls), new Named("verify", calls, failure: notVisible));
+
+        var act = () => composite.AfterWriteAsync(Plan, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<WriteNotVisibleException>()).Which.Should().BeSameAs(notVisible);
+        calls.Should().Equal("verify:after", "archive:after");
+    }
+
+    private sealed class Named(string name, List<string> calls, bool fail = false, Exception? failure = null) : IBucketWriteObserver
     {
         public Task BeforeWriteAsync(BucketPlan plan, CancellationToken cancellationToken)
         {
@@ -43,7 +56,7 @@ public sealed class CompositeWriteObserverTests
         public Task AfterWriteAsync(BucketPlan plan, CancellationToken cancellationToken)
         {
             calls.Add(name + ":after");
-            return fail ? throw new InvalidOperationException("not as written") : Task.CompletedTask;
+            return failure is not null ? throw failure : fail ? throw new InvalidOperationException("not as written") : Task.CompletedTask;
         }
     }
 }

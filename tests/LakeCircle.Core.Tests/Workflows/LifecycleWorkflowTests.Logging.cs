@@ -23,7 +23,7 @@ public sealed partial class LifecycleWorkflowTests
         events.Should().Contain(e => e.Level == LogLevel.Information && e.Message.StartsWith("Applied in ", StringComparison.Ordinal)
             && e.Scopes.Last() == "Bucket bare");
         events.Should().Contain(e => e.Level == LogLevel.Warning && e.Scopes.Last() == "Bucket archive");
-        events.Last().Message.Should().Be("Sync: 2 buckets applied, 0 failed, 0 skipped");
+        events.Last().Message.Should().Be("Sync: 2 buckets applied, 0 applied but not yet visible, 0 failed, 0 skipped");
     }
 
     [Test]

@@ -1,12 +1,14 @@
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
+using LakeCircle.Core.Tests.Recovery;
 using LakeCircle.Core.Workflows;
 using NSubstitute;
 
 namespace LakeCircle.Core.Tests.Workflows;
 
-public sealed class WriteVerifierTests
+/// <summary>Read-after-write verification without waiting: the first sighting within the bounded time is enough.</summary>
+public sealed partial class WriteVerifierTests
 {
     private static readonly LifecycleRule Old = new() { Id = "old", Filter = new LifecycleFilter { Prefix = "old/" }, Expiration = new LifecycleExpiration { Days = 9 } };
 
@@ -18,7 +20,20 @@ public sealed class WriteVerifierTests
         NoncurrentVersionExpiration = new NoncurrentVersionExpiration { NoncurrentDays = 5, NewerNoncurrentVersions = 3 },
     };
 
-    private static WriteVerifier Verifier(IS3Gateway gateway) => new(gateway, TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(5));
+    private static readonly LifecycleRule Other = new() { Id = "other", Filter = new LifecycleFilter { Prefix = "x/" }, Expiration = new LifecycleExpiration { Days = 2 } };
+
+    private ManualTime _clock = null!;
+
+    [SetUp]
+    public void SetUp() => _clock = new ManualTime();
+
+    /// <summary>A verifier on the manual clock: waiting between reads moves the clock, nobody sleeps.</summary>
+    private WriteVerifier Verifier(IS3Gateway gateway, VerificationPolicy? policy = null) =>
+        new(gateway, policy ?? VerificationPolicy.Bounded(TimeSpan.FromSeconds(10)), _clock, (d, _) =>
+        {
+            _clock.Advance(d);
+            return Task.CompletedTask;
+        });
 
     private static BucketPlan PutPlan(LifecycleConfiguration? actual, LifecycleConfiguration toPut) =>
         new() { Bucket = "b", Status = BucketStatus.Change, Action = BucketAction.Put, Actual = actual, Desired = toPut, ConfigurationToPut = toPut };
@@ -33,14 +48,15 @@ public sealed class WriteVerifierTests
         }).ToValueList(),
     };
 
-    private static IS3Gateway Dropping(InMemoryS3Gateway inner)
+    /// <summary>The bucket 'b' with <paramref name="before"/>, written with <paramref name="sent"/> through a lagging gateway.</summary>
+    private static async Task<(InMemoryS3Gateway Memory, LaggingGateway Gateway)> WrittenAsync(
+        LifecycleConfiguration? before, LifecycleConfiguration sent, Action<LaggingGateway> server)
     {
-        var gateway = Substitute.For<IS3Gateway>();
-        gateway.GetLifecycleAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(c => inner.GetLifecycleAsync(c.ArgAt<string>(0)));
-        gateway.DeleteLifecycleAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(c => inner.DeleteLifecycleAsync(c.ArgAt<string>(0)));
-        gateway.PutLifecycleAsync(Arg.Any<string>(), Arg.Any<LifecycleConfiguration>(), Arg.Any<CancellationToken>())
-            .Returns(c => inner.PutLifecycleAsync(c.ArgAt<string>(0), Dropped(c.ArgAt<LifecycleConfiguration>(1))));
-        return gateway;
+        var memory = new InMemoryS3Gateway().AddBucket("b").SetLifecycle("b", before);
+        var gateway = new LaggingGateway(memory);
+        server(gateway);
+        await gateway.PutLifecycleAsync("b", sent);
+        return (memory, gateway);
     }
 
     [Test]
@@ -56,13 +72,11 @@ public sealed class WriteVerifierTests
     }
 
     [Test]
-    public async Task AfterWriteAsync_ServerDropsFields_FailsNamingThemAndRestoresPrevious()
+    public async Task AfterWriteAsync_ServerDropsFieldsAfterStaleReads_FailsNamingThemAndRestoresPrevious()
     {
-        var memory = new InMemoryS3Gateway().AddBucket("b").SetLifecycle("b", LifecycleConfiguration.Of(Old));
-        var previous = await memory.GetLifecycleAsync("b");
-        var gateway = Dropping(memory);
+        var previous = LifecycleConfiguration.Of(Old);
         var sent = LifecycleConfiguration.Of(Large);
-        await gateway.PutLifecycleAsync("b", sent);
+        var (memory, gateway) = await WrittenAsync(previous, sent, g => (g.Keep, g.StaleReads) = (Dropped, 3));
 
         var act = () => Verifier(gateway).AfterWriteAsync(PutPlan(previous, sent), CancellationToken.None);
 
@@ -70,83 +84,60 @@ public sealed class WriteVerifierTests
         error.Message.Should().Contain("Filter.ObjectSizeGreaterThan: 1073741824 -> (none)")
             .And.Contain("NoncurrentVersionExpiration.NewerNoncurrentVersions: 3 -> (none)")
             .And.Contain("previous configuration was restored");
-        (await memory.GetLifecycleAsync("b"))!.Rules.Should().Equal(Old);
+        gateway.LifecycleReads.Should().Be(5, "three stale reads, then the dropped configuration twice in a row");
+        memory.PeekLifecycle("b")!.Rules.Should().Equal(Old);
     }
 
     [Test]
     public async Task AfterWriteAsync_BucketHadNoConfiguration_DeletesWhatWasWritten()
     {
-        var memory = new InMemoryS3Gateway().AddBucket("b");
-        var gateway = Dropping(memory);
         var sent = LifecycleConfiguration.Of(Large);
-        await gateway.PutLifecycleAsync("b", sent);
+        var (memory, gateway) = await WrittenAsync(null, sent, g => g.Keep = Dropped);
 
         var act = () => Verifier(gateway).AfterWriteAsync(PutPlan(null, sent), CancellationToken.None);
 
         (await act.Should().ThrowAsync<WriteVerificationException>()).Which.Message.Should().Contain("deleted");
-        (await memory.GetLifecycleAsync("b")).Should().BeNull();
+        memory.PeekLifecycle("b").Should().BeNull();
     }
 
     [Test]
-    public async Task AfterWriteAsync_PreviousShowsFirst_PollsUntilTheWriteShows()
+    public async Task AfterWriteAsync_PreviousShowsFirst_AppliedOnceTheWriteShows()
     {
-        var sent = LifecycleConfiguration.Of(Large);
         var previous = LifecycleConfiguration.Of(Old);
-        var gateway = Substitute.For<IS3Gateway>();
-        gateway.GetLifecycleAsync("b", Arg.Any<CancellationToken>()).Returns(previous, previous, previous, sent);
+        var sent = LifecycleConfiguration.Of(Large);
+        var (_, gateway) = await WrittenAsync(previous, sent, g => g.StaleReads = 3);
 
         await Verifier(gateway).AfterWriteAsync(PutPlan(previous, sent), CancellationToken.None);
 
-        await gateway.Received(4).GetLifecycleAsync("b", Arg.Any<CancellationToken>());
-        await gateway.DidNotReceiveWithAnyArgs().PutLifecycleAsync(default!, default!, default);
+        gateway.LifecycleReads.Should().Be(4);
+        gateway.LifecycleWrites.Should().Be(1, "nothing is restored");
     }
 
     [Test]
-    public async Task AfterWriteAsync_PreviousShowsUntilTimeout_FailsAndRestores()
+    public async Task AfterWriteAsync_PreviousShowsUntilTimeout_AppliedNotVisibleAndNotRestored()
     {
+        var previous = LifecycleConfiguration.Of(Old);
         var sent = LifecycleConfiguration.Of(Large);
-        var previous = LifecycleConfiguration.Of(Old);
-        var gateway = Substitute.For<IS3Gateway>();
-        gateway.GetLifecycleAsync("b", Arg.Any<CancellationToken>()).Returns(previous);
-        var verifier = new WriteVerifier(gateway, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(5));
+        var (memory, gateway) = await WrittenAsync(previous, sent, g => g.StaleReads = int.MaxValue);
 
-        var act = () => verifier.AfterWriteAsync(PutPlan(previous, sent), CancellationToken.None);
+        var act = () => Verifier(gateway).AfterWriteAsync(PutPlan(previous, sent), CancellationToken.None);
 
-        (await act.Should().ThrowAsync<WriteVerificationException>()).Which.Message.Should().Contain("rule 'large': missing");
-        await gateway.Received(1).PutLifecycleAsync("b", previous, Arg.Any<CancellationToken>());
+        (await act.Should().ThrowAsync<WriteNotVisibleException>()).Which.Message.Should().StartWith("applied, not yet visible after 10 s");
+        gateway.LifecycleWrites.Should().Be(1, "a good write is not rolled back");
+        memory.PeekLifecycle("b")!.Rules.Should().Equal(sent.Rules);
+        (_clock.GetUtcNow() - ManualTime.DefaultStart).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(10));
     }
 
     [Test]
-    public async Task AfterWriteAsync_DeleteStillShowingRules_Fails()
+    public async Task AfterWriteAsync_FlipsBetweenPreviousAndWritten_Applied()
     {
         var previous = LifecycleConfiguration.Of(Old);
-        var gateway = Substitute.For<IS3Gateway>();
-        gateway.GetLifecycleAsync("b", Arg.Any<CancellationToken>()).Returns(previous);
-        var plan = new BucketPlan { Bucket = "b", Status = BucketStatus.Change, Action = BucketAction.Delete, Actual = previous, Desired = LifecycleConfiguration.Empty };
-        var verifier = new WriteVerifier(gateway, TimeSpan.FromMilliseconds(30), TimeSpan.FromMilliseconds(5));
+        var sent = LifecycleConfiguration.Of(Large);
+        var (_, gateway) = await WrittenAsync(previous, sent, g => g.Flip = true);
 
-        var act = () => verifier.AfterWriteAsync(plan, CancellationToken.None);
+        await Verifier(gateway).AfterWriteAsync(PutPlan(previous, sent), CancellationToken.None);
 
-        (await act.Should().ThrowAsync<WriteVerificationException>()).Which.Message.Should().Contain("still there after the DELETE");
-    }
-
-    [Test]
-    public async Task SyncAsync_ServerDropsSizeFilter_BucketFailsWithTheFieldAndKeepsItsConfiguration()
-    {
-        var memory = new InMemoryS3Gateway().AddBucket("logs").SetLifecycle("logs", LifecycleConfiguration.Of(Old));
-        var before = await memory.GetLifecycleAsync("logs");
-        var gateway = Dropping(memory);
-        gateway.ListBucketsAsync(Arg.Any<CancellationToken>()).Returns(["logs"]);
-        var toml = "BucketName = \"logs\"\n[[LifecycleConfiguration.Rules]]\nID = \"large\"\nStatus = \"Enabled\"\n" +
-                   "Filter = { And = { Prefix = \"big/\", ObjectSizeGreaterThan = 1024 } }\nExpiration = { Days = 30 }\n";
-        var definitions = Substitute.For<LakeCircle.Core.Definitions.IDefinitionSource>();
-        definitions.ReadAsync(Arg.Any<CancellationToken>()).Returns([new LakeCircle.Core.Definitions.DefinitionDocument("logs.toml", System.Text.Encoding.UTF8.GetBytes(toml))]);
-        var workflow = new LifecycleWorkflow(gateway, definitions, options: new WorkflowOptions { VerifyTimeout = TimeSpan.FromSeconds(2) });
-
-        var outcome = await workflow.SyncAsync();
-
-        outcome.Succeeded.Should().BeFalse();
-        outcome.Buckets.Should().ContainSingle().Which.Error.Should().Contain("Filter.ObjectSizeGreaterThan: 1024 -> (none)");
-        (await memory.GetLifecycleAsync("logs"))!.Rules.Should().Equal(before!.Rules);
+        gateway.LifecycleReads.Should().Be(2);
+        gateway.LifecycleWrites.Should().Be(1);
     }
 }

@@ -73,6 +73,22 @@ public sealed class JsonPlanRendererTests
     }
 
     [Test]
+    public async Task Render_SyncAppliedNotVisible_DistinctStatusNoteAndCount()
+    {
+        using var json = JsonDocument.Parse(JsonPlanRenderer.Render(await RenderingFixtures.NotVisibleSyncAsync()));
+
+        var root = json.RootElement;
+        root.GetProperty("succeeded").GetBoolean().Should().BeTrue();
+        var results = root.GetProperty("results");
+        (results.GetProperty("applied").GetInt32(), results.GetProperty("appliedNotVisible").GetInt32(), results.GetProperty("failed").GetInt32())
+            .Should().Be((1, 1, 0));
+        var logs = root.GetProperty("buckets").EnumerateArray().Single(b => b.GetProperty("name").GetString() == "logs").GetProperty("result");
+        logs.GetProperty("status").GetString().Should().Be("applied-not-visible");
+        logs.GetProperty("note").GetString().Should().StartWith("applied, not yet visible after 0 s");
+        logs.TryGetProperty("error", out _).Should().BeFalse();
+    }
+
+    [Test]
     public async Task Render_InvalidDefinitions_DiagnosticsAndNoBuckets()
     {
         var outcome = await new LifecycleWorkflow(new InMemoryS3Gateway(), Source(("bad.toml", "BucketName = 3\n"))).PlanAsync();

@@ -23,4 +23,11 @@ internal static class RenderingFixtures
 
         return await new LifecycleWorkflow(gateway, definitions, options: options).SyncAsync();
     }
+
+    /// <summary>A sync whose write to <c>logs</c> is applied but still not visible when verification times out.</summary>
+    public static async Task<SyncOutcome> NotVisibleSyncAsync()
+    {
+        var (_, gateway, definitions) = LifecycleWorkflowTests.Lagging("logs");
+        return await new LifecycleWorkflow(gateway, definitions, options: new WorkflowOptions { VerifyTimeout = TimeSpan.Zero }).SyncAsync();
+    }
 }

@@ -99,6 +99,18 @@ public sealed class TextPlanRendererTests
     }
 
     [Test]
+    public async Task ToText_SyncAppliedNotVisible_TildeLineAndDistinctCount()
+    {
+        var text = TextPlanRenderer.ToText(await RenderingFixtures.NotVisibleSyncAsync());
+
+        var lines = text.Split(Environment.NewLine);
+        lines.Should().Contain(l => l.StartsWith("  ~ logs: applied, not yet visible after 0 s (", StringComparison.Ordinal) && l.EndsWith("(PUT)", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("  applied  bare (PUT, ", StringComparison.Ordinal));
+        lines.Should().Contain("Sync: 1 bucket applied, 1 applied, not yet visible, 0 failed, 0 skipped.");
+        text.Should().NotContain("FAILED");
+    }
+
+    [Test]
     public async Task ToText_SyncStoppedByGuard_SaysWhyAndSkipsAll()
     {
         var text = TextPlanRenderer.ToText(await RenderingFixtures.SyncAsync(options: new WorkflowOptions { MaxChanges = 0 }));
