@@ -1,13 +1,15 @@
 using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Gateways.Retries;
 using LakeCircle.Core.Recovery;
 
 namespace LakeCircle.Cli.Running;
 
 /// <summary>
 /// The two sides of a run, built from its settings: the account (the snapshot file, or S3 through the AWS SDK with
-/// the configured account as expected bucket owner) and the definitions (a local folder, or an S3 prefix).
+/// the configured account as expected bucket owner) and the definitions (a local folder, or an S3 prefix). Calls to
+/// S3 go through <see cref="RetryingS3Gateway"/> on top of the SDK's own retries (docs/retries.md).
 /// Disposing releases the SDK clients it created.
 /// </summary>
 internal sealed class RunSources : IDisposable
@@ -55,18 +57,19 @@ internal sealed class RunSources : IDisposable
         {
             var gateway = new AwsS3Gateway(GatewayOptions(settings, pathStyle, expectedOwner: settings.AwsAccount));
             owned.Add(gateway);
-            account = gateway;
+            account = new RetryingS3Gateway(gateway);
             description = settings.S3Endpoint?.ToString() ?? "AWS S3";
         }
 
         var payload = configuration.Payload!;
         var location = payload.Location(PayloadKeys.EndpointDefinition);
-        AwsS3Gateway? endpointGateway = null;
+        IS3Gateway? endpointGateway = null;
         if (payload.Location(PayloadKeys.EndpointBase).Kind == EndpointKind.S3)
         {
             // The endpoint bucket may belong to another account than the managed one: no expected owner.
-            endpointGateway = new AwsS3Gateway(GatewayOptions(settings, pathStyle, expectedOwner: null));
-            owned.Add(endpointGateway);
+            var gateway = new AwsS3Gateway(GatewayOptions(settings, pathStyle, expectedOwner: null));
+            owned.Add(gateway);
+            endpointGateway = new RetryingS3Gateway(gateway);
         }
 
         IDefinitionSource definitions = location.Kind == EndpointKind.Local

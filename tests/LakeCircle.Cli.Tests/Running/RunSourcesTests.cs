@@ -52,7 +52,7 @@ public class RunSourcesTests
 
         using var sources = RunSources.Create(configuration, pathStyle: null);
 
-        sources.Account.Should().BeOfType<LakeCircle.Core.Gateways.AwsS3Gateway>();
+        sources.Account.Should().BeOfType<LakeCircle.Core.Gateways.Retries.RetryingS3Gateway>("S3 calls are retried on transient failures");
         sources.Definitions.Should().BeOfType<LakeCircle.Core.Definitions.LocalDefinitionSource>();
         sources.AccountDescription.Should().Be("AWS S3");
     }
