@@ -40,6 +40,8 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
             to, dryRun, forceUnlock,
         };
         var options = EndpointOptions.AddTo(command);
+        options.Wait.Hidden = false;
+        options.WaitTimeout.Hidden = false;
         EndpointOptions.RequireOneBucket(command, options);
         command.Validators.Add(result =>
         {

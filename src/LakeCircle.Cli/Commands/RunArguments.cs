@@ -75,6 +75,16 @@ internal sealed record RunArguments
             parameters["detailedExitCode"] = true;
         }
 
+        if (parseResult.GetValue(options.Wait))
+        {
+            parameters["wait"] = true;
+        }
+
+        if (parseResult.GetValue(options.WaitTimeout) is { } waitTimeout)
+        {
+            parameters["waitTimeout"] = waitTimeout.Trim();
+        }
+
         return new RunArguments
         {
             Action = action,

@@ -60,6 +60,16 @@ internal sealed class RunOptions
         Description = "dryrun exits with 2 when changes are pending (0: none, 1: error). [env: LCC_ACTION_PARAMS key 'detailedExitCode']",
     };
 
+    public Option<bool> Wait { get; } = new("--wait")
+    {
+        Description = "After each write, keep reading the bucket back until the written configuration is seen "
+            + $"{Core.Workflows.VerificationPolicy.ConsistentSightings} times in a row (S3 is eventually consistent) or --wait-timeout passes, "
+            + "then report it as 'applied, not yet visible' (not an error). Without it, a write not yet visible after 10 s "
+            + $"is reported so too. [env: {ActionParams} key 'wait'] [default: off]",
+    };
+
+    public Option<string?> WaitTimeout { get; } = WaitTimeoutOption();
+
     public Option<bool> ForceUnlock { get; } = new("--force-unlock")
     {
         Description = "sync removes the endpoint's lock whoever holds it before taking it (for an operator, after a crashed run; see 'lakecircle unlock'). [no variable]",
@@ -69,7 +79,7 @@ internal sealed class RunOptions
     public IEnumerable<Option> All =>
     [
         Endpoint, Account, Region, S3Endpoint, PathStyle, NoPathStyle, Snapshot, Buckets, Output, LogLevel, LogFormat,
-        Params, Concurrency, WriteConcurrency, MaxChanges, MaxDeletions, DetailedExitCode, ForceUnlock,
+        Params, Concurrency, WriteConcurrency, MaxChanges, MaxDeletions, DetailedExitCode, Wait, WaitTimeout, ForceUnlock,
     ];
 
     /// <summary>Adds every option to a command; hidden ones still parse but stay out of its help.</summary>
@@ -103,6 +113,24 @@ internal sealed class RunOptions
             if (result.GetValueOrDefault<string[]>()?.Any(string.IsNullOrWhiteSpace) == true)
             {
                 result.AddError("--bucket needs a bucket name, got an empty one.");
+            }
+        });
+        return option;
+    }
+
+    private static Option<string?> WaitTimeoutOption()
+    {
+        var option = new Option<string?>("--wait-timeout")
+        {
+            HelpName = "DURATION",
+            Description = $"How long --wait reads back, such as 60s or 5m (1s to 1h). [env: {ActionParams} key 'waitTimeout'] [default: 60s]",
+        };
+        option.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string?>();
+            if (text is not null && !(DurationText.TryParse(text, out var timeout) && ActionParametersParser.InWaitRange(timeout)))
+            {
+                result.AddError($"--wait-timeout must be a duration from 1s to 1h, {DurationText.Forms}; got '{text}'.");
             }
         });
         return option;

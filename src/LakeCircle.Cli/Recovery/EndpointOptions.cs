@@ -16,6 +16,7 @@ internal static class EndpointOptions
         foreach (var option in new Option[]
                  {
                      options.Params, options.Concurrency, options.WriteConcurrency, options.MaxChanges, options.MaxDeletions, options.DetailedExitCode,
+                     options.Wait, options.WaitTimeout,
                  })
         {
             option.Hidden = true;

@@ -3,6 +3,7 @@ using LakeCircle.Cli.Logging;
 using LakeCircle.Cli.Running;
 using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Workflows;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Cli.Recovery;
@@ -60,8 +61,15 @@ internal sealed class EndpointSession : IDisposable
         return session;
     }
 
-    /// <summary>The guards of a writing run configured by these settings.</summary>
-    public SafeRunOptions RunOptions(bool forceUnlock) => SafeRunOptions.From(Payload) with { ForceUnlock = forceUnlock };
+    /// <summary>
+    /// The guards of a writing run configured by these settings, with the read-after-write verification they ask for
+    /// (<c>wait</c>, <c>waitTimeout</c>).
+    /// </summary>
+    public SafeRunOptions RunOptions(bool forceUnlock) => SafeRunOptions.From(Payload) with
+    {
+        ForceUnlock = forceUnlock,
+        Observer = LifecycleWorkflow.DefaultObserver(Sources.Account, LifecycleRun.Options(Settings, Payload)),
+    };
 
     public void Dispose()
     {

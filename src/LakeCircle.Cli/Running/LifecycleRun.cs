@@ -133,7 +133,8 @@ internal static class LifecycleRun
         return run.Errors.Count > 0 ? ExitCodes.Error : RunOutput.ExitCode(run.Sync!);
     }
 
-    private static WorkflowOptions Options(Settings settings, Payload payload)
+    /// <summary>The workflow options of the settings: buckets, concurrency, guards, and how writes are read back (<c>wait</c>).</summary>
+    internal static WorkflowOptions Options(Settings settings, Payload payload)
     {
         var parameters = settings.ActionParameters;
         var options = new WorkflowOptions
@@ -142,6 +143,8 @@ internal static class LifecycleRun
             WriteConcurrency = parameters.WriteConcurrency,
             MaxChanges = parameters.MaxChanges,
             MaxDeletions = parameters.MaxDeletions,
+            WaitForConsistency = parameters.Wait,
+            WaitTimeout = parameters.WaitTimeout,
             SettingsFingerprint = payload.Fingerprint,
             Account = settings.AwsAccount,
             Region = settings.AwsRegion,

@@ -11,7 +11,7 @@ internal static class ParameterMerge
     /// unchanged when there are no flags or it is not a JSON object (so that its own problems are still reported).
     /// </summary>
     /// <param name="json">The variable's value; blank counts as <c>{}</c>.</param>
-    /// <param name="flags">The keys and values given by flags (numbers, booleans, string arrays).</param>
+    /// <param name="flags">The keys and values given by flags (numbers, booleans, strings, string arrays).</param>
     /// <returns>The merged JSON text.</returns>
     public static string? Merge(string? json, IReadOnlyDictionary<string, object> flags)
     {
@@ -48,6 +48,7 @@ internal static class ParameterMerge
             {
                 int number => JsonValue.Create(number),
                 bool flag => JsonValue.Create(flag),
+                string text => JsonValue.Create(text),
                 string[] names => new JsonArray([.. names.Select(n => (JsonNode?)JsonValue.Create(n))]),
                 _ => throw new ArgumentException($"Unsupported value for '{key}'.", nameof(flags)),
             };

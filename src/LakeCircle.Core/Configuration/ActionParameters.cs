@@ -32,6 +32,15 @@ public sealed record ActionParameters
     /// <summary><c>detailedExitCode</c>: exit with a distinct code when the plan has changes.</summary>
     public bool DetailedExitCode { get; init; }
 
-    /// <summary><c>wait</c>: after writing, wait until S3 returns the written configuration.</summary>
+    /// <summary>The default of <see cref="WaitTimeout"/>: 60 seconds.</summary>
+    public static TimeSpan DefaultWaitTimeout => TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// <c>wait</c>: after each write, keep reading the bucket back until the written configuration is seen consistently
+    /// (several reads in a row) or <see cref="WaitTimeout"/> passes; then the bucket is reported "applied, not yet visible".
+    /// </summary>
     public bool Wait { get; init; }
+
+    /// <summary><c>waitTimeout</c>: how long <see cref="Wait"/> keeps reading back, such as <c>"60s"</c> or <c>"5m"</c> (1 s to 1 h; default 60 s).</summary>
+    public TimeSpan WaitTimeout { get; init; } = DefaultWaitTimeout;
 }

@@ -9,7 +9,7 @@ internal static class ActionParametersParser
     private const string Variable = SettingDefinitions.ActionParams;
 
     internal static readonly string[] Keys =
-        ["buckets", "concurrency", "writeConcurrency", "maxChanges", "maxDeletions", "detailedExitCode", "wait"];
+        ["buckets", "concurrency", "writeConcurrency", "maxChanges", "maxDeletions", "detailedExitCode", "wait", "waitTimeout"];
 
     public static ActionParameters? Parse(string text, ICollection<string> errors)
     {
@@ -60,6 +60,7 @@ internal static class ActionParametersParser
             "maxDeletions" => p with { MaxDeletions = Integer(key, value, 0, int.MaxValue, errors) },
             "detailedExitCode" => p with { DetailedExitCode = Boolean(key, value, errors) },
             "wait" => p with { Wait = Boolean(key, value, errors) },
+            "waitTimeout" => p with { WaitTimeout = WaitTimeout(value, errors) ?? p.WaitTimeout },
             _ => Unknown(p, key, errors),
         };
 
@@ -107,6 +108,29 @@ internal static class ActionParametersParser
 
         var range = maximum == int.MaxValue ? $"of at least {minimum}" : $"from {minimum} to {maximum}";
         errors.Add($"{Variable} key '{key}' must be an integer {range}, got {Describe(value)}.");
+        return null;
+    }
+
+    /// <summary>The longest <c>waitTimeout</c>.</summary>
+    internal static readonly TimeSpan MaxWaitTimeout = TimeSpan.FromHours(1);
+
+    /// <summary>Whether a wait timeout is in range (1 s to 1 h).</summary>
+    internal static bool InWaitRange(TimeSpan timeout) => timeout >= TimeSpan.FromSeconds(1) && timeout <= MaxWaitTimeout;
+
+    private static TimeSpan? WaitTimeout(JsonElement value, ICollection<string> errors)
+    {
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        };
+        if (DurationText.TryParse(text, out var timeout) && InWaitRange(timeout))
+        {
+            return timeout;
+        }
+
+        errors.Add($"{Variable} key 'waitTimeout' must be a duration from 1s to 1h, {DurationText.Forms}; got {Describe(value)}.");
         return null;
     }
 

@@ -75,6 +75,9 @@ public static class PayloadKeys
     /// <summary><c>true</c> when a sync waits until S3 returns what was written.</summary>
     public const string WorkWait = "work.params.wait";
 
+    /// <summary>How long a sync with <see cref="WorkWait"/> reads back, such as <c>60s</c>.</summary>
+    public const string WorkWaitTimeout = "work.params.waitTimeout";
+
     /// <summary>The folders under <c>endpoint.base</c>, by payload key.</summary>
     internal static readonly (string Key, string Folder)[] EndpointFolders =
     [

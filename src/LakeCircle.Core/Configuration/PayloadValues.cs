@@ -29,6 +29,7 @@ internal static class PayloadValues
             [WorkMaxDeletions] = Number(p.MaxDeletions),
             [WorkDetailedExitCode] = Boolean(p.DetailedExitCode),
             [WorkWait] = Boolean(p.Wait),
+            [WorkWaitTimeout] = DurationText.Format(p.WaitTimeout),
         };
         foreach (var (key, location) in locations)
         {
@@ -66,6 +67,11 @@ internal static class PayloadValues
 
             w.WriteBoolean("detailedExitCode", p.DetailedExitCode);
             w.WriteBoolean("wait", p.Wait);
+            if (p.WaitTimeout != ActionParameters.DefaultWaitTimeout)
+            {
+                w.WriteString("waitTimeout", DurationText.Format(p.WaitTimeout));
+            }
+
             w.WriteEndObject();
         }
 

@@ -64,7 +64,7 @@ public static class SettingDefinitions
         {
             Name = ActionParams, Kind = SettingKind.Json, Flag = "--params",
             Description = "Workflow parameters as a JSON object: buckets, concurrency, writeConcurrency, maxChanges, "
-                + "maxDeletions, detailedExitCode, wait.",
+                + "maxDeletions, detailedExitCode, wait, waitTimeout.",
         },
         new SettingDefinition
         {
