@@ -29,6 +29,18 @@ public class ActionParametersParserTests
         });
     }
 
+    private const string DurationForms = "a number with a unit such as 60s, 5m or 500ms (a bare number is seconds)";
+
+    [TestCase("""{"waitTimeout": "90s"}""", 90)]
+    [TestCase("""{"waitTimeout": "5m"}""", 300)]
+    [TestCase("""{"waitTimeout": "1h"}""", 3600)]
+    [TestCase("""{"waitTimeout": 45}""", 45)]
+    [TestCase("""{"waitTimeout": "1500ms"}""", 1.5)]
+    public void Parse_WaitTimeout_IsADuration(string json, double seconds)
+    {
+        Valid(("LCC_ACTION_PARAMS", json)).ActionParameters.WaitTimeout.Should().Be(TimeSpan.FromSeconds(seconds));
+    }
+
     [Test]
     public void Parse_EmptyObject_KeepsDefaults()
     {
@@ -39,6 +51,8 @@ public class ActionParametersParserTests
         parameters.WriteConcurrency.Should().Be(2);
         parameters.MaxChanges.Should().BeNull();
         parameters.Buckets.Should().BeEmpty();
+        parameters.Wait.Should().BeFalse();
+        parameters.WaitTimeout.Should().Be(TimeSpan.FromSeconds(60));
     }
 
     [TestCase("""{"concurrency": 0}""", "LCC_ACTION_PARAMS key 'concurrency' must be an integer from 1 to 256, got 0.")]
@@ -50,6 +64,10 @@ public class ActionParametersParserTests
     [TestCase("""{"maxDeletions": null}""", "LCC_ACTION_PARAMS key 'maxDeletions' must be an integer of at least 0, got null.")]
     [TestCase("""{"detailedExitCode": "yes"}""", "LCC_ACTION_PARAMS key 'detailedExitCode' must be true or false, got \"yes\".")]
     [TestCase("""{"wait": 1}""", "LCC_ACTION_PARAMS key 'wait' must be true or false, got 1.")]
+    [TestCase("""{"waitTimeout": "soon"}""", "LCC_ACTION_PARAMS key 'waitTimeout' must be a duration from 1s to 1h, " + DurationForms + "; got \"soon\".")]
+    [TestCase("""{"waitTimeout": 0}""", "LCC_ACTION_PARAMS key 'waitTimeout' must be a duration from 1s to 1h, " + DurationForms + "; got 0.")]
+    [TestCase("""{"waitTimeout": "2h"}""", "LCC_ACTION_PARAMS key 'waitTimeout' must be a duration from 1s to 1h, " + DurationForms + "; got \"2h\".")]
+    [TestCase("""{"waitTimeout": true}""", "LCC_ACTION_PARAMS key 'waitTimeout' must be a duration from 1s to 1h, " + DurationForms + "; got true.")]
     [TestCase("""{"buckets": "logs"}""", "LCC_ACTION_PARAMS key 'buckets' must be an array of bucket names, got \"logs\".")]
     [TestCase("""{"buckets": ["logs", ""]}""", "LCC_ACTION_PARAMS key 'buckets' item 1 must be a non-empty bucket name, got \"\".")]
     public void Parse_WrongType_NamesKey(string json, string message) => Errors(json).Should().Equal(message);
@@ -59,7 +77,7 @@ public class ActionParametersParserTests
     {
         Errors("""{"parallel": 3}""").Should().Equal(
             "LCC_ACTION_PARAMS has an unknown key 'parallel'; known keys: buckets, concurrency, writeConcurrency, "
-            + "maxChanges, maxDeletions, detailedExitCode, wait.");
+            + "maxChanges, maxDeletions, detailedExitCode, wait, waitTimeout.");
     }
 
     [Test]

@@ -72,6 +72,17 @@ public class PayloadTests
         payload.Get("work.params.maxDeletions").Should().Be("3");
         payload.Get("work.params.detailedExitCode").Should().Be("false");
         payload.Get("work.params.wait").Should().Be("true");
+        payload.Get("work.params.waitTimeout").Should().Be("60s");
+    }
+
+    [Test]
+    public void Get_WaitTimeoutSet_InParamsAndItsKey()
+    {
+        var payload = new Payload(Valid(("LCC_ACTION_PARAMS", """{"wait": true, "waitTimeout": "5m"}""")));
+
+        payload.Get("work.params").Should().EndWith("\"wait\":true,\"waitTimeout\":\"5m\"}");
+        payload.Get("work.params.waitTimeout").Should().Be("5m");
+        payload.Fingerprint.Should().NotBe(new Payload(Valid(("LCC_ACTION_PARAMS", """{"wait": true}"""))).Fingerprint);
     }
 
     [Test]
