@@ -19,7 +19,8 @@ public sealed record BucketOutcome
 
     /// <summary>
     /// Something worth knowing about an otherwise successful write, such as a bucket re-planned because it changed
-    /// between the plan and the write; otherwise <see langword="null"/>.
+    /// between the plan and the write, or why it is <see cref="BucketResult.AppliedNotVisible"/>
+    /// (<c>applied, not yet visible after 10 s (...)</c>); otherwise <see langword="null"/>.
     /// </summary>
     public string? Note { get; init; }
 

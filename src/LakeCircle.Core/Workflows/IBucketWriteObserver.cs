@@ -14,7 +14,10 @@ internal interface IBucketWriteObserver
     /// <returns>A task that completes when the step is done.</returns>
     Task BeforeWriteAsync(BucketPlan plan, CancellationToken cancellationToken);
 
-    /// <summary>Runs after a successful write. When it throws, the bucket fails (its write stays made).</summary>
+    /// <summary>
+    /// Runs after a successful write. When it throws, the bucket fails (its write stays made) — except with a
+    /// <see cref="WriteNotVisibleException"/>, which makes it <see cref="BucketResult.AppliedNotVisible"/>.
+    /// </summary>
     /// <param name="plan">The bucket's plan.</param>
     /// <param name="cancellationToken">Cancels the step.</param>
     /// <returns>A task that completes when the step is done.</returns>
