@@ -58,4 +58,16 @@ public class RunOutputTests
         RunOutput.ExitCode(new SyncOutcome { Plan = plan, Buckets = ValueList.Of(applied with { Result = BucketResult.Failed, Error = "boom" }) })
             .Should().Be(ExitCodes.Error);
     }
+
+    [Test]
+    public void ExitCode_Sync_IsZeroWhenAWriteIsAppliedButNotYetVisible()
+    {
+        var plan = Plan(BucketState.NoLifecycle);
+        var notVisible = new BucketOutcome
+        {
+            Bucket = "logs", Action = BucketAction.Put, Result = BucketResult.AppliedNotVisible, Note = "applied, not yet visible after 60 s",
+        };
+
+        RunOutput.ExitCode(new SyncOutcome { Plan = plan, Buckets = ValueList.Of(notVisible) }).Should().Be(ExitCodes.Ok);
+    }
 }
