@@ -58,11 +58,50 @@ public sealed class LockEndToEndTests
         sync.ExitCode.Should().Be(0, sync.ToString());
         (await _gateway.GetLifecycleAsync(_bucket))!.Fingerprint.Should().Be(Desired.Fingerprint);
         (await store.TryReadAsync(RunLock.Key)).Should().BeNull("the sync released its lock");
-        var records = await new RunLog(store).ListAsync();
-        records.Should().HaveCount(2);
-        var refusal = await new RunLog(store).ReadAsync(records[^1]);
-        refusal!.Succeeded.Should().BeFalse();
+        var log = new RunLog(store);
+        var records = new List<RunRecord>();
+        foreach (var key in await log.ListAsync())
+        {
+            records.Add((await log.ReadAsync(key))!);
+        }
+
+        var refusal = records.Should().ContainSingle(r => r.Errors.Any(e => e.Contains("otherrun42", StringComparison.Ordinal)), "the refused run is recorded").Which;
+        refusal.Succeeded.Should().BeFalse();
         refusal.Errors.Should().ContainSingle().Which.Should().Contain(OtherOwner);
+    }
+
+    [Test]
+    public async Task Sync_LapsedLockOfAnotherOwner_TakesItOverAndReleasesIt()
+    {
+        var store = _endpoint.Store(_gateway);
+        var lapsed = new RunLockHolder
+        {
+            Owner = "crashed@old-host:7", RunId = "crashedrun1", StartedAt = DateTimeOffset.UtcNow.AddHours(-2), ExpiresAt = DateTimeOffset.UtcNow.AddHours(-1),
+        };
+        await store.WriteAsync(RunLock.Key, RecoveryJson.Serialize(lapsed));
+
+        var sync = await _endpoint.RunAsync("sync");
+
+        sync.ExitCode.Should().Be(0, sync.ToString());
+        sync.Error.Should().Contain("crashed@old-host:7");
+        (await store.TryReadAsync(RunLock.Key)).Should().BeNull();
+    }
+
+    [Test]
+    public async Task Sync_UnreadableLock_IsRefusedUntilUnlockForceRemovesIt()
+    {
+        var store = _endpoint.Store(_gateway);
+        await store.WriteAsync(RunLock.Key, Encoding.UTF8.GetBytes("not a lock"));
+
+        var refused = await _endpoint.RunAsync("sync");
+        var shown = await _endpoint.RunAsync("unlock");
+        var forced = await _endpoint.RunAsync("unlock", "--force");
+
+        refused.ExitCode.Should().Be(1, refused.ToString());
+        refused.Error.Should().Contain("cannot be read");
+        shown.ExitCode.Should().Be(1, shown.ToString());
+        forced.ExitCode.Should().Be(0, forced.ToString());
+        (await store.TryReadAsync(RunLock.Key)).Should().BeNull();
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
@@ -134,7 +135,7 @@ public sealed class SyncEndToEndTests
 
         var logs = _afterSync.Keys.Where(k => k.StartsWith(RunLog.Folder, StringComparison.Ordinal)).ToList();
         logs.Should().ContainSingle("DRYRUN writes nothing at the endpoint");
-        var record = RecoveryJson.Deserialize<RunRecord>(System.Text.Encoding.UTF8.GetBytes(_afterSync[logs[0]]), logs[0]);
+        var record = RecoveryJson.Deserialize<RunRecord>(Encoding.UTF8.GetBytes(_afterSync[logs[0]]), logs[0]);
         record.Action.Should().Be(SafeSyncRunner.Action);
         record.Succeeded.Should().BeTrue();
         record.Account.Should().Be(CliEndpoint.Account);
@@ -172,17 +173,41 @@ public sealed class SyncEndToEndTests
         text.Output.Should().Contain(after[0].Time).And.Contain(after[1].Time);
         var store = await _endpoint.ReadAllAsync(_gateway);
         store.Keys.Should().NotContain(RunLock.Key);
-        store.Keys.Count(k => k.StartsWith(RunLog.Folder, StringComparison.Ordinal)).Should().Be(2, "the rollback left its own run record");
+        var current = ArchiveFile.Deserialize(Encoding.UTF8.GetBytes(store[$"current/{bucket.Bucket}.json"]), "current");
+        current.Reason.Should().Be(ArchiveReasons.AfterRollback);
+        current.Configuration!.Fingerprint.Should().Be(_preSync[bucket.Bucket]);
+        var records = store.Where(o => o.Key.StartsWith(RunLog.Folder, StringComparison.Ordinal))
+            .Select(o => RecoveryJson.Deserialize<RunRecord>(Encoding.UTF8.GetBytes(o.Value), o.Key)).ToList();
+        records.Should().ContainSingle(r => r.Action == RollbackRunner.Action && r.Buckets.Any(b => b.Bucket == bucket.Bucket),
+            "the rollback left its own run record").Which.Buckets.Single().Result.Should().Be(RunBucketResult.Applied);
     }
 
     [Test]
     [DependsOnTest(nameof(HistoryAndRollback_SyncedBucket_RestoresThePreSyncConfigurationAndRecordsIt), AllowFailure = true)]
+    public async Task Rollback_ToTheStampOfABucketThatHadNoLifecycle_DeletesItsConfiguration()
+    {
+        var bucket = _cases.First(c => c.Kind == "absent");
+        var versions = Versions(await _endpoint.RunAsync("history", "--bucket", bucket.Bucket, "-o", "json"));
+        versions.Should().ContainSingle().Which.Fingerprint.Should().Be("none");
+
+        var rollback = await _endpoint.RunAsync("rollback", "--bucket", bucket.Bucket, "--to", versions[0].Time, "-o", "json");
+
+        rollback.ExitCode.Should().Be(0, rollback.ToString());
+        using var document = JsonDocument.Parse(rollback.Output);
+        document.RootElement.GetProperty("buckets")[0].GetProperty("action").GetString().Should().Be("delete");
+        (await _gateway.GetLifecycleAsync(bucket.Bucket)).Should().BeNull();
+        var after = Versions(await _endpoint.RunAsync("history", "--bucket", bucket.Bucket, "-o", "json"));
+        after.Select(v => v.Reason).Should().Equal(ArchiveReasons.BeforeRollback, ArchiveReasons.BeforeSync);
+    }
+
+    [Test]
+    [DependsOnTest(nameof(Rollback_ToTheStampOfABucketThatHadNoLifecycle_DeletesItsConfiguration), AllowFailure = true)]
     public Task EveryRun_OutputsAndEndpointObjects_NeverShowTheCredentials() => _endpoint.ShouldNotShowSecretsAsync(_gateway);
 
     private ArchivedConfiguration Archived(string key)
     {
         _afterSync.Should().ContainKey(key);
-        return ArchiveFile.Deserialize(System.Text.Encoding.UTF8.GetBytes(_afterSync[key]), key);
+        return ArchiveFile.Deserialize(Encoding.UTF8.GetBytes(_afterSync[key]), key);
     }
 
     private static List<(string Time, string Reason, string Fingerprint)> Versions(CliResult history)

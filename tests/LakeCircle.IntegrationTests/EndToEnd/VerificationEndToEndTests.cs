@@ -71,6 +71,7 @@ public sealed class VerificationEndToEndTests
         failed.Result.Should().Be(RunBucketResult.Failed);
         failed.Error.Should().Contain("Filter.ObjectSizeGreaterThan: 1073741824 -> (none)");
         record.Buckets.Where(b => _buckets.Skip(1).Contains(b.Bucket)).Select(b => b.Result).Should().Equal(RunBucketResult.Applied, RunBucketResult.Applied);
+        (await store.TryReadAsync(RunLock.Key)).Should().BeNull("a failed run releases its lock");
         var archive = new ConfigurationArchive(store);
         (await archive.ReadCurrentAsync(_buckets[0])).Should().BeNull("current/ only holds what passed verification");
         (await archive.ReadPreviousAsync(_buckets[0]))!.Configuration!.Fingerprint.Should().Be(Old.Fingerprint);
