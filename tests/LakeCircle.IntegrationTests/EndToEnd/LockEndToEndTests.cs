@@ -8,7 +8,8 @@ namespace LakeCircle.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// The sync lock on the real server: <c>lock.json</c> created with <c>If-None-Match: *</c> at an <c>s3://</c> endpoint,
-/// a holder that stops the command line's sync, <c>unlock</c> and <c>unlock --force</c>, and concurrent takers.
+/// a holder that stops the command line's sync and rollback, <c>unlock</c> and <c>unlock --force</c>, lapsed and
+/// unreadable locks, and concurrent takers. The command lines run in one chain, the secret scan last.
 /// </summary>
 [NonParallelizable]
 public sealed class LockEndToEndTests
@@ -36,6 +37,7 @@ public sealed class LockEndToEndTests
     public void TearDown() => _gateway?.Dispose();
 
     [Test]
+    [DependsOnTest(nameof(Rollback_LockHeldByAnotherOwner_RefusedUntilForceUnlock), AllowFailure = true)]
     public async Task Sync_LockHeldByAnotherOwner_ExitsOneNamingTheHolderUntilUnlockForce()
     {
         var store = _endpoint.Store(_gateway);
@@ -71,6 +73,28 @@ public sealed class LockEndToEndTests
     }
 
     [Test]
+    [DependsOnTest(nameof(Sync_UnreadableLock_IsRefusedUntilUnlockForceRemovesIt), AllowFailure = true)]
+    public async Task Rollback_LockHeldByAnotherOwner_RefusedUntilForceUnlock()
+    {
+        var store = _endpoint.Store(_gateway);
+        await _gateway.DeleteLifecycleAsync(_bucket);
+        var synced = await _endpoint.RunAsync("sync");
+        synced.ExitCode.Should().Be(0, synced.ToString());
+        (await new RunLock(store, owner: OtherOwner).AcquireAsync("otherrun77")).Acquired.Should().BeTrue();
+
+        var refused = await _endpoint.RunAsync("rollback", "--bucket", _bucket);
+        var configurationWhileRefused = await _gateway.GetLifecycleAsync(_bucket);
+        var forced = await _endpoint.RunAsync("rollback", "--bucket", _bucket, "--force-unlock");
+
+        refused.ExitCode.Should().Be(1, refused.ToString());
+        refused.Error.Should().Contain(OtherOwner).And.Contain("otherrun77");
+        configurationWhileRefused!.Fingerprint.Should().Be(Desired.Fingerprint);
+        forced.ExitCode.Should().Be(0, forced.ToString());
+        (await _gateway.GetLifecycleAsync(_bucket)).Should().BeNull("the version before the sync had no lifecycle configuration");
+        (await store.TryReadAsync(RunLock.Key)).Should().BeNull();
+    }
+
+    [Test]
     public async Task Sync_LapsedLockOfAnotherOwner_TakesItOverAndReleasesIt()
     {
         var store = _endpoint.Store(_gateway);
@@ -88,6 +112,7 @@ public sealed class LockEndToEndTests
     }
 
     [Test]
+    [DependsOnTest(nameof(Sync_LapsedLockOfAnotherOwner_TakesItOverAndReleasesIt), AllowFailure = true)]
     public async Task Sync_UnreadableLock_IsRefusedUntilUnlockForceRemovesIt()
     {
         var store = _endpoint.Store(_gateway);
