@@ -18,6 +18,11 @@ public sealed class S3TestServer
 
     private static S3TestServer? _current;
 
+    // The CLI's S3 clients take their credentials from the SDK's default chain, whose first source in AWSSDK 4 is the
+    // process environment: the main user's keys are set there for this test process only, and put back at the end.
+    private static readonly string[] CredentialVariables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
+
+    private readonly Dictionary<string, string?> _savedCredentials = new(StringComparer.Ordinal);
     private string _endpoint = "";
     private BasicAWSCredentials? _main;
     private BasicAWSCredentials? _other;
@@ -28,6 +33,12 @@ public sealed class S3TestServer
     public string Endpoint => _endpoint;
 
     public TestBuckets Buckets { get; private set; } = null!;
+
+    /// <summary>The main user's access key id.</summary>
+    public string AccessKeyId { get; private set; } = "";
+
+    /// <summary>The main user's secret key: never to be seen in any output or stored object.</summary>
+    public string SecretKey { get; private set; } = "";
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -64,6 +75,9 @@ public sealed class S3TestServer
         }
 
         Buckets = new TestBuckets(CreateClient());
+        AccessKeyId = values["LCC_TEST_S3_ACCESS_KEY"]!;
+        SecretKey = values["LCC_TEST_S3_SECRET_KEY"]!;
+        SetProcessCredentials([AccessKeyId, SecretKey, null]);
         _current = this;
     }
 
@@ -73,7 +87,21 @@ public sealed class S3TestServer
         if (_current is not null)
         {
             await Buckets.DisposeAsync();
+            foreach (var (name, value) in _savedCredentials)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
             _current = null;
+        }
+    }
+
+    private void SetProcessCredentials(string?[] values)
+    {
+        foreach (var (name, value) in CredentialVariables.Zip(values))
+        {
+            _savedCredentials[name] = Environment.GetEnvironmentVariable(name);
+            Environment.SetEnvironmentVariable(name, value);
         }
     }
 

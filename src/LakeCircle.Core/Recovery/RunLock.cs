@@ -72,6 +72,13 @@ internal sealed class RunLock
                 continue; // released between our create and our read: try again
             }
 
+            if (mine.IsSameHoldingAs(current))
+            {
+                // A create whose answer was lost and whose retry met this run's own object: the lock is ours.
+                RecoveryLog.LockAcquired(_logger, _store.Describe(Key), runId);
+                return new RunLockAttempt { Acquired = true, Holder = current, Message = $"Lock taken at {_store.Describe(Key)}." };
+            }
+
             if (!current.IsExpiredAt(_time.GetUtcNow()))
             {
                 return Refused(current, $"Another sync holds the lock {_store.Describe(Key)}: {current}.");
