@@ -16,13 +16,12 @@ internal sealed class EndpointSession : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
-    private EndpointSession(RunConfiguration configuration, ILoggerFactory loggers, RunSources sources, IEndpointStore endpoint)
+    private EndpointSession(RunConfiguration configuration, ILoggerFactory loggers, RunSources sources)
     {
         Settings = configuration.Settings!;
         Payload = configuration.Payload!;
         Loggers = loggers;
         Sources = sources;
-        Endpoint = endpoint;
         _owned.Add(sources);
         _owned.Add(loggers);
     }
@@ -36,29 +35,22 @@ internal sealed class EndpointSession : IDisposable
     public RunSources Sources { get; }
 
     /// <summary>The store at the endpoint base (a local folder, or objects reached without an expected owner).</summary>
-    public IEndpointStore Endpoint { get; }
+    public IEndpointStore Endpoint => Sources.Endpoint;
 
     /// <summary>Opens the session, or prints every configuration problem and returns <see langword="null"/>.</summary>
     public static async Task<EndpointSession?> OpenAsync(
         CliContext context, RunArguments arguments, string commandName, TextWriter error, CancellationToken cancellationToken)
     {
         var configuration = await RunConfiguration.LoadAsync(context.Environment, arguments, cancellationToken).ConfigureAwait(false);
-        if (configuration.Errors.Count > 0)
+        if (await configuration.ReportErrorsAsync(error, commandName).ConfigureAwait(false))
         {
-            foreach (var problem in configuration.Errors)
-            {
-                await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
-            }
-
-            await error.WriteLineAsync($"Nothing was read or written. Run '{commandName} --help' for the flags and the variables behind them.").ConfigureAwait(false);
             return null;
         }
 
         var settings = configuration.Settings!;
         var loggers = LoggingSetup.CreateLoggerFactory(settings.LogFormat, settings.AppLevel, error, context.ErrorIsTerminal);
         var sources = RunSources.Create(configuration, arguments.PathStyle);
-        var session = new EndpointSession(configuration, loggers, sources, sources.Endpoint);
-        return session;
+        return new EndpointSession(configuration, loggers, sources);
     }
 
     /// <summary>

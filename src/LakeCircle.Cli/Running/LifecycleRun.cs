@@ -42,14 +42,8 @@ internal static class LifecycleRun
         CliContext context, RunArguments arguments, string commandName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var configuration = await RunConfiguration.LoadAsync(context.Environment, arguments, cancellationToken).ConfigureAwait(false);
-        if (configuration.Errors.Count > 0)
+        if (await configuration.ReportErrorsAsync(error, commandName).ConfigureAwait(false))
         {
-            foreach (var problem in configuration.Errors)
-            {
-                await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
-            }
-
-            await error.WriteLineAsync($"Nothing was read or written. Run '{commandName} --help' for the flags and the variables behind them.").ConfigureAwait(false);
             return ExitCodes.Error;
         }
 

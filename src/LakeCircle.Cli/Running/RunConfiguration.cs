@@ -23,6 +23,28 @@ internal sealed record RunConfiguration
     /// <summary>Every problem, each naming the flag or variable it comes from; empty when the run may start.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 
+    /// <summary>
+    /// Prints every configuration problem on <paramref name="error"/>, then says nothing was read or written and where
+    /// the flags are explained. Returns <see langword="true"/> when there was any problem (the run must stop).
+    /// </summary>
+    /// <param name="error">Standard error.</param>
+    /// <param name="commandName">The command, for the <c>--help</c> hint.</param>
+    public async Task<bool> ReportErrorsAsync(TextWriter error, string commandName)
+    {
+        if (Errors.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var problem in Errors)
+        {
+            await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
+        }
+
+        await error.WriteLineAsync($"Nothing was read or written. Run '{commandName} --help' for the flags and the variables behind them.").ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Reads and checks the configuration of a run.</summary>
     public static async Task<RunConfiguration> LoadAsync(
         IReadOnlyDictionary<string, string?> environment, RunArguments arguments, CancellationToken cancellationToken)
