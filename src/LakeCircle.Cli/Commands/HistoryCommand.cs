@@ -4,6 +4,7 @@ using System.Text.Json;
 using LakeCircle.Cli.Recovery;
 using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Cli.Commands;
 
@@ -29,26 +30,18 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
 
     private async Task<int> RunAsync(RunArguments arguments, string bucket, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        using var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle history", error, cancellationToken).ConfigureAwait(false);
+        var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle history", error, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
             return ExitCodes.Error;
         }
 
-        var rows = new List<HistoryRow>();
+        await using var closing = session.ConfigureAwait(false);
+
+        IReadOnlyList<HistoryEntry> entries;
         try
         {
-            var archive = new ConfigurationArchive(session.Endpoint);
-            foreach (var version in await archive.ListHistoryAsync(bucket, cancellationToken).ConfigureAwait(false))
-            {
-                var stored = await archive.ReadAsync(version.Key, cancellationToken).ConfigureAwait(false);
-                rows.Add(new HistoryRow(
-                    ArchiveTime.ToText(version.CapturedAt),
-                    stored?.Reason ?? "?",
-                    stored?.Configuration?.Rules.Count ?? 0,
-                    RecheckBeforeWrite.Fingerprint(stored?.Configuration),
-                    session.Endpoint.Describe(version.Key)));
-            }
+            entries = await session.Client.GetHistoryAsync(bucket, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
         {
@@ -56,6 +49,9 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
             return ExitCodes.Error;
         }
 
+        var rows = entries
+            .Select(e => new HistoryRow(ArchiveTime.ToText(e.CapturedAt), e.Reason, e.Configuration?.Rules.Count ?? 0, e.ShortFingerprint, e.Location))
+            .ToList();
         if (session.Settings.Output == OutputFormat.Json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(new { bucket, versions = rows }, JsonOptions)).ConfigureAwait(false);
@@ -64,7 +60,7 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
 
         if (rows.Count == 0)
         {
-            await output.WriteLineAsync($"No stored versions of bucket '{bucket}' under {EndpointStore.DescribeFolder(session.Endpoint, $"history/{bucket}/")}.").ConfigureAwait(false);
+            await output.WriteLineAsync($"No stored versions of bucket '{bucket}' under {session.Payload.Require(PayloadKeys.EndpointHistory)}{bucket}/.").ConfigureAwait(false);
             return ExitCodes.Ok;
         }
 

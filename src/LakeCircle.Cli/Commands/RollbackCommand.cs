@@ -6,8 +6,8 @@ using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Recovery;
-using LakeCircle.Core.Workflows;
-using LakeCircle.Core.Workflows.Rendering;
+using LakeCircle.Core.Rendering;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Cli.Commands;
 
@@ -70,50 +70,43 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
     private async Task<int> RunAsync(
         RunArguments arguments, string bucket, DateTimeOffset? to, bool dryRun, bool forceUnlock, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        using var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle rollback", error, cancellationToken).ConfigureAwait(false);
+        var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle rollback", error, cancellationToken, forceUnlock)
+            .ConfigureAwait(false);
         if (session is null)
         {
             return ExitCodes.Error;
         }
 
-        var logger = session.Loggers.CreateLogger("LakeCircle.Rollback");
-        var runner = new RollbackRunner(session.Sources.Account, session.Endpoint, session.RunOptions(forceUnlock), logger);
+        await using var closing = session.ConfigureAwait(false);
+
+        var render = new PlanRenderOptions { Color = context.OutputIsTerminal };
         try
         {
-            var rollback = await runner.PlanAsync(bucket, to, cancellationToken).ConfigureAwait(false);
-            if (rollback.Plan is null)
+            if (dryRun)
             {
-                await error.WriteLineAsync("error: " + rollback.Error).ConfigureAwait(false);
-                return ExitCodes.Error;
-            }
+                var plan = await session.Client.PlanRollbackAsync(bucket, to, cancellationToken).ConfigureAwait(false);
+                if (!await ReportVersionAsync(bucket, plan.Plan, plan.Error, plan.RestoredVersion, error).ConfigureAwait(false))
+                {
+                    return ExitCodes.Error;
+                }
 
-            var version = rollback.Version!;
-            await error.WriteLineAsync(
-                $"Version of '{bucket}' captured at {ArchiveTime.ToText(version.CapturedAt)} ({version.Reason}): "
-                + (version.Configuration is null ? "no lifecycle configuration." : $"{version.Configuration.Rules.Count} rules.")).ConfigureAwait(false);
-            var buckets = ValueList.Of(rollback.Plan);
-            var render = new PlanRenderOptions { Color = context.OutputIsTerminal };
-            if (dryRun || !rollback.HasChanges)
-            {
-                var plan = new PlanOutcome { Plan = new AccountPlan { Buckets = buckets, Summary = PlanSummary.Of(buckets) } };
                 await RunOutput.WriteAsync(plan, session.Settings.Output, output, render, cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
-            var outcome = await runner.ApplyAsync(rollback, cancellationToken).ConfigureAwait(false);
-            if (outcome.Refusal is not null)
+            var outcome = await session.Client.RollbackAsync(bucket, to, cancellationToken).ConfigureAwait(false);
+            if (!await ReportVersionAsync(bucket, outcome.Plan, outcome.Refusal is null ? outcome.Error : null, outcome.RestoredVersion, error).ConfigureAwait(false))
             {
-                await error.WriteLineAsync("error: " + outcome.Refusal).ConfigureAwait(false);
                 return ExitCodes.Error;
             }
 
-            await RunOutput.WriteAsync(outcome.Sync!, session.Settings.Output, output, render, cancellationToken).ConfigureAwait(false);
-            foreach (var problem in outcome.Errors)
+            if (!outcome.HasChanges)
             {
-                await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
+                await RunOutput.WriteAsync(new PlanOutcome { Plan = outcome.Plan }, session.Settings.Output, output, render, cancellationToken).ConfigureAwait(false);
+                return ExitCodes.Ok;
             }
 
-            return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.Error;
+            return await RunOutput.WriteAsync(outcome, session.Settings.Output, output, error, render, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
         {
@@ -125,5 +118,24 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
             await error.WriteLineAsync("Cancelled: the run record was written; writes already made stay made.").ConfigureAwait(false);
             return ExitCodes.Error;
         }
+    }
+
+    /// <summary>Says which version is put back (standard error), or why none can be; false when there is no plan.</summary>
+    private static async Task<bool> ReportVersionAsync(string bucket, AccountPlan? plan, string? problem, HistoryEntry? version, TextWriter error)
+    {
+        if (plan is null && problem is not null)
+        {
+            await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
+            return false;
+        }
+
+        if (version is not null)
+        {
+            await error.WriteLineAsync(
+                $"Version of '{bucket}' captured at {ArchiveTime.ToText(version.CapturedAt)} ({version.Reason}): "
+                + (version.Configuration is null ? "no lifecycle configuration." : $"{version.Configuration.Rules.Count} rules.")).ConfigureAwait(false);
+        }
+
+        return true;
     }
 }

@@ -63,7 +63,7 @@ internal sealed class RunOptions
     public Option<bool> Wait { get; } = new("--wait")
     {
         Description = "After each write, keep reading the bucket back until the written configuration is seen "
-            + $"{Core.Workflows.VerificationPolicy.ConsistentSightings} times in a row (S3 is eventually consistent) or --wait-timeout passes, "
+            + $"{Core.Sync.VerificationPolicy.ConsistentSightings} times in a row (S3 is eventually consistent) or --wait-timeout passes, "
             + "then report it as 'applied, not yet visible' (not an error). Without it, a write not yet visible after 10 s "
             + $"is reported so too. [env: {ActionParams} key 'wait'] [default: off]",
     };

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using LakeCircle.Cli.Recovery;
 using LakeCircle.Core.Configuration;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Cli.Commands;
 
@@ -30,43 +30,27 @@ internal sealed class UnlockCommand(CliContext context) : ICliCommand
 
     private async Task<int> RunAsync(RunArguments arguments, bool force, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        using var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle unlock", error, cancellationToken).ConfigureAwait(false);
+        var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle unlock", error, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
             return ExitCodes.Error;
         }
 
-        var runLock = new RunLock(session.Endpoint, logger: session.Loggers.CreateLogger("LakeCircle.Lock"));
-        var where = session.Endpoint.Describe(RunLock.Key);
+        await using var closing = session.ConfigureAwait(false);
+
         try
         {
-            if (!force)
+            var unlock = await session.Client.UnlockAsync(force, cancellationToken).ConfigureAwait(false);
+            var where = unlock.Location;
+            var (message, exitCode) = unlock.Status switch
             {
-                RunLockHolder? holder;
-                try
-                {
-                    holder = await runLock.ReadAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (InvalidDataException e)
-                {
-                    await output.WriteLineAsync($"The lock {where} cannot be read ({e.Message}); remove it with 'lakecircle unlock --force'.").ConfigureAwait(false);
-                    return ExitCodes.Error;
-                }
-
-                if (holder is null)
-                {
-                    await output.WriteLineAsync($"No lock at {where}.").ConfigureAwait(false);
-                    return ExitCodes.Ok;
-                }
-
-                await output.WriteLineAsync($"The lock {where} is held by {holder}. If no sync runs, remove it with 'lakecircle unlock --force'.").ConfigureAwait(false);
-                return ExitCodes.Error;
-            }
-
-            var removed = await runLock.ForceUnlockAsync(cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync(removed is null ? $"No readable lock at {where}; any file there is removed." : $"Removed the lock {where} held by {removed}.")
-                .ConfigureAwait(false);
-            return ExitCodes.Ok;
+                UnlockStatus.NoLock => ($"No lock at {where}.", ExitCodes.Ok),
+                UnlockStatus.Held => ($"The lock {where} is held by {unlock.Holder}. If no sync runs, remove it with 'lakecircle unlock --force'.", ExitCodes.Error),
+                UnlockStatus.Unreadable => ($"The lock {where} cannot be read ({unlock.Problem}); remove it with 'lakecircle unlock --force'.", ExitCodes.Error),
+                _ => (unlock.Holder is null ? $"No readable lock at {where}; any file there is removed." : $"Removed the lock {where} held by {unlock.Holder}.", ExitCodes.Ok),
+            };
+            await output.WriteLineAsync(message).ConfigureAwait(false);
+            return exitCode;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
         {

@@ -1,6 +1,7 @@
 using LakeCircle.Core.Configuration;
-using LakeCircle.Core.Workflows;
-using LakeCircle.Core.Workflows.Rendering;
+using LakeCircle.Core.Planning;
+using LakeCircle.Core.Rendering;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Cli.Output;
 
@@ -22,9 +23,20 @@ internal static class RunOutput
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes the plan and the results of a SYNC.</summary>
-    public static async Task WriteAsync(SyncOutcome outcome, OutputFormat format, TextWriter output, PlanRenderOptions render, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes what a writing run (sync, rollback) did and returns its exit code: a refusal or a failure of the run's own
+    /// steps goes to standard error; the plan and the per-bucket results go to standard output.
+    /// </summary>
+    /// <returns>0 when every write went through (or none was needed), else 1.</returns>
+    public static async Task<int> WriteAsync(
+        RunOutcome outcome, OutputFormat format, TextWriter output, TextWriter error, PlanRenderOptions render, CancellationToken cancellationToken)
     {
+        if (outcome.Refusal is { } refusal)
+        {
+            await error.WriteLineAsync("error: " + refusal).ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+
         if (format == OutputFormat.Json)
         {
             await output.WriteLineAsync(JsonPlanRenderer.Render(outcome)).ConfigureAwait(false);
@@ -35,6 +47,12 @@ internal static class RunOutput
         }
 
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var problem in outcome.Errors)
+        {
+            await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
+        }
+
+        return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.Error;
     }
 
     /// <summary>1 when the plan is incomplete; 2 for pending changes when asked (the Terraform convention); else 0.</summary>
@@ -42,7 +60,4 @@ internal static class RunOutput
         !outcome.Succeeded ? ExitCodes.Error
         : detailedExitCode && outcome.HasChanges ? ExitCodes.ChangesPending
         : ExitCodes.Ok;
-
-    /// <summary>0 when every write went through (or none was needed), else 1.</summary>
-    public static int ExitCode(SyncOutcome outcome) => outcome.Succeeded ? ExitCodes.Ok : ExitCodes.Error;
 }

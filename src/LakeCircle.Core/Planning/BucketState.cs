@@ -42,6 +42,13 @@ public sealed record BucketState
         return new BucketState(BucketStateKind.Configured, configuration, null);
     }
 
+    /// <summary>
+    /// The state of an existing bucket whose lifecycle read returned <paramref name="configuration"/>: no configuration
+    /// and a configuration without rules both mean <see cref="NoLifecycle"/> (the one place that decides it).
+    /// </summary>
+    internal static BucketState Of(LifecycleConfiguration? configuration) =>
+        configuration is null || configuration.Rules.Count == 0 ? NoLifecycle : Configured(configuration);
+
     /// <summary>The bucket's lifecycle could not be read.</summary>
     /// <param name="message">What went wrong, for people (no secrets).</param>
     /// <returns>The state.</returns>

@@ -1,20 +1,19 @@
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Core.Recovery;
 
-/// <summary>Builds the <see cref="RunRecord"/> of a <see cref="GuardedRun"/> from its plan, results and progress.</summary>
+/// <summary>Builds the <see cref="RunRecord"/> of a <see cref="WritingRun"/> from its journal: plan, results and progress.</summary>
 internal static class RunRecords
 {
-    public static RunRecord Build(string runId, string action, DateTimeOffset startedAt, DateTimeOffset finishedAt, SafeRunOptions options, RunState run)
+    public static RunRecord Build(string action, DateTimeOffset finishedAt, ClientSettings settings, RunJournal run, RunOutcome outcome)
     {
-        var sync = run.Sync;
-        var buckets = (sync?.Plan?.Buckets ?? ValueList<BucketPlan>.Empty)
+        var buckets = (outcome.Plan?.Buckets ?? ValueList<BucketPlan>.Empty)
             .ToDictionary(p => p.Bucket, RunBucketRecord.FromPlan, StringComparer.Ordinal);
 
         // What went to the write (after a re-plan) is what the record tells.
-        foreach (var (bucket, (plan, written)) in run.Progress.Buckets)
+        foreach (var (bucket, (plan, written)) in run.Writes)
         {
             buckets[bucket] = RunBucketRecord.FromPlan(plan) with
             {
@@ -24,14 +23,14 @@ internal static class RunRecords
             };
         }
 
-        foreach (var result in sync?.Buckets ?? ValueList<BucketOutcome>.Empty)
+        foreach (var result in outcome.Buckets)
         {
             var known = buckets.GetValueOrDefault(result.Bucket)
                 ?? new RunBucketRecord { Bucket = result.Bucket, Status = BucketStatus.Change, PlannedAction = result.Action };
             buckets[result.Bucket] = known with { Result = Map(result.Result), Error = result.Error, Note = result.Note };
         }
 
-        if (sync is null || sync.Buckets.Count == 0)
+        if (outcome.Buckets.Count == 0)
         {
             // Cancelled or stopped midway: planned writes that never started were skipped.
             foreach (var (bucket, record) in buckets.Where(b => b.Value.PlannedAction != BucketAction.None && b.Value.Result is null).ToList())
@@ -40,7 +39,7 @@ internal static class RunRecords
             }
         }
 
-        foreach (var (bucket, version) in run.Archiving.Saved)
+        foreach (var (bucket, version) in run.Saved)
         {
             if (buckets.TryGetValue(bucket, out var record))
             {
@@ -49,22 +48,22 @@ internal static class RunRecords
         }
 
         var errors = new List<string>();
-        errors.AddRange(run.Refusal is null ? [] : [run.Refusal]);
-        errors.AddRange(sync?.Diagnostics.Select(d => d.ToString()) ?? []);
-        errors.AddRange(sync?.Error is { } error ? [error] : []);
-        errors.AddRange(run.Errors);
+        errors.AddRange(outcome.Refusal is null ? [] : [outcome.Refusal]);
+        errors.AddRange(outcome.Diagnostics.Select(d => d.ToString()));
+        errors.AddRange(outcome.Error is { } error ? [error] : []);
+        errors.AddRange(outcome.Errors);
         return new RunRecord
         {
-            RunId = runId,
+            RunId = run.RunId,
             Action = action,
-            SettingsFingerprint = options.SettingsFingerprint,
-            Account = options.Account,
-            Region = options.Region,
-            Owner = options.Owner ?? RunLock.DefaultOwner,
-            StartedAt = startedAt,
+            SettingsFingerprint = settings.SettingsFingerprint,
+            Account = settings.Account,
+            Region = settings.Region,
+            Owner = settings.Owner ?? RunLock.DefaultOwner,
+            StartedAt = run.StartedAt,
             FinishedAt = finishedAt,
-            Succeeded = errors.Count == 0 && sync?.Succeeded == true,
-            Plan = sync?.Plan?.Summary,
+            Succeeded = errors.Count == 0 && outcome.Succeeded,
+            Plan = outcome.Plan?.Summary,
             Buckets = buckets.Values.OrderBy(b => b.Bucket, StringComparer.Ordinal).ToValueList(),
             Errors = errors.ToValueList(),
         };

@@ -1,0 +1,125 @@
+using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Sync;
+
+namespace LakeCircle.Core;
+
+/// <summary>
+/// A checked, immutable copy of <see cref="LakeCircleClientOptions"/>, taken when a client is created: what every run of
+/// the client reads. The defaults live in <see cref="LakeCircleClientOptions"/> and nowhere else.
+/// </summary>
+internal sealed record ClientSettings
+{
+    public string? Account { get; init; }
+
+    public string? Region { get; init; }
+
+    public EndpointLocation? Endpoint { get; init; }
+
+    public int ReadConcurrency { get; init; } = LakeCircleClientOptions.DefaultReadConcurrency;
+
+    public int WriteConcurrency { get; init; } = LakeCircleClientOptions.DefaultWriteConcurrency;
+
+    public int? MaxChanges { get; init; }
+
+    public int? MaxDeletions { get; init; }
+
+    /// <summary>How writes are read back, or <see langword="null"/> when they are not.</summary>
+    public VerificationPolicy? Verification { get; init; } = VerificationPolicy.Bounded(LakeCircleClientOptions.DefaultVerifyTimeout);
+
+    public TimeSpan LockTimeToLive { get; init; } = LakeCircleClientOptions.DefaultLockTimeToLive;
+
+    public TimeSpan? LockRenewalInterval { get; init; }
+
+    public bool ForceUnlock { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public string? SettingsFingerprint { get; init; }
+
+    public string? RunId { get; init; }
+
+    public string? Owner { get; init; }
+
+    public IReadOnlyList<string>? SecretValues { get; init; }
+
+    /// <summary>Checks and copies the options.</summary>
+    /// <exception cref="ArgumentException">A value out of range, or an endpoint that cannot be read.</exception>
+    public static ClientSettings From(LakeCircleClientOptions options, bool sourcesGiven = false)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ReadConcurrency, 1, nameof(options.ReadConcurrency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WriteConcurrency, 1, nameof(options.WriteConcurrency));
+        if (options.MaxChanges is { } maxChanges)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(maxChanges, nameof(options.MaxChanges));
+        }
+
+        if (options.MaxDeletions is { } maxDeletions)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(maxDeletions, nameof(options.MaxDeletions));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.VerifyTimeout, TimeSpan.Zero, nameof(options.VerifyTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WaitTimeout, TimeSpan.Zero, nameof(options.WaitTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.LockTimeToLive, TimeSpan.Zero, nameof(options.LockTimeToLive));
+        var account = Blank(options.Account);
+        var region = Blank(options.Region);
+        if (!sourcesGiven && options.Gateway is null && options.SnapshotPath is null && (account is null || region is null))
+        {
+            throw new ArgumentException("The options need an account and a region (LakeCircleClientOptions.Account, Region) to reach S3.", nameof(options));
+        }
+
+        EndpointLocation? endpoint = null;
+        if (Blank(options.Endpoint) is { } text)
+        {
+            if (!EndpointLocation.TryParse(text, out endpoint))
+            {
+                throw new ArgumentException($"The endpoint '{text}' is neither s3://bucket/prefix/ nor a local folder.", nameof(options));
+            }
+
+            if (!endpoint.IsFolder)
+            {
+                endpoint = EndpointLocation.Parse(text + "/");
+            }
+        }
+        else if (!sourcesGiven)
+        {
+            throw new ArgumentException("The options need an endpoint (LakeCircleClientOptions.Endpoint): s3://bucket/prefix/ or a local folder.", nameof(options));
+        }
+
+        var time = options.TimeProvider ?? TimeProvider.System;
+        VerificationPolicy? verification = options.WaitForConsistency
+            ? VerificationPolicy.Consistent(options.WaitTimeout, options.VerifyPollInterval)
+            : options.VerifyWrites ? VerificationPolicy.Bounded(options.VerifyTimeout, options.VerifyPollInterval) : null;
+        var secrets = options.SecretValues?.ToList() ?? [.. Recovery.SecretScrubber.EnvironmentValues()];
+        if (options.Credentials is Amazon.Runtime.BasicAWSCredentials or Amazon.Runtime.SessionAWSCredentials)
+        {
+            // Only credentials that hold their values: asking others (a role, an instance profile) would call out.
+            var credentials = options.Credentials;
+            var values = credentials.GetCredentials();
+            secrets.AddRange(new[] { values.SecretKey, values.Token, values.AccessKey }.Where(v => !string.IsNullOrEmpty(v)));
+        }
+
+        return new ClientSettings
+        {
+            Account = account,
+            Region = region,
+            Endpoint = endpoint,
+            ReadConcurrency = options.ReadConcurrency,
+            WriteConcurrency = options.WriteConcurrency,
+            MaxChanges = options.MaxChanges,
+            MaxDeletions = options.MaxDeletions,
+            Verification = verification,
+            LockTimeToLive = options.LockTimeToLive,
+            LockRenewalInterval = options.LockRenewalInterval,
+            ForceUnlock = options.ForceUnlock,
+            Time = time,
+            SettingsFingerprint = options.SettingsFingerprint,
+            RunId = options.RunId,
+            Owner = options.Owner,
+            SecretValues = secrets,
+        };
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,167 @@
+using Amazon;
+using Amazon.S3;
+using Amazon.SecurityToken;
+using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Gateways.Retries;
+using LakeCircle.Core.Recovery;
+using Microsoft.Extensions.Logging;
+
+namespace LakeCircle.Core;
+
+/// <summary>
+/// What a <see cref="LakeCircleClient"/> reads and writes: the account (the AWS SDK, a snapshot file or a gateway
+/// given), the definitions under the endpoint's <c>definition/</c>, the endpoint's store, and the account check that
+/// fits the account side. Decided here and nowhere else. Disposing releases the SDK clients it created.
+/// </summary>
+internal sealed class ClientSources : IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+
+    /// <summary>Creates sources from parts (tests, the CLI's snapshot).</summary>
+    public ClientSources(IS3Gateway account, IDefinitionSource definitions, IEndpointStore endpoint, ICallerIdentity? callerIdentity = null, string? description = null)
+    {
+        Account = account;
+        Definitions = definitions;
+        Endpoint = endpoint;
+        CallerIdentity = callerIdentity;
+        Description = description ?? "the given account";
+    }
+
+    /// <summary>The account whose lifecycles are read and written.</summary>
+    public IS3Gateway Account { get; }
+
+    /// <summary>Where the definitions are read from.</summary>
+    public IDefinitionSource Definitions { get; }
+
+    /// <summary>The store at the endpoint base: lock, archive, run records.</summary>
+    public IEndpointStore Endpoint { get; }
+
+    /// <summary>The account check of writing runs: STS for AWS, a warning for S3-compatible servers, none for a snapshot or a given account.</summary>
+    public ICallerIdentity? CallerIdentity { get; }
+
+    /// <summary>The account ID the account side itself tells (a snapshot file), or <see langword="null"/>.</summary>
+    public string? KnownAccount { get; init; }
+
+    /// <summary>The region the account side itself tells (a snapshot file), or <see langword="null"/>.</summary>
+    public string? KnownRegion { get; init; }
+
+    /// <summary>Where the account is read from, for the log: the snapshot path, the S3 URL, <c>AWS S3</c>.</summary>
+    public string Description { get; }
+
+    /// <summary>
+    /// Builds the sources the options describe. A snapshot file is opened here (async, so not in the client's
+    /// constructor). Throws <see cref="ArgumentException"/> for options that cannot work.
+    /// </summary>
+    public static async Task<ClientSources> CreateAsync(LakeCircleClientOptions options, ClientSettings settings, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var owned = new List<IDisposable>();
+        IAmazonS3? client = options.S3Client;
+        IAmazonS3 S3()
+        {
+            if (client is null)
+            {
+                var config = AmazonS3ClientFactory.CreateConfig(GatewayOptions(options, settings.Account));
+                client = options.Credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(options.Credentials, config);
+                owned.Add(client);
+            }
+
+            return client;
+        }
+
+        IS3Gateway account;
+        ICallerIdentity? identity;
+        string? knownAccount = null, knownRegion = null;
+        string description;
+        if (options.Gateway is { } given)
+        {
+            (account, identity, description) = (given, null, "the given account");
+        }
+        else if (options.SnapshotPath is { } path)
+        {
+            var snapshot = await SnapshotS3Gateway.OpenAsync(Path.GetFullPath(path), cancellationToken).ConfigureAwait(false);
+            CheckSnapshot(snapshot, settings);
+            (account, identity, description) = (snapshot, null, "snapshot " + snapshot.FilePath);
+            (knownAccount, knownRegion) = (snapshot.Account, snapshot.Region);
+        }
+        else
+        {
+            var gateway = new AwsS3Gateway(S3(), GatewayOptions(options, settings.Account), ownsClient: false);
+            account = new RetryingS3Gateway(gateway, logger: loggers.CreateLogger("LakeCircle.Retries"));
+            identity = options.ServiceUrl is not null ? UncheckedCallerIdentity.Instance : Sts(options, settings, owned);
+            description = options.ServiceUrl?.ToString() ?? "AWS S3";
+        }
+
+        var location = settings.Endpoint ?? throw new ArgumentException("The options name no endpoint (LakeCircleClientOptions.Endpoint).", nameof(options));
+        IS3Gateway? endpointGateway = null;
+        if (location.Kind == EndpointKind.S3)
+        {
+            // The endpoint bucket may belong to another account than the managed one: no expected owner.
+            endpointGateway = new RetryingS3Gateway(
+                new AwsS3Gateway(S3(), GatewayOptions(options, expectedOwner: null), ownsClient: false),
+                logger: loggers.CreateLogger("LakeCircle.Retries"));
+        }
+
+        var definitionFolder = location.Join("definition/");
+        IDefinitionSource definitions = definitionFolder.Kind == EndpointKind.Local
+            ? new LocalDefinitionSource(definitionFolder.Path!)
+            : new S3DefinitionSource(endpointGateway!, definitionFolder.Bucket!, definitionFolder.Prefix);
+        var sources = new ClientSources(account, definitions, EndpointStore.For(location, endpointGateway), identity, description)
+        {
+            KnownAccount = knownAccount,
+            KnownRegion = knownRegion,
+        };
+        sources._owned.AddRange(owned);
+        return sources;
+    }
+
+    /// <summary>
+    /// How the SDK reaches S3: the region; with an S3-compatible URL, that URL with path-style addressing and checksums
+    /// only when required (unless the options say otherwise).
+    /// </summary>
+    internal static AwsS3GatewayOptions GatewayOptions(LakeCircleClientOptions options, string? expectedOwner)
+    {
+        var compatible = options.ServiceUrl is not null;
+        return new AwsS3GatewayOptions
+        {
+            Region = options.Region,
+            ServiceUrl = options.ServiceUrl?.ToString(),
+            ForcePathStyle = options.ForcePathStyle ?? compatible,
+            ChecksumWhenRequired = options.ChecksumWhenRequired ?? compatible,
+            ExpectedBucketOwner = expectedOwner,
+        };
+    }
+
+    private static StsCallerIdentity Sts(LakeCircleClientOptions options, ClientSettings settings, List<IDisposable> owned)
+    {
+        var config = new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region ?? options.Region) };
+        var sts = options.Credentials is null ? new AmazonSecurityTokenServiceClient(config) : new AmazonSecurityTokenServiceClient(options.Credentials, config);
+        owned.Add(sts);
+        return new StsCallerIdentity(sts);
+    }
+
+    private static void CheckSnapshot(SnapshotS3Gateway snapshot, ClientSettings settings)
+    {
+        if (settings.Account is not null && !string.Equals(snapshot.Account, settings.Account, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The snapshot '{snapshot.FilePath}' is for account {snapshot.Account}, not {settings.Account}: refusing to read or write it.");
+        }
+
+        if (settings.Region is not null && !string.Equals(snapshot.Region, settings.Region, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The snapshot '{snapshot.FilePath}' is for region {snapshot.Region}, not {settings.Region}: refusing to read or write it.");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
+        _owned.Clear();
+    }
+}

@@ -1,0 +1,243 @@
+using LakeCircle.Core.Planning;
+using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Sync;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LakeCircle.Core;
+
+/// <summary>
+/// The one way in: plans an account's lifecycle configurations against its definitions, and applies plans, rolls
+/// buckets back, lists their history and frees the endpoint's lock — every write inside the whole safety net (account
+/// check, lock, re-check before each write, archive of the old configuration, verification, run record). There is no
+/// other public way to write a bucket's lifecycle.
+/// </summary>
+/// <remarks>
+/// Thread-safe: one client may serve several calls at once (writing runs exclude each other through the endpoint's
+/// lock). Dispose it to release the SDK clients it created; an <see cref="LakeCircleClientOptions.S3Client"/> or
+/// <see cref="LakeCircleClientOptions.Gateway"/> given to it is left open.
+/// </remarks>
+public sealed class LakeCircleClient : IAsyncDisposable
+{
+    private readonly LakeCircleClientOptions? _options;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _opening = new(1, 1);
+    private ClientSettings _settings;
+    private ClientSources? _sources;
+    private bool _disposed;
+
+    /// <summary>Creates a client; nothing is read until the first call.</summary>
+    /// <param name="options">The options, copied and checked now.</param>
+    /// <exception cref="ArgumentException">An option out of range, no endpoint, or no account and region to reach S3 with.</exception>
+    public LakeCircleClient(LakeCircleClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _settings = ClientSettings.From(options);
+        _options = options;
+        _loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggers.CreateLogger("LakeCircle");
+    }
+
+    /// <summary>Creates a client over sources given directly (tests, the CLI's own snapshot handling).</summary>
+    internal LakeCircleClient(ClientSources sources, LakeCircleClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        options ??= new LakeCircleClientOptions();
+        _settings = ClientSettings.From(options, sourcesGiven: true);
+        _sources = sources;
+        _loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggers.CreateLogger("LakeCircle");
+    }
+
+    /// <summary>
+    /// Computes the plan without writing anything: reads and validates the definitions (and stops there when any is
+    /// invalid), lists the account's buckets once, then reads the lifecycle of each managed bucket that exists.
+    /// </summary>
+    /// <param name="buckets">Only these buckets (each must have a definition); <see langword="null"/> or empty for every defined bucket.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The plan, or the problems that stopped it.</returns>
+    public async Task<PlanOutcome> PlanAsync(IEnumerable<string>? buckets = null, CancellationToken cancellationToken = default)
+    {
+        var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var run = _logger.RunScope("DRYRUN", _settings.SettingsFingerprint);
+        using var account = _logger.AccountScope(_settings.Account, _settings.Region);
+        return await PlanBuilder.PlanAsync(sources, Selection(buckets), _settings.ReadConcurrency, _logger, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Plans and applies inside the safety net: one PUT of the whole desired configuration per changed bucket, or one
+    /// DELETE when its definition declares no rule. One bucket's failure does not stop the others; a plan beyond
+    /// <see cref="LakeCircleClientOptions.MaxChanges"/> or <see cref="LakeCircleClientOptions.MaxDeletions"/> writes nothing.
+    /// </summary>
+    /// <param name="buckets">Only these buckets; <see langword="null"/> or empty for every defined bucket.</param>
+    /// <param name="cancellationToken">Cancels the run; its record is still written and the lock released (writes made stay made).</param>
+    /// <returns>What the run did; see <see cref="RunOutcome.Status"/>.</returns>
+    /// <exception cref="OperationCanceledException">The run was cancelled (after its record was written).</exception>
+    public async Task<RunOutcome> SyncAsync(IEnumerable<string>? buckets = null, CancellationToken cancellationToken = default)
+    {
+        var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await new WritingRun(sources, _settings, _logger).RunAsync(null, Selection(buckets), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies a plan computed before (by <see cref="PlanAsync"/> or <see cref="PlanRollbackAsync"/>) inside the safety
+    /// net. Each bucket is read again just before its write and re-planned when it changed since, so a stale plan never
+    /// overwrites a change it did not see.
+    /// </summary>
+    /// <param name="plan">The plan; a plan that stopped (no <see cref="PlanOutcome.Plan"/>) is recorded and writes nothing.</param>
+    /// <param name="cancellationToken">Cancels the run; its record is still written and the lock released.</param>
+    /// <returns>What the run did.</returns>
+    /// <exception cref="OperationCanceledException">The run was cancelled (after its record was written).</exception>
+    public async Task<RunOutcome> ApplyAsync(PlanOutcome plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await new WritingRun(sources, _settings, _logger).RunAsync(plan, [], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Plans putting a stored version of a bucket's configuration back, writing nothing: the configuration the last
+    /// writing run replaced (<c>previous/</c>), or the newest version in <c>history/</c> captured at or before <paramref name="to"/>.
+    /// </summary>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="to">A time (see <see cref="HistoryEntry.CapturedAt"/>), or <see langword="null"/> for the previous configuration.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The plan with <see cref="PlanOutcome.RestoredVersion"/>, or why none could be made (<see cref="PlanOutcome.Error"/>).</returns>
+    public async Task<PlanOutcome> PlanRollbackAsync(string bucket, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await PlanBuilder.PlanRollbackAsync(sources, Archive(sources), bucket, to, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Puts a stored version of a bucket's configuration back (<see cref="PlanRollbackAsync"/>, then the same writing
+    /// run as a sync: the configuration it replaces is archived too, so a rollback can itself be rolled back). When the
+    /// bucket already has that configuration, nothing is written and no lock is taken.
+    /// </summary>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="to">A time, or <see langword="null"/> for the previous configuration.</param>
+    /// <param name="cancellationToken">Cancels the run; its record is still written and the lock released.</param>
+    /// <returns>What the run did; <see cref="RunOutcome.Status"/> is <see cref="RunStatus.Stopped"/> when no version was found.</returns>
+    public async Task<RunOutcome> RollbackAsync(string bucket, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    {
+        var plan = await PlanRollbackAsync(bucket, to, cancellationToken).ConfigureAwait(false);
+        if (plan.Plan is null || !plan.HasChanges)
+        {
+            return new RunOutcome { RunId = _settings.RunId ?? RunId.New(), Plan = plan.Plan, Error = plan.Error, RestoredVersion = plan.RestoredVersion };
+        }
+
+        return await ApplyAsync(plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lists the stored versions of a bucket's configuration in the endpoint's <c>history/</c>, newest first.</summary>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The versions (empty when there are none).</returns>
+    /// <exception cref="IOException">A version could not be read (local endpoint).</exception>
+    /// <exception cref="Gateways.S3GatewayException">A version could not be read (S3 endpoint).</exception>
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string bucket, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var archive = Archive(sources);
+        var entries = new List<HistoryEntry>();
+        foreach (var version in await archive.ListHistoryAsync(bucket, cancellationToken).ConfigureAwait(false))
+        {
+            var stored = await archive.ReadAsync(version.Key, cancellationToken).ConfigureAwait(false);
+            entries.Add(new HistoryEntry
+            {
+                Bucket = bucket,
+                CapturedAt = version.CapturedAt,
+                Reason = stored?.Reason ?? "?",
+                Configuration = stored?.Configuration,
+                Location = sources.Endpoint.Describe(version.Key),
+            });
+        }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// Tells who holds the endpoint's lock; with <paramref name="force"/>, removes it whoever holds it (only when no
+    /// writing run goes on, such as after a crash).
+    /// </summary>
+    /// <param name="force">Remove the lock.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>What was found, or removed.</returns>
+    public async Task<UnlockOutcome> UnlockAsync(bool force = false, CancellationToken cancellationToken = default)
+    {
+        var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var runLock = new RunLock(sources.Endpoint, _settings.Time, _settings.LockTimeToLive, _settings.Owner, _logger);
+        var location = sources.Endpoint.Describe(RunLock.Key);
+        if (force)
+        {
+            var removed = await runLock.ForceUnlockAsync(cancellationToken).ConfigureAwait(false);
+            return new UnlockOutcome { Status = UnlockStatus.Removed, Location = location, Holder = removed?.ToString() };
+        }
+
+        try
+        {
+            var holder = await runLock.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return new UnlockOutcome { Status = holder is null ? UnlockStatus.NoLock : UnlockStatus.Held, Location = location, Holder = holder?.ToString() };
+        }
+        catch (InvalidDataException e)
+        {
+            return new UnlockOutcome { Status = UnlockStatus.Unreadable, Location = location, Problem = e.Message };
+        }
+    }
+
+    /// <summary>Releases the SDK clients the client created.</summary>
+    /// <returns>A task that completes when they are released.</returns>
+    public ValueTask DisposeAsync()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            if (_options is not null)
+            {
+                _sources?.Dispose();
+            }
+
+            _opening.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Where the account is read from (for the CLI's log): the snapshot path, the S3 URL or <c>AWS S3</c>.</summary>
+    internal async Task<string> DescribeAccountAsync(CancellationToken cancellationToken) =>
+        (await OpenAsync(cancellationToken).ConfigureAwait(false)).Description;
+
+    private ConfigurationArchive Archive(ClientSources sources) => new(sources.Endpoint, _settings.Time, _logger);
+
+    private async Task<ClientSources> OpenAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Volatile.Read(ref _sources) is { } open)
+        {
+            return open;
+        }
+
+        await _opening.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_sources is null)
+            {
+                var sources = await ClientSources.CreateAsync(_options!, _settings, _loggers, cancellationToken).ConfigureAwait(false);
+                _settings = _settings with { Account = _settings.Account ?? sources.KnownAccount, Region = _settings.Region ?? sources.KnownRegion };
+                Volatile.Write(ref _sources, sources);
+            }
+
+            return _sources;
+        }
+        finally
+        {
+            _opening.Release();
+        }
+    }
+
+    private static IReadOnlyList<string> Selection(IEnumerable<string>? buckets) =>
+        buckets?.Where(b => !string.IsNullOrWhiteSpace(b)).Distinct(StringComparer.Ordinal).ToArray() ?? [];
+}

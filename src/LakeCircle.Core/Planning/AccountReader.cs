@@ -1,0 +1,65 @@
+using LakeCircle.Core.Gateways;
+using Microsoft.Extensions.Logging;
+
+namespace LakeCircle.Core.Planning;
+
+/// <summary>
+/// Reads the actual side of a plan: one lifecycle GET per managed bucket that exists in the account, a bounded
+/// number in flight. A bucket's failure becomes its state; it never stops the others.
+/// </summary>
+internal static class AccountReader
+{
+    public static async Task<Dictionary<string, BucketState>> ReadAsync(
+        IS3Gateway gateway,
+        IReadOnlyList<string> managedBuckets,
+        IReadOnlySet<string> accountBuckets,
+        int concurrency,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var states = new BucketState[managedBuckets.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, managedBuckets.Count), options, async (index, token) =>
+        {
+            var bucket = managedBuckets[index];
+            using var scope = logger.BucketScope(bucket);
+            states[index] = accountBuckets.Contains(bucket)
+                ? await ReadBucketAsync(gateway, bucket, logger, cancellationToken, token).ConfigureAwait(false)
+                : Missing(logger);
+        }).ConfigureAwait(false);
+
+        var result = new Dictionary<string, BucketState>(StringComparer.Ordinal);
+        for (var i = 0; i < managedBuckets.Count; i++)
+        {
+            result[managedBuckets[i]] = states[i];
+        }
+
+        return result;
+    }
+
+    private static async Task<BucketState> ReadBucketAsync(
+        IS3Gateway gateway, string bucket, ILogger logger, CancellationToken runToken, CancellationToken token)
+    {
+        try
+        {
+            var configuration = await gateway.GetLifecycleAsync(bucket, token).ConfigureAwait(false);
+            logger.BucketRead(configuration?.Rules.Count ?? 0);
+            return BucketState.Of(configuration);
+        }
+        catch (S3GatewayException e) when (e.Kind == S3ErrorKind.NoSuchBucket)
+        {
+            return Missing(logger);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !runToken.IsCancellationRequested)
+        {
+            logger.ReadFailed(e.Message);
+            return BucketState.Failed(e.Message);
+        }
+    }
+
+    private static BucketState Missing(ILogger logger)
+    {
+        logger.BucketMissing();
+        return BucketState.Missing;
+    }
+}

@@ -1,0 +1,129 @@
+using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Diagnostics;
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Sync;
+using Microsoft.Extensions.Logging;
+
+namespace LakeCircle.Core.Planning;
+
+/// <summary>
+/// Loads both sides of a plan and hands them to the pure <see cref="Planner"/>: the definitions first (any problem
+/// stops here, before any account call), one bucket list, then one lifecycle GET per managed bucket that exists (a
+/// bounded number in flight). A rollback's plan takes its desired side from the endpoint's archive instead.
+/// </summary>
+internal static class PlanBuilder
+{
+    /// <summary>Plans the account against its definitions.</summary>
+    /// <param name="sources">The account and the definitions.</param>
+    /// <param name="buckets">The buckets to plan; <see langword="null"/> or empty for every defined bucket.</param>
+    /// <param name="readConcurrency">How many lifecycle reads may be in flight.</param>
+    /// <param name="logger">Receives the plan's events.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public static async Task<PlanOutcome> PlanAsync(
+        ClientSources sources, IReadOnlyList<string> buckets, int readConcurrency, ILogger logger, CancellationToken cancellationToken)
+    {
+        var definitions = await LoadAsync(sources.Definitions, logger, cancellationToken).ConfigureAwait(false);
+        var (selected, problems) = DefinitionSelection.Narrow(definitions.Buckets, buckets);
+        var diagnostics = definitions.Diagnostics.Concat(problems).ToValueList();
+        if (diagnostics.Count > 0)
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                logger.DefinitionProblem(diagnostic.ToString());
+            }
+
+            logger.Stopped(diagnostics.Count);
+            return new PlanOutcome { Diagnostics = diagnostics };
+        }
+
+        IReadOnlyList<string> accountBuckets;
+        try
+        {
+            accountBuckets = await sources.Account.ListBucketsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (S3GatewayException e)
+        {
+            logger.ListFailed(e.Message);
+            return new PlanOutcome { Error = "Could not list the account's buckets: " + e.Message };
+        }
+
+        var existing = accountBuckets.ToHashSet(StringComparer.Ordinal);
+        var managed = selected.Select(d => d.Bucket).ToList();
+        logger.AccountListed(existing.Count, managed.Count(existing.Contains));
+        var states = await AccountReader.ReadAsync(sources.Account, managed, existing, readConcurrency, logger, cancellationToken)
+            .ConfigureAwait(false);
+
+        // When narrowed to named buckets, the others (defined or not) are out of the run's scope.
+        var defined = definitions.Buckets.Select(d => d.Bucket).ToHashSet(StringComparer.Ordinal);
+        var unmanaged = buckets.Count > 0 ? [] : accountBuckets.Where(b => !defined.Contains(b));
+        var desired = selected.ToDictionary(d => d.Bucket, d => d.Configuration, StringComparer.Ordinal);
+        var plan = Planner.PlanAccount(desired, states, unmanaged);
+        PlanLogging.Write(logger, plan);
+        return new PlanOutcome { Plan = plan };
+    }
+
+    /// <summary>
+    /// Plans putting a stored version of a bucket's configuration back: the latest replaced one in <c>previous/</c>, or
+    /// the newest in <c>history/</c> captured at or before <paramref name="to"/>. Writes nothing.
+    /// </summary>
+    public static async Task<PlanOutcome> PlanRollbackAsync(
+        ClientSources sources, ConfigurationArchive archive, string bucket, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var version = to is { } time
+            ? await archive.ReadAsOfAsync(bucket, time, cancellationToken).ConfigureAwait(false)
+            : await archive.ReadPreviousAsync(bucket, cancellationToken).ConfigureAwait(false);
+        if (version is null)
+        {
+            var where = to is { } t
+                ? $"captured at or before {ArchiveTime.ToText(t)} in {EndpointStore.DescribeFolder(sources.Endpoint, $"history/{bucket}/")}"
+                : $"in {sources.Endpoint.Describe(ConfigurationArchive.PreviousKey(bucket))}";
+            return new PlanOutcome { Error = $"No stored configuration of bucket '{bucket}' {where}." };
+        }
+
+        var entry = ToEntry(version, sources.Endpoint.Describe(to is null ? ConfigurationArchive.PreviousKey(bucket) : ConfigurationArchive.HistoryKey(bucket, version.CapturedAt)));
+        BucketState state;
+        try
+        {
+            state = BucketState.Of(await sources.Account.GetLifecycleAsync(bucket, cancellationToken).ConfigureAwait(false));
+        }
+        catch (S3GatewayException e)
+        {
+            var message = e.Kind == S3ErrorKind.NoSuchBucket ? $"The bucket '{bucket}' does not exist." : $"Could not read bucket '{bucket}': {e.Message}";
+            return new PlanOutcome { Error = message, RestoredVersion = entry };
+        }
+
+        var plan = Planner.PlanBucket(bucket, version.Configuration ?? LifecycleConfiguration.Empty, state);
+        var buckets = ValueList.Of(plan);
+        return new PlanOutcome { Plan = new AccountPlan { Buckets = buckets, Summary = PlanSummary.Of(buckets) }, RestoredVersion = entry };
+    }
+
+    /// <summary>The public view of an archived version.</summary>
+    internal static HistoryEntry ToEntry(ArchivedConfiguration version, string location) => new()
+    {
+        Bucket = version.Bucket,
+        CapturedAt = version.CapturedAt,
+        Reason = version.Reason,
+        Configuration = version.Configuration,
+        Location = location,
+    };
+
+    private static async Task<DefinitionSet> LoadAsync(IDefinitionSource source, ILogger logger, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DefinitionDocument> documents;
+        try
+        {
+            documents = await source.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or S3GatewayException)
+        {
+            var problem = new Diagnostic { Message = "Could not read the definitions: " + e.Message };
+            return new DefinitionSet(ValueList<BucketDefinition>.Empty, ValueList.Of(problem));
+        }
+
+        var set = DefinitionLoader.Load(documents);
+        logger.DefinitionsLoaded(documents.Count, set.Buckets.Count);
+        return set;
+    }
+}

@@ -1,0 +1,37 @@
+using LakeCircle.Core.Diagnostics;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Sync;
+
+namespace LakeCircle.Core.Planning;
+
+/// <summary>
+/// What <see cref="LakeCircleClient.PlanAsync"/> (or <see cref="LakeCircleClient.PlanRollbackAsync"/>) found: either
+/// the problems that stopped it (invalid definitions, an unknown bucket in the selection, an account that could not be
+/// listed, no stored version to roll back to) or the plan. Pass it to <see cref="LakeCircleClient.ApplyAsync"/> to apply it.
+/// </summary>
+public sealed record PlanOutcome
+{
+    /// <summary>The problems in the definitions or the bucket selection; when any, there is no plan.</summary>
+    public ValueList<Diagnostic> Diagnostics { get; init; } = ValueList<Diagnostic>.Empty;
+
+    /// <summary>The plan, or <see langword="null"/> when the run stopped before reading the account's lifecycles.</summary>
+    public AccountPlan? Plan { get; init; }
+
+    /// <summary>An account-level failure (such as the bucket list that could not be read), or <see langword="null"/>.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>For a rollback plan: the stored version it puts back; otherwise <see langword="null"/>.</summary>
+    public HistoryEntry? RestoredVersion { get; init; }
+
+    /// <summary>Whether applying this plan is a rollback (archive reasons and run record say so).</summary>
+    internal bool IsRollback => RestoredVersion is not null;
+
+    /// <summary>Whether the plan would change at least one bucket.</summary>
+    public bool HasChanges => Plan?.HasChanges == true;
+
+    /// <summary>
+    /// Whether the plan is complete: valid definitions, the account read, and no bucket whose lifecycle could not
+    /// be read. Pending changes do not make a plan fail.
+    /// </summary>
+    public bool Succeeded => Diagnostics.Count == 0 && Error is null && Plan is not null && Plan.Summary.BucketsFailed == 0;
+}

@@ -1,0 +1,14 @@
+namespace LakeCircle.Core.Rendering;
+
+/// <summary>How <see cref="TextPlanRenderer"/> draws a plan.</summary>
+internal sealed record PlanRenderOptions
+{
+    /// <summary>The defaults: no colour, in-sync buckets listed one per line up to 20.</summary>
+    public static PlanRenderOptions Default { get; } = new();
+
+    /// <summary>Whether to colour the output with ANSI escape codes (only when writing to a terminal).</summary>
+    public bool Color { get; init; }
+
+    /// <summary>Up to this many in-sync buckets are listed one per line; more are shown as one summary line.</summary>
+    public int InSyncListLimit { get; init; } = 20;
+}

@@ -1,0 +1,96 @@
+using LakeCircle.Core.Sync;
+using LakeCircle.Core.Fingerprinting;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Planning;
+
+namespace LakeCircle.Core.Rendering;
+
+/// <summary>Draws one bucket of a plan for people: a header line and, for a change, one line per rule and field.</summary>
+internal static class TextBucketRenderer
+{
+    private const string RuleIndent = "    ";
+    private const string FieldIndent = "        ";
+
+    public static void Render(BucketPlan bucket, TextWriter writer, TextStyle style)
+    {
+        switch (bucket.Status)
+        {
+            case BucketStatus.Change:
+                RenderChange(bucket, writer, style);
+                break;
+            case BucketStatus.InSync:
+                writer.WriteLine(style.Quiet($"= {bucket.Bucket}: in sync ({Wording.Rules(bucket.Unchanged.Count)})"));
+                break;
+            case BucketStatus.Missing:
+                writer.WriteLine(style.Warning($"! {bucket.Bucket}: defined but not in the account (not created)"));
+                break;
+            case BucketStatus.Unmanaged:
+                writer.WriteLine(style.Quiet($"? {bucket.Bucket}: no definition (left alone)"));
+                break;
+            default:
+                writer.WriteLine(style.Error($"x {bucket.Bucket}: could not read the lifecycle configuration: {bucket.Error}"));
+                break;
+        }
+    }
+
+    /// <summary>The header's counts, such as <c>2 rules changed, 1 removed</c>.</summary>
+    public static string Counts(BucketPlan bucket)
+    {
+        var parts = new List<string>();
+        foreach (var (count, verb) in new[] { (bucket.Added.Count, "added"), (bucket.Changed.Count, "changed"), (bucket.Removed.Count, "removed") })
+        {
+            if (count > 0)
+            {
+                parts.Add(parts.Count == 0 ? $"{Wording.Rules(count)} {verb}" : $"{Wording.Number(count)} {verb}");
+            }
+        }
+
+        parts.AddRange(bucket.ConfigurationChanges.Select(c => $"{c.Field} changed"));
+        if (bucket.Action == BucketAction.Delete)
+        {
+            parts.Add("lifecycle configuration deleted");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>A rule's main fields on one line, such as <c>Filter: Prefix=logs/; Expiration.Days: 90</c>.</summary>
+    public static string Describe(LifecycleRule rule)
+    {
+        var fields = RuleFieldDiff.Render(CanonicalForm.RuleJson(rule));
+        return string.Join("; ", RuleFieldDiff.Fields
+            .Where(f => fields.ContainsKey(f) && !(f == "Status" && fields[f] == RuleStatus.Enabled))
+            .Select(f => $"{f}: {fields[f]}"));
+    }
+
+    private static void RenderChange(BucketPlan bucket, TextWriter writer, TextStyle style)
+    {
+        var sign = bucket.Action == BucketAction.Delete ? "-" : "~";
+        writer.WriteLine(style.Changed($"{sign} {style.Strong(bucket.Bucket)} ({Counts(bucket)})"));
+        foreach (var change in bucket.ConfigurationChanges)
+        {
+            writer.WriteLine(style.Changed($"{RuleIndent}~ {Field(change)}"));
+        }
+
+        foreach (var rule in bucket.Added)
+        {
+            writer.WriteLine(style.Added($"{RuleIndent}+ {CanonicalForm.EffectiveId(rule)} ({Describe(rule)})"));
+        }
+
+        foreach (var change in bucket.Changed)
+        {
+            writer.WriteLine(style.Changed($"{RuleIndent}~ {change.Id}"));
+            foreach (var field in change.Fields)
+            {
+                writer.WriteLine($"{FieldIndent}{Field(field)}");
+            }
+        }
+
+        foreach (var rule in bucket.Removed)
+        {
+            writer.WriteLine(style.Removed($"{RuleIndent}- {CanonicalForm.EffectiveId(rule)}"));
+        }
+    }
+
+    private static string Field(FieldChange change) => $"{change.Field}: {change.Before ?? "(none)"} -> {change.After ?? "(none)"}";
+}

@@ -1,0 +1,115 @@
+using LakeCircle.Core.Sync;
+using LakeCircle.Core.Planning;
+
+namespace LakeCircle.Core.Rendering;
+
+/// <summary>
+/// Draws a plan (and a sync's results) for people: one block per bucket to change, one line per other bucket, and
+/// a closing summary line such as <c>Plan: 2 buckets to change (3 rules to add, 1 to remove, 2 to change), 1 in sync.</c>
+/// </summary>
+internal static class TextPlanRenderer
+{
+    /// <summary>Draws the outcome of a DRYRUN.</summary>
+    public static void Render(PlanOutcome outcome, TextWriter writer, PlanRenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(writer);
+        RenderPlan(outcome.Plan, outcome.Diagnostics, outcome.Error, writer, new TextStyle((options ?? PlanRenderOptions.Default).Color), options);
+    }
+
+    /// <summary>Draws the outcome of a SYNC: the plan, then the result of each bucket's write.</summary>
+    public static void Render(RunOutcome outcome, TextWriter writer, PlanRenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(writer);
+        var style = new TextStyle((options ?? PlanRenderOptions.Default).Color);
+        RenderPlan(outcome.Plan, outcome.Diagnostics, outcome.Plan is null ? outcome.Error : null, writer, style, options);
+        if (outcome.Plan is not null)
+        {
+            TextResultRenderer.Render(outcome, writer, style);
+        }
+    }
+
+    /// <summary>Draws an outcome into a string.</summary>
+    public static string ToText(PlanOutcome outcome, PlanRenderOptions? options = null)
+    {
+        using var writer = new StringWriter();
+        Render(outcome, writer, options);
+        return writer.ToString();
+    }
+
+    /// <summary>Draws an outcome into a string.</summary>
+    public static string ToText(RunOutcome outcome, PlanRenderOptions? options = null)
+    {
+        using var writer = new StringWriter();
+        Render(outcome, writer, options);
+        return writer.ToString();
+    }
+
+    /// <summary>The closing line of a plan.</summary>
+    public static string SummaryLine(PlanSummary s)
+    {
+        var others = new List<string> { $"{Wording.Number(s.BucketsInSync)} in sync" };
+        if (s.BucketsMissing > 0)
+        {
+            others.Add($"{Wording.Number(s.BucketsMissing)} missing");
+        }
+
+        if (s.BucketsUnmanaged > 0)
+        {
+            others.Add($"{Wording.Number(s.BucketsUnmanaged)} unmanaged");
+        }
+
+        if (s.BucketsFailed > 0)
+        {
+            others.Add($"{Wording.Number(s.BucketsFailed)} failed");
+        }
+
+        if (s.BucketsChanged == 0)
+        {
+            others[0] = $"{Wording.Buckets(s.BucketsInSync)} in sync";
+            return $"No changes. {string.Join(", ", others)}.";
+        }
+
+        return $"Plan: {Wording.Buckets(s.BucketsChanged)} to change ({Wording.Rules(s.RulesAdded)} to add, "
+            + $"{Wording.Number(s.RulesRemoved)} to remove, {Wording.Number(s.RulesChanged)} to change), {string.Join(", ", others)}.";
+    }
+
+    private static void RenderPlan(
+        AccountPlan? plan, IReadOnlyList<Diagnostics.Diagnostic> diagnostics, string? error, TextWriter writer, TextStyle style, PlanRenderOptions? options)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            writer.WriteLine(style.Error(diagnostic.ToString()));
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            writer.WriteLine($"{Wording.Count(diagnostics.Count, "problem", "problems")}: no plan, nothing read from the account.");
+        }
+
+        if (error is not null)
+        {
+            writer.WriteLine(style.Error("Error: " + error));
+        }
+
+        if (plan is null)
+        {
+            return;
+        }
+
+        var limit = (options ?? PlanRenderOptions.Default).InSyncListLimit;
+        var listInSync = plan.Summary.BucketsInSync <= limit;
+        foreach (var bucket in plan.Buckets.Where(b => listInSync || b.Status != BucketStatus.InSync))
+        {
+            TextBucketRenderer.Render(bucket, writer, style);
+        }
+
+        if (!listInSync)
+        {
+            writer.WriteLine(style.Quiet($"= {Wording.Buckets(plan.Summary.BucketsInSync)} in sync"));
+        }
+
+        writer.WriteLine(style.Strong(SummaryLine(plan.Summary)));
+    }
+}

@@ -1,0 +1,44 @@
+using LakeCircle.Core.Sync;
+using LakeCircle.Core.Planning;
+
+namespace LakeCircle.Core.Rendering;
+
+/// <summary>
+/// Draws the result section of a SYNC: one line per bucket written (or not), then a summary line. A write applied
+/// but not yet visible reads <c>~ bucket: applied, not yet visible after 60 s (...)</c>.
+/// </summary>
+internal static class TextResultRenderer
+{
+    public static void Render(RunOutcome outcome, TextWriter writer, TextStyle style)
+    {
+        writer.WriteLine();
+        if (outcome.Error is not null)
+        {
+            writer.WriteLine(style.Error("Stopped: " + outcome.Error));
+        }
+
+        if (outcome.Buckets.Count == 0)
+        {
+            writer.WriteLine("Sync: nothing to write.");
+            return;
+        }
+
+        writer.WriteLine("Results:");
+        foreach (var bucket in outcome.Buckets)
+        {
+            var write = bucket.Action == BucketAction.Delete ? "DELETE" : "PUT";
+            writer.WriteLine(bucket.Result switch
+            {
+                BucketResult.Applied => style.Added($"  applied  {bucket.Bucket} ({write}, {Wording.Milliseconds(bucket.Duration)})"),
+                BucketResult.Failed => style.Error($"  FAILED   {bucket.Bucket} ({write}): {bucket.Error}"),
+                BucketResult.AppliedNotVisible => style.Changed($"  ~ {bucket.Bucket}: {bucket.Note} ({write})"),
+                _ => style.Quiet($"  skipped  {bucket.Bucket} ({write})"),
+            });
+        }
+
+        var s = outcome.Summary;
+        var notVisible = s.AppliedNotVisible == 0 ? "" : $" {Wording.Number(s.AppliedNotVisible)} applied, not yet visible,";
+        var line = $"Sync: {Wording.Buckets(s.Applied)} applied,{notVisible} {Wording.Number(s.Failed)} failed, {Wording.Number(s.Skipped)} skipped.";
+        writer.WriteLine(outcome.Succeeded ? style.Strong(line) : style.Error(line));
+    }
+}

@@ -1,0 +1,336 @@
+using System.Diagnostics;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Planning;
+using LakeCircle.Core.Recovery;
+using Microsoft.Extensions.Logging;
+
+namespace LakeCircle.Core.Sync;
+
+/// <summary>
+/// One writing run — a sync, the apply of a saved plan, a rollback — in order: account check → lock (renewed while
+/// the run goes on) → plan → guards → per bucket: re-read and re-plan if it changed, archive the old configuration,
+/// one PUT or DELETE, verify by meaning, restore on a difference, archive the new one → run record → release.
+/// The record is written and the lock released whatever happened, also on failure and cancellation.
+/// </summary>
+internal sealed class WritingRun
+{
+    private readonly ClientSources _sources;
+    private readonly ClientSettings _settings;
+    private readonly ILogger _logger;
+    private readonly ConfigurationArchive _archive;
+    private readonly RunLock _lock;
+    private readonly Verification? _verification;
+    private readonly RunJournal _journal;
+
+    public WritingRun(ClientSources sources, ClientSettings settings, ILogger logger)
+    {
+        _sources = sources;
+        _settings = settings;
+        _logger = logger;
+        _archive = new ConfigurationArchive(sources.Endpoint, settings.Time, logger);
+        _lock = new RunLock(sources.Endpoint, settings.Time, settings.LockTimeToLive, settings.Owner, logger);
+        _verification = settings.Verification is { } policy ? new Verification(sources.Account, policy, settings.Time) : null;
+        _journal = new RunJournal(settings.RunId ?? RunId.New(), settings.Time.GetUtcNow());
+    }
+
+    /// <summary>The action names in run records.</summary>
+    public const string Sync = "SYNC", Rollback = "ROLLBACK";
+
+    /// <summary>Runs: plans the selected buckets inside the lock, or applies <paramref name="given"/> (re-checking each bucket).</summary>
+    /// <param name="given">A plan made before (apply, rollback), or <see langword="null"/> to plan now.</param>
+    /// <param name="buckets">When planning now: the buckets to plan (empty for every defined bucket).</param>
+    /// <param name="cancellationToken">Cancels the run; its record is still written and the lock released.</param>
+    /// <exception cref="OperationCanceledException">The run was cancelled (after its record was written).</exception>
+    public async Task<RunOutcome> RunAsync(PlanOutcome? given, IReadOnlyList<string> buckets, CancellationToken cancellationToken)
+    {
+        var action = given?.IsRollback == true ? Rollback : Sync;
+        using var run = _logger.RunScope(action, _settings.SettingsFingerprint);
+        using var account = _logger.AccountScope(_settings.Account, _settings.Region);
+        LockRenewal? renewal = null;
+        try
+        {
+            // 1. The account of the credentials.
+            _journal.Refusal = await CallerGuard.CheckAsync(_sources.CallerIdentity, _settings.Account, _logger, cancellationToken).ConfigureAwait(false);
+            if (_journal.Refusal is not null)
+            {
+                RecoveryLog.RunRefused(_logger, _journal.Refusal);
+                return await FinishAsync(action, renewal).ConfigureAwait(false);
+            }
+
+            // 2. The lock, renewed while the run goes on.
+            if (_settings.ForceUnlock)
+            {
+                await _lock.ForceUnlockAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var attempt = await _lock.AcquireAsync(_journal.RunId, cancellationToken).ConfigureAwait(false);
+            if (!attempt.Acquired)
+            {
+                _journal.Refusal = attempt.Message;
+                RecoveryLog.RunRefused(_logger, attempt.Message);
+                return await FinishAsync(action, renewal).ConfigureAwait(false);
+            }
+
+            _journal.TakenOverFrom = attempt.TakenOverFrom;
+            renewal = new LockRenewal(_lock, attempt.Holder!, _settings.LockRenewalInterval ?? _lock.TimeToLive / 3, _settings.Time, _logger);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, renewal.Lost);
+            try
+            {
+                await PlanAndWriteAsync(given, buckets, cancellationToken, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (renewal.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Reported below.
+            }
+
+            if (renewal.IsLost)
+            {
+                _journal.Errors.Add($"The lock {_sources.Endpoint.Describe(RunLock.Key)} was taken by another run while this one went on: it stopped writing.");
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _journal.Errors.Add("The run was cancelled; buckets already written stay written.");
+            await FinishAsync(action, renewal).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception e)
+        {
+            _journal.Errors.Add("The run failed: " + e.Message);
+            await FinishAsync(action, renewal).ConfigureAwait(false);
+            throw;
+        }
+
+        return await FinishAsync(action, renewal).ConfigureAwait(false);
+    }
+
+    private async Task PlanAndWriteAsync(PlanOutcome? given, IReadOnlyList<string> buckets, CancellationToken runToken, CancellationToken token)
+    {
+        // 3. The plan.
+        var planned = given ?? await PlanBuilder.PlanAsync(_sources, buckets, _settings.ReadConcurrency, _logger, token).ConfigureAwait(false);
+        _journal.Planned = planned;
+        if (planned.Plan is null)
+        {
+            return;
+        }
+
+        // 4. The guards, before the first write.
+        var writes = planned.Plan.Buckets.Where(b => b.Action != BucketAction.None).ToList();
+        _journal.Stop = ChangeGuard.Check(planned.Plan, _settings.MaxChanges, _settings.MaxDeletions);
+        if (_journal.Stop is { } stop)
+        {
+            _logger.GuardStopped(stop);
+            _journal.Results = writes.Select(p => Outcome(p.Bucket, p.Action, BucketResult.Skipped, stop, null, TimeSpan.Zero)).ToList();
+            return;
+        }
+
+        // 5. Each bucket, a bounded number in flight; one bucket's failure never stops the others.
+        var outcomes = new BucketOutcome[writes.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = given?.IsRollback == true ? 1 : _settings.WriteConcurrency, CancellationToken = token };
+        var reasons = given?.IsRollback == true
+            ? (Before: ArchiveReasons.BeforeRollback, After: ArchiveReasons.AfterRollback)
+            : (Before: ArchiveReasons.BeforeSync, After: ArchiveReasons.AfterSync);
+        await Parallel.ForEachAsync(Enumerable.Range(0, writes.Count), parallel, async (index, bucketToken) =>
+        {
+            using var scope = _logger.BucketScope(writes[index].Bucket);
+            outcomes[index] = await WriteBucketAsync(writes[index], reasons, runToken, bucketToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        _journal.Results = outcomes;
+        var summary = new RunOutcome { RunId = _journal.RunId, Buckets = outcomes.ToValueList() }.Summary;
+        _logger.Synced(summary.Applied, summary.AppliedNotVisible, summary.Failed, summary.Skipped);
+    }
+
+    /// <summary>One bucket: re-read, archive the old configuration, write, verify, restore on a difference, archive the new one.</summary>
+    private async Task<BucketOutcome> WriteBucketAsync(
+        BucketPlan plan, (string Before, string After) reasons, CancellationToken runToken, CancellationToken token)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var action = plan.Action;
+        string? note = null;
+        BucketOutcome Result(BucketResult result, string? error = null)
+        {
+            if (error is not null)
+            {
+                _logger.WriteFailed(error);
+            }
+
+            return Outcome(plan.Bucket, action, result, error, note, Stopwatch.GetElapsedTime(started));
+        }
+
+        bool Failure(Exception e) => e is not OperationCanceledException || !runToken.IsCancellationRequested;
+
+        // Re-read just before the write; a bucket that changed since the plan is re-planned from what was read.
+        try
+        {
+            (plan, note) = await Recheck.RefreshAsync(_sources.Account, plan, _logger, token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Failure(e))
+        {
+            return Result(BucketResult.Failed, "not written, the re-check before the write failed: " + e.Message);
+        }
+
+        if (plan.Action == BucketAction.None)
+        {
+            return Result(BucketResult.Applied);
+        }
+
+        action = plan.Action;
+
+        // The old configuration goes to history/ and previous/ first: if that fails, nothing is written.
+        try
+        {
+            _journal.Archived(plan.Bucket, await _archive.SavePreviousAsync(plan.Bucket, plan.Actual, _settings.Time.GetUtcNow(), reasons.Before, token).ConfigureAwait(false));
+        }
+        catch (Exception e) when (Failure(e))
+        {
+            return Result(BucketResult.Failed, "not written, the step before the write failed: " + e.Message);
+        }
+
+        // The one write.
+        _journal.Writing(plan);
+        try
+        {
+            await WriteAsync(plan, token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Failure(e))
+        {
+            return Result(BucketResult.Failed, e.Message);
+        }
+
+        _journal.Written(plan);
+
+        // Read back and compare by meaning; a server that kept something else gets the old configuration back.
+        var check = VerificationResult.Seen;
+        try
+        {
+            if (_verification is not null)
+            {
+                check = await _verification.CheckAsync(plan, token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (Failure(e))
+        {
+            return Result(BucketResult.Failed, "written, but the step after the write failed: " + e.Message);
+        }
+
+        if (check.Outcome == VerificationOutcome.Different)
+        {
+            var restored = plan.Action == BucketAction.Put ? await RestoreAsync(plan.Bucket, plan.Actual, token).ConfigureAwait(false) : "";
+            return Result(BucketResult.Failed, $"verification failed, {check.Message}{restored}");
+        }
+
+        // What was written goes to current/ (also when not yet visible: the write was made).
+        try
+        {
+            await _archive.SaveCurrentAsync(plan.Bucket, plan.Action == BucketAction.Delete ? null : plan.ConfigurationToPut, reasons.After, token)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (Failure(e))
+        {
+            return Result(BucketResult.Failed, "written, but the step after the write failed: " + e.Message);
+        }
+
+        if (check.Outcome == VerificationOutcome.NotVisible)
+        {
+            note = note is null ? check.Message : $"{check.Message}; {note}";
+            _logger.AppliedNotVisible(check.Message);
+            return Result(BucketResult.AppliedNotVisible);
+        }
+
+        var outcome = Result(BucketResult.Applied);
+        _logger.Applied((long)outcome.Duration.TotalMilliseconds);
+        return outcome;
+    }
+
+    private async Task WriteAsync(BucketPlan plan, CancellationToken token)
+    {
+        if (plan.Action == BucketAction.Delete)
+        {
+            _logger.Deleting();
+            await _sources.Account.DeleteLifecycleAsync(plan.Bucket, token).ConfigureAwait(false);
+            return;
+        }
+
+        var configuration = plan.ConfigurationToPut
+            ?? throw new InvalidOperationException($"The plan of bucket '{plan.Bucket}' has no configuration to write.");
+        _logger.Putting(configuration.Rules.Count);
+        await _sources.Account.PutLifecycleAsync(plan.Bucket, configuration, token).ConfigureAwait(false);
+    }
+
+    /// <summary>Puts the configuration from before the write back (or deletes the written one when there was none).</summary>
+    private async Task<string> RestoreAsync(string bucket, LifecycleConfiguration? previous, CancellationToken token)
+    {
+        try
+        {
+            if (ConfigurationComparison.IsNone(previous))
+            {
+                await _sources.Account.DeleteLifecycleAsync(bucket, token).ConfigureAwait(false);
+                return "; the written configuration was deleted (the bucket had none before)";
+            }
+
+            await _sources.Account.PutLifecycleAsync(bucket, previous!, token).ConfigureAwait(false);
+            return "; the previous configuration was restored";
+        }
+        catch (Gateways.S3GatewayException e)
+        {
+            return "; restoring the previous configuration failed too: " + e.Message;
+        }
+    }
+
+    /// <summary>Builds the outcome, writes the run record and releases the lock.</summary>
+    private async Task<RunOutcome> FinishAsync(string action, LockRenewal? renewal)
+    {
+        RunLockHolder? held = null;
+        var lost = renewal?.IsLost == true;
+        if (renewal is not null)
+        {
+            held = renewal.Held;
+            await renewal.DisposeAsync().ConfigureAwait(false);
+        }
+
+        var planned = _journal.Planned;
+        var outcome = new RunOutcome
+        {
+            RunId = _journal.RunId,
+            Refusal = _journal.Refusal,
+            Diagnostics = planned?.Diagnostics ?? ValueList<Diagnostics.Diagnostic>.Empty,
+            Plan = planned?.Plan,
+            Error = planned?.Error ?? _journal.Stop,
+            Buckets = (_journal.Results ?? []).ToValueList(),
+            Errors = _journal.Errors.ToValueList(),
+            RestoredVersion = planned?.RestoredVersion,
+            TakenOverFrom = _journal.TakenOverFrom?.ToString(),
+        };
+
+        var errors = new List<string>(_journal.Errors);
+        var record = RunRecords.Build(action, _settings.Time.GetUtcNow(), _settings, _journal, outcome);
+        string? key = null;
+        try
+        {
+            key = await new RunLog(_sources.Endpoint, _settings.SecretValues, _logger).WriteAsync(record, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            RecoveryLog.StepFailed(_logger, "write the run record", e.Message);
+            errors.Add($"Could not write the run record to {EndpointStore.DescribeFolder(_sources.Endpoint, RunLog.Folder)}: {e.Message}");
+        }
+
+        if (held is not null && !lost)
+        {
+            try
+            {
+                await _lock.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                RecoveryLog.StepFailed(_logger, "release the lock", e.Message);
+                errors.Add($"Could not release the lock {_sources.Endpoint.Describe(RunLock.Key)} ({e.Message}); it lapses at {held.ExpiresAt:u} or can be removed with force-unlock.");
+            }
+        }
+
+        return outcome with { Errors = errors.ToValueList(), RecordKey = key, RecordLocation = key is null ? null : _sources.Endpoint.Describe(key) };
+    }
+
+    private static BucketOutcome Outcome(string bucket, BucketAction action, BucketResult result, string? error, string? note, TimeSpan duration) =>
+        new() { Bucket = bucket, Action = action, Result = result, Error = error, Note = note, Duration = duration };
+}
