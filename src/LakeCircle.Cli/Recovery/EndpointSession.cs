@@ -57,7 +57,7 @@ internal sealed class EndpointSession : IDisposable
     /// The guards of a writing run configured by these settings, with the read-after-write verification they ask for
     /// (<c>wait</c>, <c>waitTimeout</c>).
     /// </summary>
-    public SafeRunOptions RunOptions(bool forceUnlock) => SafeRunOptions.From(Payload) with
+    public SafeRunOptions RunOptions(bool forceUnlock) => RunGuards.From(Payload) with
     {
         ForceUnlock = forceUnlock,
         Observer = LifecycleWorkflow.DefaultObserver(Sources.Account, LifecycleRun.Options(Settings, Payload)),

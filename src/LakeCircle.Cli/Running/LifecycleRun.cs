@@ -76,7 +76,7 @@ internal static class LifecycleRun
                     sources.Definitions,
                     sources.Endpoint,
                     Options(settings, payload),
-                    SafeRunOptions.From(payload) with { ForceUnlock = arguments.ForceUnlock },
+                    RunGuards.From(payload) with { ForceUnlock = arguments.ForceUnlock },
                     loggerFactory.CreateLogger<SafeSyncRunner>());
                 exitCode = await SyncAsync(runner, settings, output, error, render, cancellationToken).ConfigureAwait(false);
             }

@@ -1,4 +1,3 @@
-using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Workflows;
 
@@ -51,27 +50,4 @@ internal sealed record SafeRunOptions
 
     /// <summary>Values to mask in the run record; the AWS credential variables of the environment by default.</summary>
     public IReadOnlyList<string>? SecretValues { get; init; }
-
-    /// <summary>
-    /// The options of a run configured by <paramref name="payload"/>: its account, region and fingerprint, and the
-    /// account check that fits the account side — none for a snapshot file, a warning for an S3-compatible server
-    /// (<c>LCC_S3_ENDPOINT</c>), STS <c>GetCallerIdentity</c> for AWS.
-    /// </summary>
-    /// <param name="payload">The run's settings.</param>
-    /// <returns>The options; set <see cref="Observer"/>, <see cref="ForceUnlock"/> and the rest with <c>with</c>.</returns>
-    public static SafeRunOptions From(Payload payload)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        var settings = payload.Settings;
-        ICallerIdentity? identity = settings.SnapshotPath is not null ? null
-            : settings.S3Endpoint is not null ? UncheckedCallerIdentity.Instance
-            : new StsCallerIdentity(settings.AwsRegion);
-        return new SafeRunOptions
-        {
-            Account = settings.AwsAccount,
-            Region = settings.AwsRegion,
-            SettingsFingerprint = payload.Fingerprint,
-            CallerIdentity = identity,
-        };
-    }
 }
