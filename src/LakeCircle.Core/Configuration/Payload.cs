@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using static LakeCircle.Core.Configuration.PayloadKeys;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LakeCircle.Core.Gateways;
 using static LakeCircle.Core.Configuration.PayloadKeys;
 
 namespace LakeCircle.Core.Configuration;

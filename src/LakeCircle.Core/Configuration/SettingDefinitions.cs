@@ -1,3 +1,4 @@
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 
 namespace LakeCircle.Core.Configuration;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LakeCircle.Core.Diagnostics;
+using LakeCircle.Core.Gateways;
 
 namespace LakeCircle.Core.Configuration;
 

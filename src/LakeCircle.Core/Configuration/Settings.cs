@@ -1,3 +1,4 @@
+using LakeCircle.Core.Gateways;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Core.Configuration;

@@ -1,5 +1,6 @@
 using LakeCircle.Cli.Running;
 using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Gateways;
 
 namespace LakeCircle.Cli.Tests.Running;
 

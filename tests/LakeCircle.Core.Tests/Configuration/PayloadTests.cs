@@ -1,4 +1,5 @@
 using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Gateways;
 using static LakeCircle.Core.Tests.Configuration.SettingsFixtures;
 
 namespace LakeCircle.Core.Tests.Configuration;

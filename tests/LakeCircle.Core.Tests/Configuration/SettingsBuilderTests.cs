@@ -1,4 +1,5 @@
 using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Gateways;
 using Microsoft.Extensions.Logging;
 using static LakeCircle.Core.Tests.Configuration.SettingsFixtures;
 

@@ -1,4 +1,4 @@
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Core.Gateways;
 
 /// <summary>Where an <see cref="EndpointLocation"/> points.</summary>
 public enum EndpointKind

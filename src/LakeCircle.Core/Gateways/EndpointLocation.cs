@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Core.Gateways;
 
 /// <summary>
 /// A place where definitions are read and snapshots, history and logs are written: either a bucket and key prefix in
