@@ -1,6 +1,6 @@
 using System.CommandLine;
-using LakeCircle.Core.Configuration;
-using static LakeCircle.Core.Configuration.SettingDefinitions;
+using LakeCircle.Cli.Configuration;
+using static LakeCircle.Cli.Configuration.SettingDefinitions;
 
 namespace LakeCircle.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using LakeCircle.Core.Configuration;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Core.Workflows;
 using LakeCircle.Core.Workflows.Rendering;
 

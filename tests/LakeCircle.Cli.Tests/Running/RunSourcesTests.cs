@@ -1,5 +1,5 @@
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Running;
-using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Gateways;
 
 namespace LakeCircle.Cli.Tests.Running;

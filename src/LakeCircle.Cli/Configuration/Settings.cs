@@ -1,13 +1,13 @@
 using LakeCircle.Core.Gateways;
 using Microsoft.Extensions.Logging;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>
 /// The validated, typed values of the <c>LCC_*</c> variables, one property per variable. Built by
 /// <see cref="SettingsBuilder.Build"/>; the nested view is <see cref="Payload"/>.
 /// </summary>
-public sealed record Settings
+internal sealed record Settings
 {
     /// <summary><c>LCC_ENDPOINT</c>: the base folder of definitions, snapshots and history.</summary>
     public required EndpointLocation Endpoint { get; init; }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using LakeCircle.Core.Gateways;
-using static LakeCircle.Core.Configuration.PayloadKeys;
+using static LakeCircle.Cli.Configuration.PayloadKeys;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>Renders settings as the text values of the payload keys.</summary>
 internal static class PayloadValues

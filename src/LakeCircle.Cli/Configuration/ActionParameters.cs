@@ -1,9 +1,9 @@
 using LakeCircle.Core.Model;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>The workflow parameters read from <c>LCC_ACTION_PARAMS</c> (a JSON object with these camel-case keys).</summary>
-public sealed record ActionParameters
+internal sealed record ActionParameters
 {
     /// <summary>The default of <see cref="Concurrency"/>.</summary>
     public const int DefaultConcurrency = 16;

@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 using LakeCircle.Core.Model;
 using Microsoft.Extensions.Logging;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>Builds <see cref="Settings"/> from <c>LCC_*</c> environment variables and command-line overrides.</summary>
-public static partial class SettingsBuilder
+internal static partial class SettingsBuilder
 {
     [GeneratedRegex(@"^\d{12}$", RegexOptions.CultureInvariant)]
     private static partial Regex AccountPattern();
