@@ -1,27 +1,25 @@
 using LakeCircle.Core.Model;
+using LakeCircle.Core.Workflows;
 
 namespace LakeCircle.Cli.Configuration;
 
-/// <summary>The workflow parameters read from <c>LCC_ACTION_PARAMS</c> (a JSON object with these camel-case keys).</summary>
+/// <summary>
+/// The workflow parameters read from <c>LCC_ACTION_PARAMS</c> (a JSON object with these camel-case keys). The defaults
+/// of the concurrencies and the wait timeout are the library's (<see cref="WorkflowOptions"/>).
+/// </summary>
 internal sealed record ActionParameters
 {
-    /// <summary>The default of <see cref="Concurrency"/>.</summary>
-    public const int DefaultConcurrency = 16;
-
-    /// <summary>The default of <see cref="WriteConcurrency"/>.</summary>
-    public const int DefaultWriteConcurrency = 2;
-
     /// <summary>The parameters used when the variable is unset.</summary>
     public static ActionParameters Default { get; } = new();
 
     /// <summary><c>buckets</c>: only these buckets are considered; empty means every bucket.</summary>
     public ValueList<string> Buckets { get; init; } = ValueList<string>.Empty;
 
-    /// <summary><c>concurrency</c>: how many buckets are read at once (1 to 256).</summary>
-    public int Concurrency { get; init; } = DefaultConcurrency;
+    /// <summary><c>concurrency</c>: how many buckets are read at once (1 to 256; default <see cref="WorkflowOptions.DefaultReadConcurrency"/>).</summary>
+    public int Concurrency { get; init; } = WorkflowOptions.DefaultReadConcurrency;
 
-    /// <summary><c>writeConcurrency</c>: how many buckets are written at once (1 to 64).</summary>
-    public int WriteConcurrency { get; init; } = DefaultWriteConcurrency;
+    /// <summary><c>writeConcurrency</c>: how many buckets are written at once (1 to 64; default <see cref="WorkflowOptions.DefaultWriteConcurrency"/>).</summary>
+    public int WriteConcurrency { get; init; } = WorkflowOptions.DefaultWriteConcurrency;
 
     /// <summary><c>maxChanges</c>: a run that would change more buckets stops before writing; <see langword="null"/> for no limit.</summary>
     public int? MaxChanges { get; init; }
@@ -32,15 +30,15 @@ internal sealed record ActionParameters
     /// <summary><c>detailedExitCode</c>: exit with a distinct code when the plan has changes.</summary>
     public bool DetailedExitCode { get; init; }
 
-    /// <summary>The default of <see cref="WaitTimeout"/>: 60 seconds.</summary>
-    public static TimeSpan DefaultWaitTimeout => TimeSpan.FromSeconds(60);
-
     /// <summary>
     /// <c>wait</c>: after each write, keep reading the bucket back until the written configuration is seen consistently
     /// (several reads in a row) or <see cref="WaitTimeout"/> passes; then the bucket is reported "applied, not yet visible".
     /// </summary>
     public bool Wait { get; init; }
 
-    /// <summary><c>waitTimeout</c>: how long <see cref="Wait"/> keeps reading back, such as <c>"60s"</c> or <c>"5m"</c> (1 s to 1 h; default 60 s).</summary>
-    public TimeSpan WaitTimeout { get; init; } = DefaultWaitTimeout;
+    /// <summary>
+    /// <c>waitTimeout</c>: how long <see cref="Wait"/> keeps reading back, such as <c>"60s"</c> or <c>"5m"</c> (1 s to 1 h;
+    /// default <see cref="WorkflowOptions.DefaultWaitTimeout"/>).
+    /// </summary>
+    public TimeSpan WaitTimeout { get; init; } = WorkflowOptions.DefaultWaitTimeout;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LakeCircle.Core.Workflows;
 using LakeCircle.Core.Gateways;
 using static LakeCircle.Cli.Configuration.PayloadKeys;
 
@@ -68,7 +69,7 @@ internal static class PayloadValues
 
             w.WriteBoolean("detailedExitCode", p.DetailedExitCode);
             w.WriteBoolean("wait", p.Wait);
-            if (p.WaitTimeout != ActionParameters.DefaultWaitTimeout)
+            if (p.WaitTimeout != WorkflowOptions.DefaultWaitTimeout)
             {
                 w.WriteString("waitTimeout", DurationText.Format(p.WaitTimeout));
             }

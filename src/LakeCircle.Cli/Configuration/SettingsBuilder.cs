@@ -72,7 +72,7 @@ internal static partial class SettingsBuilder
                 AwsRegion = region!,
                 Action = action == "DRYRUN" ? WorkAction.DryRun : WorkAction.Sync,
                 ActionParameters = parameters ?? ActionParameters.Default,
-                AppLevel = logLevel == LogLevel.None ? LogLevel.Information : logLevel,
+                AppLevel = logLevel,
                 LogFormat = Enum.Parse<LogFormat>(format!, ignoreCase: true),
                 AppName = name!,
                 S3Endpoint = s3Endpoint,
