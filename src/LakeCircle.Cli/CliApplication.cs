@@ -1,8 +1,8 @@
 using System.CommandLine;
 using LakeCircle.Cli.Commands;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Logging;
 using LakeCircle.Cli.Running;
-using LakeCircle.Core.Configuration;
 
 namespace LakeCircle.Cli;
 

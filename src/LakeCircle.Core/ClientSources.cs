@@ -1,7 +1,6 @@
 using Amazon;
 using Amazon.S3;
 using Amazon.SecurityToken;
-using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Gateways.Retries;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Recovery;
-using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Recovery;
 using LakeCircle.Core.Sync;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Output;
 using LakeCircle.Cli.Recovery;
-using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Recovery;

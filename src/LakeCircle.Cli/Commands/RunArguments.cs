@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LakeCircle.Core.Configuration;
+using LakeCircle.Cli.Configuration;
 
 namespace LakeCircle.Cli.Commands;
 

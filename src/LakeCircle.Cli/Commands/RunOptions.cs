@@ -1,6 +1,8 @@
 using System.CommandLine;
-using LakeCircle.Core.Configuration;
-using static LakeCircle.Core.Configuration.SettingDefinitions;
+using LakeCircle.Cli.Configuration;
+using LakeCircle.Core;
+using LakeCircle.Core.Sync;
+using static LakeCircle.Cli.Configuration.SettingDefinitions;
 
 namespace LakeCircle.Cli.Commands;
 
@@ -43,11 +45,11 @@ internal sealed class RunOptions
     public Option<string?> Params { get; } = Text("--params", "JSON", ActionParams, "The flags below win over its keys.");
 
     public Option<int?> Concurrency { get; } = Number("--concurrency", "concurrency", 1, 256,
-        "How many buckets are read at once.", ActionParameters.DefaultConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        "How many buckets are read at once.", LakeCircleClientOptions.DefaultReadConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public Option<int?> WriteConcurrency { get; } = Number("--write-concurrency", "writeConcurrency", 1, 64,
         "How many buckets are written at once (some servers serialise lifecycle writes).",
-        ActionParameters.DefaultWriteConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        LakeCircleClientOptions.DefaultWriteConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public Option<int?> MaxChanges { get; } = Number("--max-changes", "maxChanges", 0, int.MaxValue,
         "A sync that would change more buckets stops before its first write.", "no limit");
@@ -63,9 +65,9 @@ internal sealed class RunOptions
     public Option<bool> Wait { get; } = new("--wait")
     {
         Description = "After each write, keep reading the bucket back until the written configuration is seen "
-            + $"{Core.Sync.VerificationPolicy.ConsistentSightings} times in a row (S3 is eventually consistent) or --wait-timeout passes, "
-            + "then report it as 'applied, not yet visible' (not an error). Without it, a write not yet visible after 10 s "
-            + $"is reported so too. [env: {ActionParams} key 'wait'] [default: off]",
+            + $"{VerificationPolicy.ConsistentSightings} times in a row (S3 is eventually consistent) or --wait-timeout passes, "
+            + "then report it as 'applied, not yet visible' (not an error). Without it, a write not yet visible after "
+            + $"{VerificationPolicy.Describe(LakeCircleClientOptions.DefaultVerifyTimeout)} is reported so too. [env: {ActionParams} key 'wait'] [default: off]",
     };
 
     public Option<string?> WaitTimeout { get; } = WaitTimeoutOption();
@@ -123,7 +125,7 @@ internal sealed class RunOptions
         var option = new Option<string?>("--wait-timeout")
         {
             HelpName = "DURATION",
-            Description = $"How long --wait reads back, such as 60s or 5m (1s to 1h). [env: {ActionParams} key 'waitTimeout'] [default: 60s]",
+            Description = $"How long --wait reads back, such as 60s or 5m (1s to 1h). [env: {ActionParams} key 'waitTimeout'] [default: {DurationText.Format(LakeCircleClientOptions.DefaultWaitTimeout)}]",
         };
         option.Validators.Add(result =>
         {

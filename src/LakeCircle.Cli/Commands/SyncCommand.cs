@@ -1,6 +1,6 @@
 using System.CommandLine;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Running;
-using LakeCircle.Core.Configuration;
 
 namespace LakeCircle.Cli.Commands;
 

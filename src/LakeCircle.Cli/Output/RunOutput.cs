@@ -1,4 +1,4 @@
-using LakeCircle.Core.Configuration;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Rendering;
 using LakeCircle.Core.Sync;

@@ -1,8 +1,8 @@
 using LakeCircle.Cli.Commands;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Logging;
 using LakeCircle.Cli.Running;
 using LakeCircle.Core;
-using LakeCircle.Core.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Cli.Recovery;

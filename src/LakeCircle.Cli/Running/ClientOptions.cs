@@ -1,5 +1,5 @@
 using LakeCircle.Core;
-using LakeCircle.Core.Configuration;
+using LakeCircle.Cli.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Cli.Running;

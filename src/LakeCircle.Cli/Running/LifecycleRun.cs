@@ -1,7 +1,7 @@
 using LakeCircle.Cli.Commands;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Logging;
 using LakeCircle.Cli.Output;
-using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core;
 using LakeCircle.Core.Rendering;

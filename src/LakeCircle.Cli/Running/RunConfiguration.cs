@@ -1,7 +1,7 @@
 using LakeCircle.Cli.Commands;
-using LakeCircle.Core.Configuration;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Core.Gateways;
-using static LakeCircle.Core.Configuration.SettingDefinitions;
+using static LakeCircle.Cli.Configuration.SettingDefinitions;
 
 namespace LakeCircle.Cli.Running;
 

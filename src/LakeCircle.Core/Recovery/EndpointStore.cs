@@ -1,4 +1,3 @@
-using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Gateways;
 
 namespace LakeCircle.Core.Recovery;

@@ -1,4 +1,4 @@
-using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Gateways;
 
 namespace LakeCircle.Core.Recovery;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using LakeCircle.Cli.Commands;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Running;
-using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Workflows;
 
 namespace LakeCircle.Cli.Tests.Commands;

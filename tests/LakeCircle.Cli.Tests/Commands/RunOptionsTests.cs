@@ -188,7 +188,7 @@ public class RunOptionsTests
             docs.Should().Contain($"`{option.Name}", "docs/cli.md documents {0}", option.Name);
         }
 
-        foreach (var setting in LakeCircle.Core.Configuration.SettingDefinitions.All)
+        foreach (var setting in LakeCircle.Cli.Configuration.SettingDefinitions.All)
         {
             docs.Should().Contain($"`{setting.Name}`", "docs/cli.md documents {0}", setting.Name);
         }

@@ -1,4 +1,5 @@
-using LakeCircle.Core.Configuration;
+using LakeCircle.Cli.Configuration;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Recovery;
 using System.Text.Json;
 

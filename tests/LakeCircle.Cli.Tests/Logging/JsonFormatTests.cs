@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LakeCircle.Core.Configuration;
+using LakeCircle.Cli.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Cli.Tests.Logging;

@@ -1,5 +1,5 @@
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Logging;
-using LakeCircle.Core.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Cli.Tests.Logging;

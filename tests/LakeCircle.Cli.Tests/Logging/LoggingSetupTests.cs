@@ -1,5 +1,5 @@
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Logging;
-using LakeCircle.Core.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Cli.Tests.Logging;
@@ -58,8 +58,8 @@ public class LoggingSetupTests
     [TestCase(LogFormat.Text, true, typeof(TextFormatter))]
     [TestCase(LogFormat.ColorText, false, typeof(TextFormatter))]
     [TestCase(LogFormat.Json, true, typeof(JsonFormatter))]
-    public void CreateFormatter_EachFormat_PicksFormatter(LogFormat format, bool isTerminal, Type expected) =>
-        LoggingSetup.CreateFormatter(format, isTerminal).Should().BeOfType(expected);
+    public void CreateFormatter_EachFormat_PicksFormatter(object format, bool isTerminal, Type expected) =>
+        LoggingSetup.CreateFormatter((LogFormat)format, isTerminal).Should().BeOfType(expected);
 
     [Test]
     public void CreateLoggerFactory_PlainTextOnTerminal_StillNoAnsi()

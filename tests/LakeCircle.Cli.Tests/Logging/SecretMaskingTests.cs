@@ -1,6 +1,6 @@
 using System.Text.Json;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Logging;
-using LakeCircle.Core.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Cli.Tests.Logging;
@@ -30,9 +30,9 @@ public class SecretMaskingTests
     [TestCase(LogFormat.Text)]
     [TestCase(LogFormat.Tree)]
     [TestCase(LogFormat.Json)]
-    public void Log_SecretStateAndScope_MaskedEverywhere(LogFormat format)
+    public void Log_SecretStateAndScope_MaskedEverywhere(object format)
     {
-        using var capture = new LogCapture(format);
+        using var capture = new LogCapture((LogFormat)format);
         var logger = capture.Logger();
 
         using (logger.BeginScope(new Dictionary<string, object?> { ["SessionToken"] = Secret + "-scope" }))

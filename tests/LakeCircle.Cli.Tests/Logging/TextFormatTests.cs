@@ -1,4 +1,4 @@
-using LakeCircle.Core.Configuration;
+using LakeCircle.Cli.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Cli.Tests.Logging;
@@ -72,9 +72,9 @@ public class TextFormatTests
     [TestCase(LogFormat.Text)]
     [TestCase(LogFormat.Tree)]
     [TestCase(LogFormat.Json)]
-    public void Log_NotATerminal_WritesNoAnsi(LogFormat format)
+    public void Log_NotATerminal_WritesNoAnsi(object format)
     {
-        using var capture = new LogCapture(format, isTerminal: false);
+        using var capture = new LogCapture((LogFormat)format, isTerminal: false);
         var logger = capture.Logger();
 
         using (logger.BeginScope("run"))

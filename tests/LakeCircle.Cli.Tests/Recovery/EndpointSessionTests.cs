@@ -1,8 +1,8 @@
 using System.CommandLine;
 using LakeCircle.Cli.Commands;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Recovery;
 using LakeCircle.Cli.Tests.Commands;
-using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Workflows;
 
 namespace LakeCircle.Cli.Tests.Recovery;

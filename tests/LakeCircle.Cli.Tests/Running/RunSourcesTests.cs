@@ -1,17 +1,14 @@
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Running;
-using LakeCircle.Core.Configuration;
+using LakeCircle.Cli.Tests.Configuration;
+using LakeCircle.Core.Gateways;
 
 namespace LakeCircle.Cli.Tests.Running;
 
 public class RunSourcesTests
 {
-    private static Settings Settings(string? s3Endpoint = null) => new()
-    {
-        Endpoint = EndpointLocation.Local(Path.GetTempPath()),
-        AwsAccount = "123456789012",
-        AwsRegion = "eu-west-1",
-        S3Endpoint = s3Endpoint is null ? null : new Uri(s3Endpoint),
-    };
+    private static Settings Settings(string? s3Endpoint = null) => SettingsFixtures.Valid(
+        ("LCC_ENDPOINT", Path.GetTempPath()), ("LCC_S3_ENDPOINT", s3Endpoint));
 
     [Test]
     public void GatewayOptions_Aws_UsesTheRegionAndTheAccountAsExpectedOwner()

@@ -1,4 +1,4 @@
-using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Recovery;
 using LakeCircle.Core.Workflows;

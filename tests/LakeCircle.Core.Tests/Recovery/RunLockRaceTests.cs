@@ -1,4 +1,4 @@
-using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Recovery;
 
 namespace LakeCircle.Core.Tests.Recovery;

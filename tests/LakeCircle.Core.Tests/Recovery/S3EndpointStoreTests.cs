@@ -1,4 +1,3 @@
-using LakeCircle.Core.Configuration;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Recovery;
 using NSubstitute;

@@ -57,7 +57,7 @@ public sealed class SafeSyncRunnerTests
         var (gateway, definitions) = Standard();
         var oldLogs = gateway.PeekLifecycle("logs");
         var state = new InMemoryS3Gateway().AddBucket("state");
-        var store = EndpointStore.For(Core.Configuration.EndpointLocation.S3("state", "prod/"), state);
+        var store = EndpointStore.For(EndpointLocation.S3("state", "prod/"), state);
 
         var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
 

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
-using LakeCircle.Core.Configuration;
-using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Recovery;
 using Microsoft.Extensions.Logging;
 

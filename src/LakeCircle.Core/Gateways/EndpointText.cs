@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Core.Gateways;
 
 /// <summary>Reading and normalising the text forms of <see cref="EndpointLocation"/>.</summary>
 internal static partial class EndpointText

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using static LakeCircle.Core.Configuration.PayloadKeys;
+using LakeCircle.Core;
+using LakeCircle.Core.Gateways;
+using static LakeCircle.Cli.Configuration.PayloadKeys;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>Renders settings as the text values of the payload keys.</summary>
 internal static class PayloadValues
@@ -67,7 +69,7 @@ internal static class PayloadValues
 
             w.WriteBoolean("detailedExitCode", p.DetailedExitCode);
             w.WriteBoolean("wait", p.Wait);
-            if (p.WaitTimeout != ActionParameters.DefaultWaitTimeout)
+            if (p.WaitTimeout != LakeCircleClientOptions.DefaultWaitTimeout)
             {
                 w.WriteString("waitTimeout", DurationText.Format(p.WaitTimeout));
             }

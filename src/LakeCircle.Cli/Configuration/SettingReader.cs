@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
 using LakeCircle.Core.Diagnostics;
+using LakeCircle.Core.Gateways;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>
 /// Reads single variables (overrides first, then the environment, then the default; blank counts as unset) and

@@ -1,9 +1,10 @@
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>The <c>LCC_*</c> environment variables LakeCircle reads, with their names as constants.</summary>
-public static class SettingDefinitions
+internal static class SettingDefinitions
 {
     /// <summary>Where definitions live and where snapshots and history are written.</summary>
     public const string Endpoint = "LCC_ENDPOINT";

@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 using LakeCircle.Core.Model;
 using Microsoft.Extensions.Logging;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>Builds <see cref="Settings"/> from <c>LCC_*</c> environment variables and command-line overrides.</summary>
-public static partial class SettingsBuilder
+internal static partial class SettingsBuilder
 {
     [GeneratedRegex(@"^\d{12}$", RegexOptions.CultureInvariant)]
     private static partial Regex AccountPattern();
@@ -72,7 +72,7 @@ public static partial class SettingsBuilder
                 AwsRegion = region!,
                 Action = action == "DRYRUN" ? WorkAction.DryRun : WorkAction.Sync,
                 ActionParameters = parameters ?? ActionParameters.Default,
-                AppLevel = logLevel == LogLevel.None ? LogLevel.Information : logLevel,
+                AppLevel = logLevel,
                 LogFormat = Enum.Parse<LogFormat>(format!, ignoreCase: true),
                 AppName = name!,
                 S3Endpoint = s3Endpoint,

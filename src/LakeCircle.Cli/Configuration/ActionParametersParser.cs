@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LakeCircle.Core.Model;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>Reads <c>LCC_ACTION_PARAMS</c>, reporting every unknown key and wrong value by name.</summary>
 internal static class ActionParametersParser

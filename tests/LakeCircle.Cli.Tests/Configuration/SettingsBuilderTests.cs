@@ -1,8 +1,9 @@
-using LakeCircle.Core.Configuration;
+using LakeCircle.Cli.Configuration;
+using LakeCircle.Core.Gateways;
 using Microsoft.Extensions.Logging;
-using static LakeCircle.Core.Tests.Configuration.SettingsFixtures;
+using static LakeCircle.Cli.Tests.Configuration.SettingsFixtures;
 
-namespace LakeCircle.Core.Tests.Configuration;
+namespace LakeCircle.Cli.Tests.Configuration;
 
 public class SettingsBuilderTests
 {
@@ -76,8 +77,8 @@ public class SettingsBuilderTests
     [TestCase("sync", WorkAction.Sync)]
     [TestCase("DryRun", WorkAction.DryRun)]
     [TestCase("DRYRUN", WorkAction.DryRun)]
-    public void Build_Actions_CaseInsensitive(string text, WorkAction expected) =>
-        Valid(("LCC_ACTIONS", text)).Action.Should().Be(expected);
+    public void Build_Actions_CaseInsensitive(string text, object expected) =>
+        Valid(("LCC_ACTIONS", text)).Action.Should().Be((WorkAction)expected);
 
     [TestCase("TRACE", LogLevel.Trace)]
     [TestCase("debug", LogLevel.Debug)]
@@ -93,13 +94,13 @@ public class SettingsBuilderTests
     [TestCase("TEXT", LogFormat.Text)]
     [TestCase("ColorText", LogFormat.ColorText)]
     [TestCase("json", LogFormat.Json)]
-    public void Build_LogFormat_MapsNames(string text, LogFormat expected) =>
-        Valid(("LCC_LOG_FORMAT", text)).LogFormat.Should().Be(expected);
+    public void Build_LogFormat_MapsNames(string text, object expected) =>
+        Valid(("LCC_LOG_FORMAT", text)).LogFormat.Should().Be((LogFormat)expected);
 
     [TestCase("JSON", OutputFormat.Json)]
     [TestCase("text", OutputFormat.Text)]
-    public void Build_Output_MapsNames(string text, OutputFormat expected) =>
-        Valid(("LCC_OUTPUT", text)).Output.Should().Be(expected);
+    public void Build_Output_MapsNames(string text, object expected) =>
+        Valid(("LCC_OUTPUT", text)).Output.Should().Be((OutputFormat)expected);
 
     [TestCase("LCC_ACTIONS", "APPLY", "SYNC, DRYRUN")]
     [TestCase("LCC_APP_LEVEL", "WARN", "TRACE, DEBUG, INFO, WARNING, ERROR, CRITICAL")]

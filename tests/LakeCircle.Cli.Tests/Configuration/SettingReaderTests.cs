@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using LakeCircle.Core.Configuration;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Core.Model;
 
-namespace LakeCircle.Core.Tests.Configuration;
+namespace LakeCircle.Cli.Tests.Configuration;
 
 public class SettingReaderTests
 {

@@ -1,10 +1,10 @@
-using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Gateways;
 
-namespace LakeCircle.Core.Tests.Configuration;
+namespace LakeCircle.Core.Tests.Gateways;
 
 public class EndpointLocationTests
 {
-    private static readonly string Base = SettingsFixtures.BaseDirectory;
+    private static readonly string Base = Path.Combine(Path.GetTempPath(), "lakecircle-settings");
     private static readonly char Sep = Path.DirectorySeparatorChar;
 
     private static EndpointLocation Parse(string text)

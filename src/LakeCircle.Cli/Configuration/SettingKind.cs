@@ -1,7 +1,7 @@
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>How the text of a setting is read.</summary>
-public enum SettingKind
+internal enum SettingKind
 {
     /// <summary>Free text.</summary>
     String,

@@ -1,7 +1,8 @@
-using LakeCircle.Core.Configuration;
-using static LakeCircle.Core.Tests.Configuration.SettingsFixtures;
+using LakeCircle.Cli.Configuration;
+using LakeCircle.Core.Gateways;
+using static LakeCircle.Cli.Tests.Configuration.SettingsFixtures;
 
-namespace LakeCircle.Core.Tests.Configuration;
+namespace LakeCircle.Cli.Tests.Configuration;
 
 public class PayloadTests
 {

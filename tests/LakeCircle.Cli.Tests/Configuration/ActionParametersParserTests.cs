@@ -1,8 +1,8 @@
-using LakeCircle.Core.Configuration;
+using LakeCircle.Cli.Configuration;
 using LakeCircle.Core.Model;
-using static LakeCircle.Core.Tests.Configuration.SettingsFixtures;
+using static LakeCircle.Cli.Tests.Configuration.SettingsFixtures;
 
-namespace LakeCircle.Core.Tests.Configuration;
+namespace LakeCircle.Cli.Tests.Configuration;
 
 public class ActionParametersParserTests
 {

@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
-using static LakeCircle.Core.Configuration.PayloadKeys;
+using static LakeCircle.Cli.Configuration.PayloadKeys;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>
 /// The nested view of <see cref="Settings"/> that workflows read: dotted keys under <c>app.*</c>, <c>endpoint.*</c>,
 /// <c>aws.*</c> and <c>work.*</c> (see <see cref="PayloadKeys"/>), each holding text or nothing.
 /// </summary>
-public sealed class Payload
+internal sealed class Payload
 {
     private readonly Dictionary<string, string?> _values;
     private readonly Dictionary<string, EndpointLocation> _locations;

@@ -1,7 +1,7 @@
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>The shape of log lines (<c>LCC_LOG_FORMAT</c>).</summary>
-public enum LogFormat
+internal enum LogFormat
 {
     /// <summary>The nesting of the work (run, account, bucket, rule) shown by indentation and branch glyphs.</summary>
     Tree,

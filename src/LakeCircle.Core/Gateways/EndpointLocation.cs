@@ -1,13 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Core.Gateways;
 
 /// <summary>
 /// A place where definitions are read and snapshots, history and logs are written: either a bucket and key prefix in
 /// S3 or an absolute local path. Folder locations end with a slash (S3) or a directory separator (local); locations
 /// made by <see cref="Join"/> with a name that does not end with a slash are files (objects).
 /// </summary>
-public sealed record EndpointLocation
+internal sealed record EndpointLocation
 {
     private EndpointLocation(EndpointKind kind, string? bucket, string prefix, string? path)
     {

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>The <c>LCC_APP_LEVEL</c> names (TRACE, DEBUG, INFO, WARNING, ERROR, CRITICAL) and their log levels.</summary>
-public static class LogLevelNames
+internal static class LogLevelNames
 {
     private static readonly (string Name, LogLevel Level)[] Pairs =
     [

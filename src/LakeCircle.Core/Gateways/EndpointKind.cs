@@ -1,7 +1,7 @@
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Core.Gateways;
 
 /// <summary>Where an <see cref="EndpointLocation"/> points.</summary>
-public enum EndpointKind
+internal enum EndpointKind
 {
     /// <summary>A bucket and key prefix in S3 (or an S3-compatible server).</summary>
     S3,

@@ -1,7 +1,7 @@
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>The workflow a run performs (<c>LCC_ACTIONS</c>).</summary>
-public enum WorkAction
+internal enum WorkAction
 {
     /// <summary>Apply the definitions: one PUT (or DELETE) per bucket whose rules differ.</summary>
     Sync,

@@ -1,7 +1,7 @@
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>The shape of the report a run prints on standard output (<c>LCC_OUTPUT</c>).</summary>
-public enum OutputFormat
+internal enum OutputFormat
 {
     /// <summary>Text for people.</summary>
     Text,

@@ -1,6 +1,6 @@
-using LakeCircle.Core.Configuration;
+using LakeCircle.Cli.Configuration;
 
-namespace LakeCircle.Core.Tests.Configuration;
+namespace LakeCircle.Cli.Tests.Configuration;
 
 public class DurationTextTests
 {

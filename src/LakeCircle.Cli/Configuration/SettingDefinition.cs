@@ -1,9 +1,9 @@
 using LakeCircle.Core.Model;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>One <c>LCC_*</c> environment variable: how it is read, whether it must be set, and the flag that backs it.</summary>
-public sealed record SettingDefinition
+internal sealed record SettingDefinition
 {
     /// <summary>The environment variable, such as <c>LCC_ENDPOINT</c>.</summary>
     public required string Name { get; init; }

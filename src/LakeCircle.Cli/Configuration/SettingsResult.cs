@@ -2,10 +2,10 @@ using System.Diagnostics.CodeAnalysis;
 using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Model;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>The outcome of <see cref="SettingsBuilder.Build"/>: the settings, or every problem found.</summary>
-public sealed record SettingsResult
+internal sealed record SettingsResult
 {
     /// <summary>The settings, when there is no error; otherwise <see langword="null"/>.</summary>
     public Settings? Settings { get; init; }

@@ -1,7 +1,7 @@
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>The dotted keys of a <see cref="Payload"/>.</summary>
-public static class PayloadKeys
+internal static class PayloadKeys
 {
     /// <summary>The application name (<c>LCC_APP_NAME</c>).</summary>
     public const string AppName = "app.name";

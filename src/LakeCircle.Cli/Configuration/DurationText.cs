@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>
 /// Durations as people write them on a command line: a number and a unit, <c>500ms</c>, <c>60s</c>, <c>5m</c>,

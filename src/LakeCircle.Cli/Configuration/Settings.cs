@@ -1,12 +1,14 @@
+using LakeCircle.Core.Gateways;
 using Microsoft.Extensions.Logging;
 
-namespace LakeCircle.Core.Configuration;
+namespace LakeCircle.Cli.Configuration;
 
 /// <summary>
 /// The validated, typed values of the <c>LCC_*</c> variables, one property per variable. Built by
-/// <see cref="SettingsBuilder.Build"/>; the nested view is <see cref="Payload"/>.
+/// <see cref="SettingsBuilder.Build"/>, which sets every property: the defaults of unset variables are
+/// <see cref="SettingDefinition.Default"/> in <see cref="SettingDefinitions.All"/>. The nested view is <see cref="Payload"/>.
 /// </summary>
-public sealed record Settings
+internal sealed record Settings
 {
     /// <summary><c>LCC_ENDPOINT</c>: the base folder of definitions, snapshots and history.</summary>
     public required EndpointLocation Endpoint { get; init; }
@@ -18,19 +20,19 @@ public sealed record Settings
     public required string AwsRegion { get; init; }
 
     /// <summary><c>LCC_ACTIONS</c>: the workflow.</summary>
-    public WorkAction Action { get; init; } = WorkAction.Sync;
+    public required WorkAction Action { get; init; }
 
     /// <summary><c>LCC_ACTION_PARAMS</c>: the workflow parameters.</summary>
-    public ActionParameters ActionParameters { get; init; } = ActionParameters.Default;
+    public required ActionParameters ActionParameters { get; init; }
 
     /// <summary><c>LCC_APP_LEVEL</c>: the minimum log level.</summary>
-    public LogLevel AppLevel { get; init; } = LogLevel.Information;
+    public required LogLevel AppLevel { get; init; }
 
     /// <summary><c>LCC_LOG_FORMAT</c>: the log format.</summary>
-    public LogFormat LogFormat { get; init; } = LogFormat.Tree;
+    public required LogFormat LogFormat { get; init; }
 
     /// <summary><c>LCC_APP_NAME</c>: the application name shown in logs.</summary>
-    public string AppName { get; init; } = "LakeCircle";
+    public required string AppName { get; init; }
 
     /// <summary><c>LCC_S3_ENDPOINT</c>: the URL of an S3-compatible server, or <see langword="null"/> for AWS.</summary>
     public Uri? S3Endpoint { get; init; }
@@ -39,5 +41,5 @@ public sealed record Settings
     public string? SnapshotPath { get; init; }
 
     /// <summary><c>LCC_OUTPUT</c>: the report format.</summary>
-    public OutputFormat Output { get; init; } = OutputFormat.Text;
+    public required OutputFormat Output { get; init; }
 }
