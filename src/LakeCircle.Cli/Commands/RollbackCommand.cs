@@ -95,7 +95,12 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
             }
 
             var outcome = await session.Client.RollbackAsync(bucket, to, cancellationToken).ConfigureAwait(false);
-            if (!await ReportVersionAsync(bucket, outcome.Plan, outcome.Refusal is null ? outcome.Error : null, outcome.RestoredVersion, error).ConfigureAwait(false))
+            if (outcome.Refusal is not null)
+            {
+                return await RunOutput.WriteAsync(outcome, session.Settings.Output, output, error, render, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!await ReportVersionAsync(bucket, outcome.Plan, outcome.Error, outcome.RestoredVersion, error).ConfigureAwait(false))
             {
                 return ExitCodes.Error;
             }

@@ -52,8 +52,11 @@ internal static class RunOutput
             await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
         }
 
-        return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.Error;
+        return ExitCode(outcome);
     }
+
+    /// <summary>0 when every write went through (or none was needed) and the run's own steps succeeded, else 1.</summary>
+    public static int ExitCode(RunOutcome outcome) => outcome.Succeeded ? ExitCodes.Ok : ExitCodes.Error;
 
     /// <summary>1 when the plan is incomplete; 2 for pending changes when asked (the Terraform convention); else 0.</summary>
     public static int ExitCode(PlanOutcome outcome, bool detailedExitCode) =>

@@ -2,11 +2,12 @@ using System.CommandLine;
 using LakeCircle.Cli.Commands;
 using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Running;
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LakeCircle.Cli.Tests.Commands;
 
-/// <summary><c>--wait</c> and <c>--wait-timeout</c>, and their <c>LCC_ACTION_PARAMS</c> keys, down to the workflow options.</summary>
+/// <summary><c>--wait</c> and <c>--wait-timeout</c>, and their <c>LCC_ACTION_PARAMS</c> keys, down to the client options.</summary>
 public class RunArgumentsTests
 {
     private ExampleCopy _example = null!;
@@ -17,7 +18,7 @@ public class RunArgumentsTests
     [TearDown]
     public void TearDown() => _example.Dispose();
 
-    private async Task<WorkflowOptions> OptionsAsync(string commandLine, params (string Name, string Value)[] variables)
+    private async Task<LakeCircleClientOptions> OptionsAsync(string commandLine, params (string Name, string Value)[] variables)
     {
         var options = new RunOptions();
         var command = new Command("sync");
@@ -26,7 +27,7 @@ public class RunArgumentsTests
         parsed.Errors.Should().BeEmpty();
         var configuration = await RunConfiguration.LoadAsync(_example.Variables(variables), RunArguments.From(parsed, options, WorkAction.Sync), CancellationToken.None);
         configuration.Errors.Should().BeEmpty();
-        return LifecycleRun.Options(configuration.Settings!, configuration.Payload!);
+        return ClientOptions.From(configuration, pathStyle: null, forceUnlock: false, NullLoggerFactory.Instance);
     }
 
     [Test]

@@ -2,7 +2,7 @@ using LakeCircle.Cli.Output;
 using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Cli.Tests.Output;
 
@@ -54,8 +54,8 @@ public class RunOutputTests
         var plan = Plan(BucketState.NoLifecycle);
         var applied = new BucketOutcome { Bucket = "logs", Action = BucketAction.Put, Result = BucketResult.Applied };
 
-        RunOutput.ExitCode(new SyncOutcome { Plan = plan, Buckets = ValueList.Of(applied) }).Should().Be(ExitCodes.Ok);
-        RunOutput.ExitCode(new SyncOutcome { Plan = plan, Buckets = ValueList.Of(applied with { Result = BucketResult.Failed, Error = "boom" }) })
+        RunOutput.ExitCode(new RunOutcome { RunId = "r", Plan = plan, Buckets = ValueList.Of(applied) }).Should().Be(ExitCodes.Ok);
+        RunOutput.ExitCode(new RunOutcome { RunId = "r", Plan = plan, Buckets = ValueList.Of(applied with { Result = BucketResult.Failed, Error = "boom" }) })
             .Should().Be(ExitCodes.Error);
     }
 
@@ -68,6 +68,6 @@ public class RunOutputTests
             Bucket = "logs", Action = BucketAction.Put, Result = BucketResult.AppliedNotVisible, Note = "applied, not yet visible after 60 s",
         };
 
-        RunOutput.ExitCode(new SyncOutcome { Plan = plan, Buckets = ValueList.Of(notVisible) }).Should().Be(ExitCodes.Ok);
+        RunOutput.ExitCode(new RunOutcome { RunId = "r", Plan = plan, Buckets = ValueList.Of(notVisible) }).Should().Be(ExitCodes.Ok);
     }
 }
