@@ -49,7 +49,7 @@ internal sealed class EndpointSession : IDisposable
 
         var settings = configuration.Settings!;
         var loggers = LoggingSetup.CreateLoggerFactory(settings.LogFormat, settings.AppLevel, error, context.ErrorIsTerminal);
-        var sources = RunSources.Create(configuration, arguments.PathStyle);
+        var sources = RunSources.Create(configuration, arguments.PathStyle, loggers);
         return new EndpointSession(configuration, loggers, sources);
     }
 

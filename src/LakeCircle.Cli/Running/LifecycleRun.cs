@@ -52,7 +52,7 @@ internal static class LifecycleRun
         var action = settings.Action == WorkAction.DryRun ? "DRYRUN" : "SYNC";
         using var loggerFactory = LoggingSetup.CreateLoggerFactory(settings.LogFormat, settings.AppLevel, error, context.ErrorIsTerminal);
         var logger = loggerFactory.CreateLogger("LakeCircle.Cli");
-        using var sources = RunSources.Create(configuration, arguments.PathStyle);
+        using var sources = RunSources.Create(configuration, arguments.PathStyle, loggerFactory);
         logger.Starting(settings.AppName, CliVersion.Informational, action, payload.Fingerprint);
         logger.Sources(payload.Require(PayloadKeys.EndpointDefinition), settings.AwsAccount, settings.AwsRegion, sources.AccountDescription);
         foreach (var key in payload.Keys)

@@ -3,14 +3,16 @@ using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Gateways.Retries;
 using LakeCircle.Core.Recovery;
+using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Cli.Running;
 
 /// <summary>
 /// The two sides of a run, built from its settings: the account (the snapshot file, or S3 through the AWS SDK with
-/// the configured account as expected bucket owner) and the definitions (a local folder, or an S3 prefix). Calls to
-/// S3 go through <see cref="RetryingS3Gateway"/> on top of the SDK's own retries (docs/retries.md).
-/// Disposing releases the SDK clients it created.
+/// the configured account as expected bucket owner) and the endpoint (a local folder, or objects under an S3 prefix
+/// reached through an SDK client of their own, without an expected owner), with the definitions under it. Calls to S3
+/// go through <see cref="RetryingS3Gateway"/> and <see cref="RetryingEndpointStore"/> on top of the SDK's own retries
+/// (docs/retries.md), which log each retry. Disposing releases the SDK clients it created.
 /// </summary>
 internal sealed class RunSources : IDisposable
 {
@@ -42,9 +44,11 @@ internal sealed class RunSources : IDisposable
     /// <summary>Builds the sources of a run.</summary>
     /// <param name="configuration">The checked configuration.</param>
     /// <param name="pathStyle">The path-style choice of the command line, or <see langword="null"/> for the default.</param>
-    public static RunSources Create(RunConfiguration configuration, bool? pathStyle)
+    /// <param name="loggers">Where the retries of S3 calls are logged; nowhere by default.</param>
+    public static RunSources Create(RunConfiguration configuration, bool? pathStyle, ILoggerFactory? loggers = null)
     {
         var settings = configuration.Settings ?? throw new ArgumentException("The configuration has errors.", nameof(configuration));
+        var retryLogger = loggers?.CreateLogger("LakeCircle.Retries");
         var owned = new List<IDisposable>();
         IS3Gateway account;
         string description;
@@ -57,32 +61,34 @@ internal sealed class RunSources : IDisposable
         {
             var gateway = new AwsS3Gateway(GatewayOptions(settings, pathStyle, expectedOwner: settings.AwsAccount));
             owned.Add(gateway);
-            account = new RetryingS3Gateway(gateway);
+            account = new RetryingS3Gateway(gateway, logger: retryLogger);
             description = settings.S3Endpoint?.ToString() ?? "AWS S3";
         }
 
         var payload = configuration.Payload!;
-        var location = payload.Location(PayloadKeys.EndpointDefinition);
-        IS3Gateway? endpointGateway = null;
-        if (payload.Location(PayloadKeys.EndpointBase).Kind == EndpointKind.S3)
+        var definition = payload.Location(PayloadKeys.EndpointDefinition);
+        var endpointBase = payload.Location(PayloadKeys.EndpointBase);
+        Amazon.S3.IAmazonS3? endpointClient = null;
+        if (endpointBase.Kind == EndpointKind.S3 || definition.Kind == EndpointKind.S3)
         {
             // The endpoint bucket may belong to another account than the managed one: no expected owner.
-            var gateway = new AwsS3Gateway(GatewayOptions(settings, pathStyle, expectedOwner: null));
-            owned.Add(gateway);
-            endpointGateway = new RetryingS3Gateway(gateway);
+            endpointClient = AmazonS3ClientFactory.Create(GatewayOptions(settings, pathStyle, expectedOwner: null));
+            owned.Add(endpointClient);
         }
 
-        IDefinitionSource definitions = location.Kind == EndpointKind.Local
-            ? new LocalDefinitionSource(location.Path!)
-            : new S3DefinitionSource(endpointGateway!, location.Bucket!, location.Prefix);
-        var endpoint = EndpointStore.For(payload.Location(PayloadKeys.EndpointBase), endpointGateway);
+        IDefinitionSource definitions = definition.Kind == EndpointKind.Local
+            ? new LocalDefinitionSource(definition.Path!)
+            : new S3DefinitionSource(new RetryingEndpointStore(EndpointStore.For(definition, endpointClient), logger: retryLogger));
+        var endpoint = endpointBase.Kind == EndpointKind.S3
+            ? new RetryingEndpointStore(EndpointStore.For(endpointBase, endpointClient), logger: retryLogger)
+            : EndpointStore.For(endpointBase);
         var sources = new RunSources(account, definitions, endpoint, description);
         sources._owned.AddRange(owned);
         return sources;
     }
 
     /// <summary>
-    /// How the AWS SDK gateway reaches S3: the configured region; with an S3-compatible URL, that URL with path-style
+    /// How the AWS SDK clients reach S3: the configured region; with an S3-compatible URL, that URL with path-style
     /// addressing (unless turned off) and checksums only when required; credentials from the SDK's own chain.
     /// </summary>
     internal static AwsS3GatewayOptions GatewayOptions(Settings settings, bool? pathStyle, string? expectedOwner)

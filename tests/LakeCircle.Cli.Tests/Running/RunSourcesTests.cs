@@ -66,5 +66,8 @@ public class RunSourcesTests
         using var sources = RunSources.Create(configuration, pathStyle: null);
 
         sources.Definitions.Should().BeOfType<LakeCircle.Core.Definitions.S3DefinitionSource>();
+        sources.Endpoint.Should().BeOfType<LakeCircle.Core.Recovery.RetryingEndpointStore>("endpoint objects are retried on transient failures")
+            .Which.Inner.Should().BeOfType<LakeCircle.Core.Recovery.S3EndpointStore>()
+            .Which.Location.Should().Be(EndpointLocation.S3("config-bucket", "lakecircle/"));
     }
 }
