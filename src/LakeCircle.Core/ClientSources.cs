@@ -93,20 +93,15 @@ internal sealed class ClientSources : IDisposable
         }
 
         var location = settings.Endpoint ?? throw new ArgumentException("The options name no endpoint (LakeCircleClientOptions.Endpoint).", nameof(options));
-        IS3Gateway? endpointGateway = null;
-        if (location.Kind == EndpointKind.S3)
-        {
-            // The endpoint bucket may belong to another account than the managed one: no expected owner.
-            endpointGateway = new RetryingS3Gateway(
-                new AwsS3Gateway(S3(), GatewayOptions(options, expectedOwner: null), ownsClient: false),
-                logger: loggers.CreateLogger("LakeCircle.Retries"));
-        }
-
+        var retries = loggers.CreateLogger("LakeCircle.Retries");
+        IEndpointStore endpoint = location.Kind == EndpointKind.S3
+            ? new RetryingEndpointStore(EndpointStore.For(location, S3()), logger: retries)
+            : EndpointStore.For(location);
         var definitionFolder = location.Join("definition/");
         IDefinitionSource definitions = definitionFolder.Kind == EndpointKind.Local
             ? new LocalDefinitionSource(definitionFolder.Path!)
-            : new S3DefinitionSource(endpointGateway!, definitionFolder.Bucket!, definitionFolder.Prefix);
-        var sources = new ClientSources(account, definitions, EndpointStore.For(location, endpointGateway), identity, description)
+            : new S3DefinitionSource(new RetryingEndpointStore(EndpointStore.For(definitionFolder, S3()), logger: retries));
+        var sources = new ClientSources(account, definitions, endpoint, identity, description)
         {
             KnownAccount = knownAccount,
             KnownRegion = knownRegion,

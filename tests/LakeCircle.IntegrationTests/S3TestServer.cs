@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.S3;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Recovery;
 
 using LakeCircle.IntegrationTests.Support;
 
@@ -122,6 +123,9 @@ public sealed class S3TestServer
         config.DefaultAWSCredentials = other ? _other : _main;
         return new AmazonS3Client(config);
     }
+
+    /// <summary>The store of the main user over the objects under <paramref name="prefix"/> of a bucket, owning its client.</summary>
+    internal S3EndpointStore CreateStore(string bucket, string prefix = "") => new(CreateClient(), bucket, prefix, ownsClient: true);
 
     /// <summary>A gateway of the main user (or of the other user), owning its client.</summary>
     public AwsS3Gateway CreateGateway(bool other = false) => new(CreateClient(other), Options(), ownsClient: true);

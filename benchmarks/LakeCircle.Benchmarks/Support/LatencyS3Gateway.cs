@@ -30,18 +30,6 @@ internal sealed class LatencyS3Gateway(IS3Gateway inner, TimeSpan latency) : IS3
     public Task DeleteLifecycleAsync(string bucket, CancellationToken cancellationToken = default) =>
         DelayedAsync(async () => { await inner.DeleteLifecycleAsync(bucket, cancellationToken); return true; }, cancellationToken);
 
-    public Task<IReadOnlyList<string>> ListObjectsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
-        DelayedAsync(() => inner.ListObjectsAsync(bucket, prefix, cancellationToken), cancellationToken);
-
-    public Task<byte[]> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
-        DelayedAsync(() => inner.GetObjectAsync(bucket, key, cancellationToken), cancellationToken);
-
-    public Task PutObjectAsync(string bucket, string key, ReadOnlyMemory<byte> content, bool ifNoneMatch = false, CancellationToken cancellationToken = default) =>
-        DelayedAsync(async () => { await inner.PutObjectAsync(bucket, key, content, ifNoneMatch, cancellationToken); return true; }, cancellationToken);
-
-    public Task DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
-        DelayedAsync(async () => { await inner.DeleteObjectAsync(bucket, key, cancellationToken); return true; }, cancellationToken);
-
     private async Task<T> DelayedAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         var now = Interlocked.Increment(ref _inFlight);

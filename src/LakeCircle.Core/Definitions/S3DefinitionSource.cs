@@ -1,4 +1,6 @@
+using Amazon.S3;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Recovery;
 
 namespace LakeCircle.Core.Definitions;
 
@@ -11,28 +13,30 @@ public sealed class S3DefinitionSource : IDefinitionSource
     /// <summary>How many objects are read at once.</summary>
     internal const int MaxConcurrentReads = 4;
 
-    private readonly IS3Gateway _gateway;
-    private readonly string _bucket;
-    private readonly string _prefix;
+    private readonly IEndpointStore _store;
 
-    /// <summary>Creates the source.</summary>
-    /// <param name="gateway">The S3 gateway.</param>
+    /// <summary>Creates the source over an SDK client, which the caller keeps owning.</summary>
+    /// <param name="client">The SDK client that reaches the bucket.</param>
     /// <param name="bucket">The bucket holding the definitions.</param>
-    /// <param name="prefix">The key prefix (may be empty).</param>
-    public S3DefinitionSource(IS3Gateway gateway, string bucket, string prefix)
+    /// <param name="prefix">The key prefix of the folder (a trailing slash is added when missing; may be empty).</param>
+    public S3DefinitionSource(IAmazonS3 client, string bucket, string prefix)
+        : this(new S3EndpointStore(client, bucket, prefix ?? ""))
     {
-        ArgumentNullException.ThrowIfNull(gateway);
-        ArgumentException.ThrowIfNullOrEmpty(bucket);
-        _gateway = gateway;
-        _bucket = bucket;
-        _prefix = prefix ?? "";
+    }
+
+    /// <summary>Creates the source over the store of the definition folder.</summary>
+    /// <param name="store">The store whose keys are the definition objects (relative to the folder).</param>
+    internal S3DefinitionSource(IEndpointStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
     }
 
     /// <inheritdoc />
-    /// <exception cref="S3GatewayException">Listing or reading an object failed.</exception>
+    /// <exception cref="S3GatewayException">Listing or reading an object failed, or an object vanished while being read.</exception>
     public async Task<IReadOnlyList<DefinitionDocument>> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var keys = (await _gateway.ListObjectsAsync(_bucket, _prefix, cancellationToken).ConfigureAwait(false))
+        var keys = (await _store.ListAsync("", cancellationToken).ConfigureAwait(false))
             .Where(k => k.EndsWith(".toml", StringComparison.OrdinalIgnoreCase))
             .OrderBy(k => k, StringComparer.Ordinal)
             .ToArray();
@@ -40,9 +44,14 @@ public sealed class S3DefinitionSource : IDefinitionSource
         var options = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentReads, CancellationToken = cancellationToken };
         await Parallel.ForAsync(0, keys.Length, options, async (i, token) =>
         {
-            var content = await _gateway.GetObjectAsync(_bucket, keys[i], token).ConfigureAwait(false);
-            documents[i] = new DefinitionDocument($"s3://{_bucket}/{keys[i]}", content);
+            var content = await _store.TryReadAsync(keys[i], token).ConfigureAwait(false) ?? throw Vanished(keys[i]);
+            documents[i] = new DefinitionDocument(_store.Describe(keys[i]), content);
         }).ConfigureAwait(false);
         return documents;
     }
+
+    // Listed, then deleted before it was read: reported as S3 reports the read of a missing key.
+    private S3GatewayException Vanished(string relativeKey) => new(
+        S3ErrorKind.NoSuchKey, S3Operations.GetObject, _store.Location.Bucket, "The specified key does not exist.", 404, "NoSuchKey",
+        _store.Location.Prefix + relativeKey);
 }

@@ -34,6 +34,27 @@ internal static class AwsErrorMapper
         return new S3GatewayException(kind, operation, bucket, message, status, code, key, exception);
     }
 
+    /// <summary>Runs one SDK call, turning its failures into <see cref="S3GatewayException"/>s (the caller's cancellation passes through).</summary>
+    public static async Task<T> CallAsync<T>(string operation, string? bucket, string? key, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsSdkFailure(e, cancellationToken))
+        {
+            throw Map(e, operation, bucket, key);
+        }
+    }
+
+    /// <summary>
+    /// Whether a failure comes from the SDK or the network, rather than from the caller cancelling. A truncated or garbled
+    /// answer can reach us as a bare <see cref="System.Xml.XmlException"/> from the SDK's unmarshaller.
+    /// </summary>
+    public static bool IsSdkFailure(Exception e, CancellationToken cancellationToken) =>
+        e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or System.Xml.XmlException
+        || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
     private static S3ErrorKind Classify(AmazonServiceException service, int status, string? code, string? key) => code switch
     {
         "NoSuchBucket" => S3ErrorKind.NoSuchBucket,

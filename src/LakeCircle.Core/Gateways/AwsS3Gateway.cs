@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.InteropServices;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -135,77 +134,6 @@ public sealed class AwsS3Gateway : IS3Gateway, IDisposable
         CallAsync(S3Operations.DeleteBucketLifecycle, bucket, null, () => _client.DeleteLifecycleConfigurationAsync(
             new DeleteLifecycleConfigurationRequest { BucketName = bucket, ExpectedBucketOwner = _options.ExpectedBucketOwner }, cancellationToken), cancellationToken);
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> ListObjectsAsync(string bucket, string prefix, CancellationToken cancellationToken = default)
-    {
-        var keys = new List<string>();
-        string? token = null;
-        do
-        {
-            var request = new ListObjectsV2Request
-            {
-                BucketName = bucket,
-                Prefix = string.IsNullOrEmpty(prefix) ? null : prefix,
-                MaxKeys = PageSize,
-                ContinuationToken = token,
-                ExpectedBucketOwner = _options.ExpectedBucketOwner,
-            };
-            var response = await CallAsync(S3Operations.ListObjectsV2, bucket, null, () => _client.ListObjectsV2Async(request, cancellationToken), cancellationToken).ConfigureAwait(false);
-            keys.AddRange((response.S3Objects ?? []).Select(o => o.Key));
-            token = response.IsTruncated == true && !string.IsNullOrEmpty(response.NextContinuationToken) && response.NextContinuationToken != token
-                ? response.NextContinuationToken
-                : null;
-        }
-        while (token is not null);
-
-        return [.. keys.Order(StringComparer.Ordinal)];
-    }
-
-    /// <inheritdoc />
-    public async Task<byte[]> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken = default)
-    {
-        var request = new GetObjectRequest { BucketName = bucket, Key = key, ExpectedBucketOwner = _options.ExpectedBucketOwner };
-        return await CallAsync(S3Operations.GetObject, bucket, key, async () =>
-        {
-            using var response = await _client.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return buffer.ToArray();
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public Task PutObjectAsync(string bucket, string key, ReadOnlyMemory<byte> content, bool ifNoneMatch = false, CancellationToken cancellationToken = default)
-    {
-        var bytes = MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null
-            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(content.ToArray(), writable: false);
-        var request = new PutObjectRequest
-        {
-            BucketName = bucket,
-            Key = key,
-            InputStream = bytes,
-            AutoCloseStream = true,
-            IfNoneMatch = ifNoneMatch ? "*" : null,
-            ExpectedBucketOwner = _options.ExpectedBucketOwner,
-        };
-        return CallAsync(S3Operations.PutObject, bucket, key, () => _client.PutObjectAsync(request, cancellationToken), cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await CallAsync(S3Operations.DeleteObject, bucket, key, () => _client.DeleteObjectAsync(
-                new DeleteObjectRequest { BucketName = bucket, Key = key, ExpectedBucketOwner = _options.ExpectedBucketOwner }, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        catch (S3GatewayException e) when (e.Kind == S3ErrorKind.NoSuchKey)
-        {
-            // Deleting a missing object is not an error.
-        }
-    }
-
     /// <summary>Disposes the SDK client when the gateway created it.</summary>
     public void Dispose()
     {
@@ -227,23 +155,8 @@ public sealed class AwsS3Gateway : IS3Gateway, IDisposable
         }
     }
 
-    private static async Task<T> CallAsync<T>(string operation, string? bucket, string? key, Func<Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (Exception e) when (IsSdkFailure(e, cancellationToken))
-        {
-            throw AwsErrorMapper.Map(e, operation, bucket, key);
-        }
-    }
+    private static Task<T> CallAsync<T>(string operation, string? bucket, string? key, Func<Task<T>> call, CancellationToken cancellationToken) =>
+        AwsErrorMapper.CallAsync(operation, bucket, key, call, cancellationToken);
 
-    /// <summary>
-    /// Whether a failure comes from the SDK or the network, rather than from the caller cancelling. A truncated or garbled
-    /// answer can reach us as a bare <see cref="System.Xml.XmlException"/> from the SDK's unmarshaller.
-    /// </summary>
-    private static bool IsSdkFailure(Exception e, CancellationToken cancellationToken) =>
-        e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or System.Xml.XmlException
-        || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+    private static bool IsSdkFailure(Exception e, CancellationToken cancellationToken) => AwsErrorMapper.IsSdkFailure(e, cancellationToken);
 }

@@ -4,9 +4,8 @@ using LakeCircle.Core.Model;
 namespace LakeCircle.Core.Gateways;
 
 /// <summary>
-/// An S3 store held in memory, for tests and embedding. Thread-safe. It answers like S3: unknown buckets fail with
-/// <see cref="S3ErrorKind.NoSuchBucket"/>, missing objects with <see cref="S3ErrorKind.NoSuchKey"/>, an exclusive
-/// create of an existing key with <see cref="S3ErrorKind.PreconditionFailed"/>, and a PUT without rules, with more
+/// The buckets of an account and their lifecycle configurations, held in memory, for tests and embedding. Thread-safe.
+/// It answers like S3: unknown buckets fail with <see cref="S3ErrorKind.NoSuchBucket"/>, and a PUT without rules, with more
 /// than 1000 rules or with a duplicate rule ID with <see cref="S3ErrorKind.InvalidRequest"/>. Like S3, a stored rule
 /// without an ID is given a random one, and a configuration PUT without a
 /// <see cref="LifecycleConfiguration.TransitionDefaultMinimumObjectSize"/> is stored with
@@ -47,7 +46,7 @@ public sealed class InMemoryS3Gateway : IS3Gateway
     /// <summary>Sets every call count back to zero.</summary>
     public void ResetCallCounts() => _calls.Clear();
 
-    /// <summary>Adds a bucket (no error when it exists; its region and content are then kept).</summary>
+    /// <summary>Adds a bucket (no error when it exists; its region and configuration are then kept).</summary>
     /// <param name="name">The bucket name.</param>
     /// <param name="region">Its region, or <see langword="null"/> for <see cref="Region"/>.</param>
     /// <returns>This store, to chain seeding calls.</returns>
@@ -72,22 +71,6 @@ public sealed class InMemoryS3Gateway : IS3Gateway
         lock (_gate)
         {
             _buckets[bucket].Lifecycle = configuration;
-        }
-
-        return this;
-    }
-
-    /// <summary>Stores an object, adding the bucket when missing (not counted).</summary>
-    /// <param name="bucket">The bucket name.</param>
-    /// <param name="key">The object key.</param>
-    /// <param name="content">The content.</param>
-    /// <returns>This store, to chain seeding calls.</returns>
-    public InMemoryS3Gateway SetObject(string bucket, string key, ReadOnlySpan<byte> content)
-    {
-        AddBucket(bucket);
-        lock (_gate)
-        {
-            _buckets[bucket].Objects[key] = content.ToArray();
         }
 
         return this;
@@ -143,36 +126,6 @@ public sealed class InMemoryS3Gateway : IS3Gateway
     public Task DeleteLifecycleAsync(string bucket, CancellationToken cancellationToken = default) =>
         Run(S3Operations.DeleteBucketLifecycle, bucket, cancellationToken, b => b.Lifecycle = null);
 
-    /// <inheritdoc />
-    public Task<IReadOnlyList<string>> ListObjectsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
-        Run(S3Operations.ListObjectsV2, bucket, cancellationToken, b => (IReadOnlyList<string>)[.. b.Objects.Keys
-            .Where(k => k.StartsWith(prefix ?? "", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)]);
-
-    /// <inheritdoc />
-    public Task<byte[]> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
-        Run(S3Operations.GetObject, bucket, cancellationToken, b => b.Objects.TryGetValue(key, out var content)
-            ? content.ToArray()
-            : throw new S3GatewayException(S3ErrorKind.NoSuchKey, S3Operations.GetObject, bucket, "The specified key does not exist.", 404, "NoSuchKey", key));
-
-    /// <inheritdoc />
-    public Task PutObjectAsync(string bucket, string key, ReadOnlyMemory<byte> content, bool ifNoneMatch = false, CancellationToken cancellationToken = default) =>
-        Run(S3Operations.PutObject, bucket, cancellationToken, b =>
-        {
-            if (ifNoneMatch && b.Objects.ContainsKey(key))
-            {
-                throw new S3GatewayException(S3ErrorKind.PreconditionFailed, S3Operations.PutObject, bucket,
-                    "At least one of the pre-conditions you specified did not hold.", 412, "PreconditionFailed", key);
-            }
-
-            b.Objects[key] = content.ToArray();
-            return true;
-        });
-
-    /// <inheritdoc />
-    public Task DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
-        Run(S3Operations.DeleteObject, bucket, cancellationToken, b => b.Objects.Remove(key));
-
     private Task<T> Run<T>(string operation, string? bucket, CancellationToken cancellationToken, Func<T> action) =>
         Run(operation, bucket, cancellationToken, _ => action());
 
@@ -209,7 +162,5 @@ public sealed class InMemoryS3Gateway : IS3Gateway
         public string Region { get; } = region;
 
         public LifecycleConfiguration? Lifecycle { get; set; }
-
-        public SortedDictionary<string, byte[]> Objects { get; } = new(StringComparer.Ordinal);
     }
 }

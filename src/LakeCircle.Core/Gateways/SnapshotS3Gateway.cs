@@ -11,7 +11,7 @@ namespace LakeCircle.Core.Gateways;
 /// Every successful <see cref="PutLifecycleAsync"/> and <see cref="DeleteLifecycleAsync"/> is saved to the file at once
 /// (written to a temporary file in the same folder, then renamed over it), so the file always holds the store's state
 /// and an interrupted run loses nothing already applied. PUTs are checked and stored as S3 does (see
-/// <see cref="InMemoryS3Gateway"/>). Object operations are not supported and fail with <see cref="S3ErrorKind.Other"/>.
+/// <see cref="InMemoryS3Gateway"/>). It holds no objects: an endpoint beside a snapshot is a local folder.
 /// </para>
 /// </summary>
 public sealed class SnapshotS3Gateway : IS3Gateway
@@ -98,22 +98,6 @@ public sealed class SnapshotS3Gateway : IS3Gateway
     public Task DeleteLifecycleAsync(string bucket, CancellationToken cancellationToken = default) =>
         WriteAsync(S3Operations.DeleteBucketLifecycle, bucket, () => null, cancellationToken);
 
-    /// <inheritdoc />
-    public Task<IReadOnlyList<string>> ListObjectsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
-        Task.FromException<IReadOnlyList<string>>(NotSupported(S3Operations.ListObjectsV2, bucket, null));
-
-    /// <inheritdoc />
-    public Task<byte[]> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
-        Task.FromException<byte[]>(NotSupported(S3Operations.GetObject, bucket, key));
-
-    /// <inheritdoc />
-    public Task PutObjectAsync(string bucket, string key, ReadOnlyMemory<byte> content, bool ifNoneMatch = false, CancellationToken cancellationToken = default) =>
-        Task.FromException(NotSupported(S3Operations.PutObject, bucket, key));
-
-    /// <inheritdoc />
-    public Task DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
-        Task.FromException(NotSupported(S3Operations.DeleteObject, bucket, key));
-
     private Task WriteAsync(string operation, string bucket, Func<LifecycleConfiguration?> next, CancellationToken cancellationToken) =>
         WithLockAsync(async () =>
         {
@@ -154,6 +138,4 @@ public sealed class SnapshotS3Gateway : IS3Gateway
         }
     }
 
-    private S3GatewayException NotSupported(string operation, string bucket, string? key) =>
-        new(S3ErrorKind.Other, operation, bucket, $"The snapshot file '{FilePath}' holds lifecycle configurations only; object operations are not supported.", key: key);
 }

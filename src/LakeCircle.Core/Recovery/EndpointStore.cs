@@ -1,15 +1,16 @@
 using LakeCircle.Core.Gateways;
+using Amazon.S3;
 
 namespace LakeCircle.Core.Recovery;
 
 /// <summary>Creates the <see cref="IEndpointStore"/> of an <see cref="EndpointLocation"/>.</summary>
 internal static class EndpointStore
 {
-    /// <summary>The store of a folder location: objects through <paramref name="gateway"/> for S3, files for a local folder.</summary>
+    /// <summary>The store of a folder location: objects through <paramref name="client"/> for S3, files for a local folder.</summary>
     /// <param name="location">A folder location, such as the endpoint base.</param>
-    /// <param name="gateway">The gateway that reaches the endpoint's bucket; required for an S3 location.</param>
+    /// <param name="client">The SDK client that reaches the endpoint's bucket (the caller keeps owning it); required for an S3 location.</param>
     /// <returns>The store.</returns>
-    public static IEndpointStore For(EndpointLocation location, IS3Gateway? gateway = null)
+    public static IEndpointStore For(EndpointLocation location, IAmazonS3? client = null)
     {
         ArgumentNullException.ThrowIfNull(location);
         if (!location.IsFolder)
@@ -20,7 +21,7 @@ internal static class EndpointStore
         return location.Kind switch
         {
             EndpointKind.S3 => new S3EndpointStore(
-                gateway ?? throw new ArgumentNullException(nameof(gateway), $"An S3 gateway is needed to reach '{location}'."),
+                client ?? throw new ArgumentNullException(nameof(client), $"An S3 client is needed to reach '{location}'."),
                 location.Bucket!,
                 location.Prefix),
             _ => new LocalEndpointStore(location.Path!),

@@ -134,13 +134,5 @@ internal sealed class BadS3AnswerTests
             : store.PutLifecycleAsync(bucket, configuration, cancellationToken);
 
         public Task DeleteLifecycleAsync(string bucket, CancellationToken cancellationToken = default) => store.DeleteLifecycleAsync(bucket, cancellationToken);
-
-        public Task<IReadOnlyList<string>> ListObjectsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) => store.ListObjectsAsync(bucket, prefix, cancellationToken);
-
-        public Task<byte[]> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) => store.GetObjectAsync(bucket, key, cancellationToken);
-
-        public Task PutObjectAsync(string bucket, string key, ReadOnlyMemory<byte> content, bool ifNoneMatch = false, CancellationToken cancellationToken = default) => store.PutObjectAsync(bucket, key, content, ifNoneMatch, cancellationToken);
-
-        public Task DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) => store.DeleteObjectAsync(bucket, key, cancellationToken);
     }
 }

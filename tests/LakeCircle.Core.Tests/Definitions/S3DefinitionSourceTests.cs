@@ -1,6 +1,8 @@
 using System.Text;
-using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Tests.Recovery;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 
@@ -11,28 +13,43 @@ public class S3DefinitionSourceTests
     [Test]
     public async Task ReadAsync_TomlObjects_ReadInKeyOrderWithS3Paths()
     {
-        var gateway = Substitute.For<IS3Gateway>();
-        gateway.ListObjectsAsync("defs", "lifecycle/", Arg.Any<CancellationToken>())
-            .Returns(["lifecycle/b.toml", "lifecycle/README.md", "lifecycle/a.TOML", "lifecycle/team/c.toml"]);
-        gateway.GetObjectAsync("defs", Arg.Any<string>(), Arg.Any<CancellationToken>())
-            .Returns(call => Encoding.UTF8.GetBytes("# " + call.ArgAt<string>(1)));
+        var s3 = new S3ObjectStub();
+        foreach (var key in new[] { "lifecycle/b.toml", "lifecycle/README.md", "lifecycle/a.TOML", "lifecycle/team/c.toml", "other/d.toml", "lifecycle.toml" })
+        {
+            s3.Set("defs", key, Encoding.UTF8.GetBytes("# " + key));
+        }
 
-        var documents = await new S3DefinitionSource(gateway, "defs", "lifecycle/").ReadAsync();
+        var documents = await new S3DefinitionSource(s3.Client, "defs", "lifecycle/").ReadAsync();
 
         documents.Select(d => d.Path).Should().Equal("s3://defs/lifecycle/a.TOML", "s3://defs/lifecycle/b.toml", "s3://defs/lifecycle/team/c.toml");
         documents.Select(d => Encoding.UTF8.GetString(d.Content.Span)).Should().Equal("# lifecycle/a.TOML", "# lifecycle/b.toml", "# lifecycle/team/c.toml");
-        await gateway.DidNotReceive().GetObjectAsync("defs", "lifecycle/README.md", Arg.Any<CancellationToken>());
+        await s3.Client.DidNotReceive().GetObjectAsync(Arg.Is<Amazon.S3.Model.GetObjectRequest>(r => r.Key == "lifecycle/README.md"), Arg.Any<CancellationToken>());
+    }
+
+    [Test]
+    public async Task ReadAsync_MoreThanOnePageOfObjects_ReadsEveryPage()
+    {
+        var s3 = new S3ObjectStub { PageSize = 7 };
+        for (var i = 0; i < 30; i++)
+        {
+            s3.Set("defs", $"d/k{i:00}.toml", [(byte)'#']);
+        }
+
+        var documents = await new S3DefinitionSource(s3.Client, "defs", "d").ReadAsync();
+
+        documents.Should().HaveCount(30);
+        documents[0].Path.Should().Be("s3://defs/d/k00.toml");
     }
 
     [Test]
     public async Task ReadAsync_ManyObjects_ReadsAFewAtATime()
     {
-        var gateway = Substitute.For<IS3Gateway>();
+        var store = Store();
         var keys = Enumerable.Range(0, 40).Select(i => $"k{i:00}.toml").ToArray();
-        gateway.ListObjectsAsync("defs", "", Arg.Any<CancellationToken>()).Returns(keys);
+        store.ListAsync("", Arg.Any<CancellationToken>()).Returns(keys);
         var inFlight = 0;
         var maxInFlight = 0;
-        gateway.GetObjectAsync("defs", Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(async _ =>
+        store.TryReadAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns<Task<byte[]?>>(async _ =>
         {
             var now = Interlocked.Increment(ref inFlight);
             InterlockedMax(ref maxInFlight, now);
@@ -42,7 +59,7 @@ public class S3DefinitionSourceTests
             return Array.Empty<byte>();
         });
 
-        var documents = await new S3DefinitionSource(gateway, "defs", "").ReadAsync();
+        var documents = await new S3DefinitionSource(store).ReadAsync();
 
         documents.Should().HaveCount(40);
         documents.Select(d => d.Path).Should().BeInAscendingOrder(StringComparer.Ordinal);
@@ -52,14 +69,34 @@ public class S3DefinitionSourceTests
     [Test]
     public async Task ReadAsync_ReadFails_ThrowsTheGatewayException()
     {
-        var gateway = Substitute.For<IS3Gateway>();
-        gateway.ListObjectsAsync("defs", "", Arg.Any<CancellationToken>()).Returns(["a.toml"]);
-        gateway.GetObjectAsync("defs", "a.toml", Arg.Any<CancellationToken>())
+        var store = Store();
+        store.ListAsync("", Arg.Any<CancellationToken>()).Returns(["a.toml"]);
+        store.TryReadAsync("a.toml", Arg.Any<CancellationToken>())
             .ThrowsAsync(new S3GatewayException(S3ErrorKind.AccessDenied, "GetObject", "defs", "Access Denied", 403, "AccessDenied", "a.toml"));
 
-        var act = () => new S3DefinitionSource(gateway, "defs", "").ReadAsync();
+        var act = () => new S3DefinitionSource(store).ReadAsync();
 
         (await act.Should().ThrowAsync<S3GatewayException>()).Which.Kind.Should().Be(S3ErrorKind.AccessDenied);
+    }
+
+    [Test]
+    public async Task ReadAsync_ObjectVanishesBetweenListAndRead_ThrowsNoSuchKeyNamingTheKey()
+    {
+        var store = Store();
+        store.ListAsync("", Arg.Any<CancellationToken>()).Returns(["a.toml"]);
+        store.TryReadAsync("a.toml", Arg.Any<CancellationToken>()).Returns((byte[]?)null);
+
+        var e = (await FluentActions.Awaiting(() => new S3DefinitionSource(store).ReadAsync()).Should().ThrowAsync<S3GatewayException>()).Which;
+
+        e.Should().BeEquivalentTo(new { Kind = S3ErrorKind.NoSuchKey, Operation = S3Operations.GetObject, Bucket = "defs", Key = "lifecycle/a.toml", StatusCode = 404 });
+    }
+
+    private static IEndpointStore Store()
+    {
+        var store = Substitute.For<IEndpointStore>();
+        store.Location.Returns(EndpointLocation.S3("defs", "lifecycle/"));
+        store.Describe(Arg.Any<string>()).Returns(c => "s3://defs/lifecycle/" + c.Arg<string>());
+        return store;
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -97,13 +97,13 @@ public class InMemoryS3GatewayTests
     [Test]
     public async Task CallCounts_EveryOperation_CountedSeedingNot()
     {
-        var s3 = new InMemoryS3Gateway().SetLifecycle("a", OneRule).AddBucket("b").SetObject("b", "k", [1]);
+        var s3 = new InMemoryS3Gateway().SetLifecycle("a", OneRule).AddBucket("b");
 
         await s3.ListBucketsAsync();
         await s3.GetLifecycleAsync("a");
         await s3.GetLifecycleAsync("b");
         await s3.PutLifecycleAsync("b", OneRule);
-        await s3.GetObjectAsync("b", "k");
+        await s3.DeleteLifecycleAsync("b");
         await FluentActions.Awaiting(() => s3.GetLifecycleAsync("missing")).Should().ThrowAsync<S3GatewayException>();
 
         s3.CallCount(S3Operations.GetBucketLifecycleConfiguration).Should().Be(3);
@@ -112,50 +112,10 @@ public class InMemoryS3GatewayTests
             [S3Operations.ListBuckets] = 1,
             [S3Operations.GetBucketLifecycleConfiguration] = 3,
             [S3Operations.PutBucketLifecycleConfiguration] = 1,
-            [S3Operations.GetObject] = 1,
+            [S3Operations.DeleteBucketLifecycle] = 1,
         });
         s3.ResetCallCounts();
         s3.CallCounts.Should().BeEmpty();
-    }
-
-    [Test]
-    public async Task Objects_PutListGetDelete_BehaveLikeS3()
-    {
-        var s3 = new InMemoryS3Gateway().AddBucket("b");
-
-        await s3.PutObjectAsync("b", "h/2", new byte[] { 2 });
-        await s3.PutObjectAsync("b", "h/1", new byte[] { 1 });
-        await s3.PutObjectAsync("b", "other", new byte[] { 3 });
-
-        (await s3.ListObjectsAsync("b", "h/")).Should().Equal("h/1", "h/2");
-        (await s3.ListObjectsAsync("b", "")).Should().Equal("h/1", "h/2", "other");
-        (await s3.GetObjectAsync("b", "h/2")).Should().Equal(2);
-        await s3.DeleteObjectAsync("b", "h/2");
-        await s3.DeleteObjectAsync("b", "never-there");
-        var get = () => s3.GetObjectAsync("b", "h/2");
-        (await get.Should().ThrowAsync<S3GatewayException>()).Which.Should().BeEquivalentTo(new { Kind = S3ErrorKind.NoSuchKey, Key = "h/2", StatusCode = 404 });
-    }
-
-    [Test]
-    public async Task PutObject_IfNoneMatchOnExistingKey_ThrowsPreconditionFailedAndKeepsContent()
-    {
-        var s3 = new InMemoryS3Gateway().SetObject("b", "lock", [1]);
-
-        var act = () => s3.PutObjectAsync("b", "lock", new byte[] { 9 }, ifNoneMatch: true);
-
-        (await act.Should().ThrowAsync<S3GatewayException>()).Which.StatusCode.Should().Be(412);
-        (await s3.GetObjectAsync("b", "lock")).Should().Equal(1);
-        await s3.PutObjectAsync("b", "fresh", new byte[] { 5 }, ifNoneMatch: true);
-        (await s3.GetObjectAsync("b", "fresh")).Should().Equal(5);
-    }
-
-    [Test]
-    public async Task ObjectOperations_UnknownBucket_ThrowNoSuchBucket()
-    {
-        var s3 = new InMemoryS3Gateway();
-
-        (await FluentActions.Awaiting(() => s3.ListObjectsAsync("x", "")).Should().ThrowAsync<S3GatewayException>()).Which.Kind.Should().Be(S3ErrorKind.NoSuchBucket);
-        (await FluentActions.Awaiting(() => s3.PutObjectAsync("x", "k", Array.Empty<byte>())).Should().ThrowAsync<S3GatewayException>()).Which.Kind.Should().Be(S3ErrorKind.NoSuchBucket);
     }
 
     [Test]

@@ -64,12 +64,12 @@ public sealed class ConfigurationArchiveFailureTests
     [Test]
     public async Task SavePreviousAsync_OverS3_StoresObjectsUnderTheEndpointPrefix()
     {
-        var gateway = new InMemoryS3Gateway().AddBucket("state");
-        var archive = new ConfigurationArchive(new S3EndpointStore(gateway, "state", "lakecircle/"));
+        var s3 = new S3ObjectStub("state");
+        var archive = new ConfigurationArchive(new S3EndpointStore(s3.Client, "state", "lakecircle/"));
 
         await archive.SavePreviousAsync("acme-logs", Old, At);
 
-        (await gateway.ListObjectsAsync("state", "")).Should().Equal(
+        s3.Keys("state").Should().Equal(
             "lakecircle/history/acme-logs/20260314T091500.000Z.json", "lakecircle/previous/acme-logs.json");
         (await archive.ReadPreviousAsync("acme-logs"))!.Configuration.Should().Be(Old);
     }

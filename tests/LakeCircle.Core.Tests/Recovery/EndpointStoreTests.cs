@@ -1,12 +1,12 @@
 using System.Text;
-using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Recovery;
 
 namespace LakeCircle.Core.Tests.Recovery;
 
-/// <summary>The contract every <see cref="IEndpointStore"/> keeps, run over a local folder and over S3 (in memory).</summary>
+/// <summary>The contract every <see cref="IEndpointStore"/> keeps, run over a local folder, over S3 (the SDK over objects in memory) and in memory.</summary>
 [TestFixture("local")]
 [TestFixture("s3")]
+[TestFixture("memory")]
 public sealed class EndpointStoreTests(string kind)
 {
     private TempFolder _folder = null!;
@@ -16,9 +16,12 @@ public sealed class EndpointStoreTests(string kind)
     public void SetUp()
     {
         _folder = new TempFolder();
-        _store = kind == "local"
-            ? new LocalEndpointStore(_folder.Path)
-            : new S3EndpointStore(new InMemoryS3Gateway().AddBucket("state"), "state", "lakecircle/prod");
+        _store = kind switch
+        {
+            "local" => new LocalEndpointStore(_folder.Path),
+            "memory" => new InMemoryEndpointStore("state", "lakecircle/prod"),
+            _ => new S3EndpointStore(new S3ObjectStub("state").Client, "state", "lakecircle/prod"),
+        };
     }
 
     [TearDown]
@@ -102,7 +105,12 @@ public sealed class EndpointStoreTests(string kind)
     [Test]
     public void Describe_Key_NamesTheFullLocation()
     {
-        var expected = kind == "local" ? _folder.File("log/a.json") : "s3://state/lakecircle/prod/log/a.json";
+        var expected = kind switch
+        {
+            "local" => _folder.File("log/a.json"),
+            "memory" => "memory://state/lakecircle/prod/log/a.json",
+            _ => "s3://state/lakecircle/prod/log/a.json",
+        };
 
         _store.Describe("log/a.json").Should().Be(expected);
     }

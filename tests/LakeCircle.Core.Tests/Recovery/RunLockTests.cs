@@ -6,6 +6,7 @@ namespace LakeCircle.Core.Tests.Recovery;
 
 [TestFixture("local")]
 [TestFixture("s3")]
+[TestFixture("memory")]
 public sealed class RunLockTests(string kind)
 {
     private TempFolder _folder = null!;
@@ -16,9 +17,12 @@ public sealed class RunLockTests(string kind)
     public void SetUp()
     {
         _folder = new TempFolder();
-        _store = kind == "local"
-            ? new LocalEndpointStore(_folder.Path)
-            : new S3EndpointStore(new InMemoryS3Gateway().AddBucket("state"), "state", "prod/");
+        _store = kind switch
+        {
+            "local" => new LocalEndpointStore(_folder.Path),
+            "memory" => new InMemoryEndpointStore("state", "prod/"),
+            _ => new S3EndpointStore(new S3ObjectStub("state").Client, "state", "prod/"),
+        };
         _time = new ManualTime();
     }
 

@@ -40,18 +40,6 @@ internal sealed class ReadHookGateway(IS3Gateway inner) : IS3Gateway
         Writes++;
         return inner.DeleteLifecycleAsync(bucket, cancellationToken);
     }
-
-    public Task<IReadOnlyList<string>> ListObjectsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
-        inner.ListObjectsAsync(bucket, prefix, cancellationToken);
-
-    public Task<byte[]> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
-        inner.GetObjectAsync(bucket, key, cancellationToken);
-
-    public Task PutObjectAsync(string bucket, string key, ReadOnlyMemory<byte> content, bool ifNoneMatch = false, CancellationToken cancellationToken = default) =>
-        inner.PutObjectAsync(bucket, key, content, ifNoneMatch, cancellationToken);
-
-    public Task DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
-        inner.DeleteObjectAsync(bucket, key, cancellationToken);
 }
 
 /// <summary>An endpoint store whose writes under a prefix fail.</summary>

@@ -56,13 +56,13 @@ public sealed class SafeSyncRunnerTests
     {
         var (gateway, definitions) = Standard();
         var oldLogs = gateway.PeekLifecycle("logs");
-        var state = new InMemoryS3Gateway().AddBucket("state");
-        var store = EndpointStore.For(EndpointLocation.S3("state", "prod/"), state);
+        var state = new S3ObjectStub("state");
+        var store = EndpointStore.For(Core.Configuration.EndpointLocation.S3("state", "prod/"), state.Client);
 
         var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
 
         outcome.Succeeded.Should().BeTrue();
-        (await state.ListObjectsAsync("state", "")).Should().BeEquivalentTo(
+        state.Keys("state").Should().BeEquivalentTo(
             "prod/current/bare.json", "prod/current/logs.json",
             "prod/history/bare/20260314T091500.250Z.json", "prod/history/logs/20260314T091500.250Z.json",
             "prod/previous/bare.json", "prod/previous/logs.json",

@@ -61,26 +61,6 @@ internal sealed class FaultInjectingS3Gateway(IS3Gateway inner, int seed) : IS3G
             return true;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<string>> ListObjectsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
-        CallAsync(S3Operations.ListObjectsV2, bucket, false, t => inner.ListObjectsAsync(bucket, prefix, t), cancellationToken);
-
-    public Task<byte[]> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
-        CallAsync(S3Operations.GetObject, bucket, false, t => inner.GetObjectAsync(bucket, key, t), cancellationToken);
-
-    public Task PutObjectAsync(string bucket, string key, ReadOnlyMemory<byte> content, bool ifNoneMatch = false, CancellationToken cancellationToken = default) =>
-        CallAsync(S3Operations.PutObject, bucket, true, async t =>
-        {
-            await inner.PutObjectAsync(bucket, key, content, ifNoneMatch, t);
-            return true;
-        }, cancellationToken);
-
-    public Task DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
-        CallAsync(S3Operations.DeleteObject, bucket, true, async t =>
-        {
-            await inner.DeleteObjectAsync(bucket, key, t);
-            return true;
-        }, cancellationToken);
-
     private async Task<T> CallAsync<T>(string operation, string? bucket, bool isWrite, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         var number = _calls.AddOrUpdate(operation, 1, (_, n) => n + 1);

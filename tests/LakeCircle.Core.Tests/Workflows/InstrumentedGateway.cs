@@ -43,18 +43,6 @@ internal sealed class InstrumentedGateway(IS3Gateway inner) : IS3Gateway
             return 0;
         });
 
-    public Task<IReadOnlyList<string>> ListObjectsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
-        inner.ListObjectsAsync(bucket, prefix, cancellationToken);
-
-    public Task<byte[]> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
-        inner.GetObjectAsync(bucket, key, cancellationToken);
-
-    public Task PutObjectAsync(string bucket, string key, ReadOnlyMemory<byte> content, bool ifNoneMatch = false, CancellationToken cancellationToken = default) =>
-        inner.PutObjectAsync(bucket, key, content, ifNoneMatch, cancellationToken);
-
-    public Task DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
-        inner.DeleteObjectAsync(bucket, key, cancellationToken);
-
     private async Task<T> TrackAsync<T>(bool read, string bucket, HashSet<string> failing, Func<Task<T>> call)
     {
         var now = read ? Interlocked.Increment(ref _reads) : Interlocked.Increment(ref _writes);

@@ -63,16 +63,6 @@ internal sealed class LaggingGateway(IS3Gateway inner) : IS3Gateway
         Wrote(bucket, before);
     }
 
-    public Task<IReadOnlyList<string>> ListObjectsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
-        inner.ListObjectsAsync(bucket, prefix, cancellationToken);
-
-    public Task<byte[]> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) => inner.GetObjectAsync(bucket, key, cancellationToken);
-
-    public Task PutObjectAsync(string bucket, string key, ReadOnlyMemory<byte> content, bool ifNoneMatch = false, CancellationToken cancellationToken = default) =>
-        inner.PutObjectAsync(bucket, key, content, ifNoneMatch, cancellationToken);
-
-    public Task DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken = default) => inner.DeleteObjectAsync(bucket, key, cancellationToken);
-
     private void Wrote(string bucket, LifecycleConfiguration? before)
     {
         lock (_gate)

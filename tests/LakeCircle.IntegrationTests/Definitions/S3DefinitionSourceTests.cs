@@ -13,14 +13,15 @@ public sealed class S3DefinitionSourceTests
     {
         const int count = 1005;
         var bucket = await S3TestServer.Current.Buckets.CreateAsync("defs");
-        using var gateway = S3TestServer.Current.CreateGateway();
+        using var store = S3TestServer.Current.CreateStore(bucket);
         var names = Enumerable.Range(0, count).Select(i => $"pg-{i.ToString("D4", CultureInfo.InvariantCulture)}").ToArray();
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (name, token) =>
-            await gateway.PutObjectAsync(bucket, $"teams/{name}.toml", Encoding.UTF8.GetBytes(TomlText.Bucket(name, RuleShapes.Mix(name.Length))), cancellationToken: token));
-        await gateway.PutObjectAsync(bucket, "teams/README.md", Encoding.UTF8.GetBytes("not a definition"));
-        await gateway.PutObjectAsync(bucket, "other/ignored.toml", Encoding.UTF8.GetBytes("BucketName = \"ignored\""));
+            await store.WriteAsync($"teams/{name}.toml", Encoding.UTF8.GetBytes(TomlText.Bucket(name, RuleShapes.Mix(name.Length))), token));
+        await store.WriteAsync("teams/README.md", Encoding.UTF8.GetBytes("not a definition"));
+        await store.WriteAsync("other/ignored.toml", Encoding.UTF8.GetBytes("BucketName = \"ignored\""));
+        using var client = S3TestServer.Current.CreateClient();
 
-        var documents = await new S3DefinitionSource(gateway, bucket, "teams/").ReadAsync();
+        var documents = await new S3DefinitionSource(client, bucket, "teams/").ReadAsync();
         var set = DefinitionLoader.Load(documents);
 
         documents.Should().HaveCount(count);

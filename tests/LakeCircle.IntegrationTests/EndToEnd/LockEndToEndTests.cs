@@ -30,17 +30,21 @@ public sealed class LockEndToEndTests
         _gateway = Server.CreateGateway();
         _endpoint = new CliEndpoint(await Server.Buckets.CreateAsync("e2e-lock-config"), "locking/");
         _bucket = await Server.Buckets.CreateAsync("e2e-locked");
-        await _endpoint.PutDefinitionAsync(_gateway, _bucket, TomlText.Bucket(_bucket, Desired));
+        await _endpoint.PutDefinitionAsync(_bucket, TomlText.Bucket(_bucket, Desired));
     }
 
     [OneTimeTearDown]
-    public void TearDown() => _gateway?.Dispose();
+    public void TearDown()
+    {
+        _gateway?.Dispose();
+        _endpoint?.Dispose();
+    }
 
     [Test]
     [DependsOnTest(nameof(Rollback_LockHeldByAnotherOwner_RefusedUntilForceUnlock), AllowFailure = true)]
     public async Task Sync_LockHeldByAnotherOwner_ExitsOneNamingTheHolderUntilUnlockForce()
     {
-        var store = _endpoint.Store(_gateway);
+        var store = _endpoint.Store;
         var held = await new RunLock(store, owner: OtherOwner).AcquireAsync("otherrun42");
         held.Acquired.Should().BeTrue(held.Message);
 
@@ -76,7 +80,7 @@ public sealed class LockEndToEndTests
     [DependsOnTest(nameof(Sync_UnreadableLock_IsRefusedUntilUnlockForceRemovesIt), AllowFailure = true)]
     public async Task Rollback_LockHeldByAnotherOwner_RefusedUntilForceUnlock()
     {
-        var store = _endpoint.Store(_gateway);
+        var store = _endpoint.Store;
         await _gateway.DeleteLifecycleAsync(_bucket);
         var synced = await _endpoint.RunAsync("sync");
         synced.ExitCode.Should().Be(0, synced.ToString());
@@ -97,7 +101,7 @@ public sealed class LockEndToEndTests
     [Test]
     public async Task Sync_LapsedLockOfAnotherOwner_TakesItOverAndReleasesIt()
     {
-        var store = _endpoint.Store(_gateway);
+        var store = _endpoint.Store;
         var lapsed = new RunLockHolder
         {
             Owner = "crashed@old-host:7", RunId = "crashedrun1", StartedAt = DateTimeOffset.UtcNow.AddHours(-2), ExpiresAt = DateTimeOffset.UtcNow.AddHours(-1),
@@ -115,7 +119,7 @@ public sealed class LockEndToEndTests
     [DependsOnTest(nameof(Sync_LapsedLockOfAnotherOwner_TakesItOverAndReleasesIt), AllowFailure = true)]
     public async Task Sync_UnreadableLock_IsRefusedUntilUnlockForceRemovesIt()
     {
-        var store = _endpoint.Store(_gateway);
+        var store = _endpoint.Store;
         await store.WriteAsync(RunLock.Key, Encoding.UTF8.GetBytes("not a lock"));
 
         var refused = await _endpoint.RunAsync("sync");
@@ -132,7 +136,7 @@ public sealed class LockEndToEndTests
     [Test]
     public async Task AcquireAsync_TwoConcurrentTakers_ExactlyOneWinsEachRound()
     {
-        var store = _endpoint.Store(_gateway);
+        var store = _endpoint.Store;
         for (var round = 0; round < 5; round++)
         {
             var first = new RunLock(store, owner: $"first@host:{round}");
@@ -151,7 +155,7 @@ public sealed class LockEndToEndTests
     [Test]
     public async Task CreateExclusiveAsync_ExistingObject_IsRefusedAndKeepsItsContent()
     {
-        var store = _endpoint.Store(_gateway);
+        var store = _endpoint.Store;
         const string key = "exclusive-probe.json";
 
         var created = await store.CreateExclusiveAsync(key, Encoding.UTF8.GetBytes("{\"n\":1}"));
@@ -166,5 +170,5 @@ public sealed class LockEndToEndTests
 
     [Test]
     [DependsOnTest(nameof(Sync_LockHeldByAnotherOwner_ExitsOneNamingTheHolderUntilUnlockForce), AllowFailure = true)]
-    public Task EveryRun_OutputsAndEndpointObjects_NeverShowTheCredentials() => _endpoint.ShouldNotShowSecretsAsync(_gateway);
+    public Task EveryRun_OutputsAndEndpointObjects_NeverShowTheCredentials() => _endpoint.ShouldNotShowSecretsAsync();
 }

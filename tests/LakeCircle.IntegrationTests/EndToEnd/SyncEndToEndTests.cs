@@ -39,7 +39,7 @@ public sealed class SyncEndToEndTests
         _unmanaged = await Server.Buckets.CreateManyAsync("e2e-free", 2);
         foreach (var c in _cases)
         {
-            await _endpoint.PutDefinitionAsync(_gateway, c.Bucket, TomlText.Bucket(c.Bucket, c.Desired));
+            await _endpoint.PutDefinitionAsync(c.Bucket, TomlText.Bucket(c.Bucket, c.Desired));
             if (c.Before is not null)
             {
                 await _gateway.PutLifecycleAsync(c.Bucket, c.Before);
@@ -59,7 +59,7 @@ public sealed class SyncEndToEndTests
         _dryrun = await _endpoint.RunAsync("dryrun", "-o", "json");
         _sync = await _endpoint.RunAsync("sync", "--log-level", "DEBUG");
         _dryrunAfter = await _endpoint.RunAsync("dryrun", "--detailed-exitcode", "--log-format", "JSON", "--log-level", "TRACE");
-        _afterSync = await _endpoint.ReadAllAsync(_gateway);
+        _afterSync = await _endpoint.ReadAllAsync();
         foreach (var bucket in _cases.Select(c => c.Bucket).Concat(_unmanaged))
         {
             _postSync[bucket] = (await _gateway.GetLifecycleAsync(bucket))?.Fingerprint;
@@ -67,7 +67,11 @@ public sealed class SyncEndToEndTests
     }
 
     [OneTimeTearDown]
-    public void TearDown() => _gateway?.Dispose();
+    public void TearDown()
+    {
+        _gateway?.Dispose();
+        _endpoint?.Dispose();
+    }
 
     [Test]
     public void DryRun_DriftedAccount_ShowsEachBucketsStatusAndAction()
@@ -153,12 +157,12 @@ public sealed class SyncEndToEndTests
         versions.Should().ContainSingle().Which.Reason.Should().Be(ArchiveReasons.BeforeSync);
         _preSync[bucket.Bucket].Should().StartWith(versions[0].Fingerprint);
 
-        var before = await _endpoint.ReadAllAsync(_gateway);
+        var before = await _endpoint.ReadAllAsync();
         var plan = await _endpoint.RunAsync("rollback", "--bucket", bucket.Bucket, "--dry-run");
         plan.ExitCode.Should().Be(0, plan.ToString());
         plan.Output.Should().Contain(bucket.Bucket);
         plan.Error.Should().Contain(versions[0].Time);
-        (await _endpoint.ReadAllAsync(_gateway)).Should().Equal(before, "a dry run writes nothing at the endpoint");
+        (await _endpoint.ReadAllAsync()).Should().Equal(before, "a dry run writes nothing at the endpoint");
         (await _gateway.GetLifecycleAsync(bucket.Bucket))!.Fingerprint.Should().Be(bucket.Desired.Fingerprint, "a dry run writes nothing to the bucket");
 
         var rollback = await _endpoint.RunAsync("rollback", "--bucket", bucket.Bucket);
@@ -171,7 +175,7 @@ public sealed class SyncEndToEndTests
         bucket.Desired.Fingerprint.Should().StartWith(after[0].Fingerprint, "the rollback saved the synced configuration it replaced");
         var text = await _endpoint.RunAsync("history", "--bucket", bucket.Bucket);
         text.Output.Should().Contain(after[0].Time).And.Contain(after[1].Time);
-        var store = await _endpoint.ReadAllAsync(_gateway);
+        var store = await _endpoint.ReadAllAsync();
         store.Keys.Should().NotContain(RunLock.Key);
         var current = ArchiveFile.Deserialize(Encoding.UTF8.GetBytes(store[$"current/{bucket.Bucket}.json"]), "current");
         current.Reason.Should().Be(ArchiveReasons.AfterRollback);
@@ -202,7 +206,7 @@ public sealed class SyncEndToEndTests
 
     [Test]
     [DependsOnTest(nameof(Rollback_ToTheStampOfABucketThatHadNoLifecycle_DeletesItsConfiguration), AllowFailure = true)]
-    public Task EveryRun_OutputsAndEndpointObjects_NeverShowTheCredentials() => _endpoint.ShouldNotShowSecretsAsync(_gateway);
+    public Task EveryRun_OutputsAndEndpointObjects_NeverShowTheCredentials() => _endpoint.ShouldNotShowSecretsAsync();
 
     private ArchivedConfiguration Archived(string key)
     {

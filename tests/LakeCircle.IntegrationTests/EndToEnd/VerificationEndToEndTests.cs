@@ -39,12 +39,16 @@ public sealed class VerificationEndToEndTests
         for (var i = 0; i < _buckets.Count; i++)
         {
             await _gateway.PutLifecycleAsync(_buckets[i], Old);
-            await _endpoint.PutDefinitionAsync(_gateway, _buckets[i], TomlText.Bucket(_buckets[i], Desired(i)));
+            await _endpoint.PutDefinitionAsync(_buckets[i], TomlText.Bucket(_buckets[i], Desired(i)));
         }
     }
 
     [OneTimeTearDown]
-    public void TearDown() => _gateway?.Dispose();
+    public void TearDown()
+    {
+        _gateway?.Dispose();
+        _endpoint?.Dispose();
+    }
 
     [Test]
     public async Task Sync_SizeFilterTheServerDrops_FailsThatBucketOnlyAndTheRunRecordSaysWhy()
@@ -64,7 +68,7 @@ public sealed class VerificationEndToEndTests
             (await _gateway.GetLifecycleAsync(_buckets[i]))!.Fingerprint.Should().Be((i == 0 ? Old : Desired(i)).Fingerprint);
         }
 
-        var store = _endpoint.Store(_gateway);
+        var store = _endpoint.Store;
         var record = await new RunLog(store).ReadAsync((await new RunLog(store).ListAsync()).Single());
         record!.Succeeded.Should().BeFalse();
         var failed = record.Buckets.Single(b => b.Bucket == _buckets[0]);
@@ -79,7 +83,7 @@ public sealed class VerificationEndToEndTests
 
     [Test]
     [DependsOnTest(nameof(Sync_SizeFilterTheServerDrops_FailsThatBucketOnlyAndTheRunRecordSaysWhy), AllowFailure = true)]
-    public Task EveryRun_OutputsAndEndpointObjects_NeverShowTheCredentials() => _endpoint.ShouldNotShowSecretsAsync(_gateway);
+    public Task EveryRun_OutputsAndEndpointObjects_NeverShowTheCredentials() => _endpoint.ShouldNotShowSecretsAsync();
 
     private static LifecycleConfiguration Desired(int index) => index == 0
         ? SizeFiltered

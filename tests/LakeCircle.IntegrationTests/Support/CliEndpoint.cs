@@ -1,15 +1,15 @@
 using System.Text;
 using LakeCircle.Cli;
-using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Recovery;
 
 namespace LakeCircle.IntegrationTests.Support;
 
 /// <summary>
 /// An endpoint (<c>s3://config-bucket/prefix/</c>) on the test server with the <c>LCC_*</c> variables that point the
-/// command line at it and at the server, and a record of every command line run against it.
+/// command line at it and at the server, the store over its objects (as the command line reaches them, without an
+/// expected owner), and a record of every command line run against it.
 /// </summary>
-internal sealed class CliEndpoint
+internal sealed class CliEndpoint : IDisposable
 {
     /// <summary>Any 12 digits: radosgw does not check the expected bucket owner (docs/compatibility.md).</summary>
     public const string Account = "123456789012";
@@ -20,6 +20,7 @@ internal sealed class CliEndpoint
     {
         ConfigBucket = configBucket;
         Prefix = prefix;
+        Store = S3TestServer.Current.CreateStore(configBucket, prefix);
         Environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["LCC_ENDPOINT"] = Url,
@@ -54,17 +55,16 @@ internal sealed class CliEndpoint
         return result;
     }
 
-    /// <summary>Uploads a definition as <c>definition/NAME.toml</c>.</summary>
-    public Task PutDefinitionAsync(IS3Gateway gateway, string name, string toml) =>
-        gateway.PutObjectAsync(ConfigBucket, $"{Prefix}definition/{name}.toml", Encoding.UTF8.GetBytes(toml));
+    /// <summary>The store the command line uses for this endpoint (the main user's, owning its client).</summary>
+    public S3EndpointStore Store { get; }
 
-    /// <summary>The store the command line uses for this endpoint, over <paramref name="gateway"/>.</summary>
-    public S3EndpointStore Store(IS3Gateway gateway) => new(gateway, ConfigBucket, Prefix);
+    /// <summary>Uploads a definition as <c>definition/NAME.toml</c>.</summary>
+    public Task PutDefinitionAsync(string name, string toml) => Store.WriteAsync($"definition/{name}.toml", Encoding.UTF8.GetBytes(toml));
 
     /// <summary>Every object under the endpoint prefix, by key relative to it, as text.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> ReadAllAsync(IS3Gateway gateway)
+    public async Task<IReadOnlyDictionary<string, string>> ReadAllAsync()
     {
-        var store = Store(gateway);
+        var store = Store;
         var objects = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in await store.ListAsync(""))
         {
@@ -75,10 +75,10 @@ internal sealed class CliEndpoint
     }
 
     /// <summary>Fails when any output of the command lines or any object under the endpoint shows the secret key or the access key id.</summary>
-    public async Task ShouldNotShowSecretsAsync(IS3Gateway gateway)
+    public async Task ShouldNotShowSecretsAsync()
     {
         string[] secrets = [S3TestServer.Current.SecretKey, S3TestServer.Current.AccessKeyId];
-        var objects = await ReadAllAsync(gateway);
+        var objects = await ReadAllAsync();
         await TestContext.Progress.WriteLineAsync(
             $"[e2e] secret scan of {Url}: {_results.Count} command lines' stdout and stderr, {objects.Count} objects");
         _results.Should().NotBeEmpty();
@@ -92,4 +92,6 @@ internal sealed class CliEndpoint
             text.Should().NotContainAny(secrets, "the object {0} must not show the credentials", key);
         }
     }
+
+    public void Dispose() => Store.Dispose();
 }

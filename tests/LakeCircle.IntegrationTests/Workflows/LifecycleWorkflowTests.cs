@@ -29,9 +29,10 @@ public sealed class LifecycleWorkflowTests
         var buckets = await Server.Buckets.CreateManyAsync("s3def", 200);
         var definitions = await Server.Buckets.CreateAsync("s3def-source");
         using var gateway = Server.CreateGateway();
+        using var store = Server.CreateStore(definitions, "lifecycle/");
         await Parallel.ForEachAsync(buckets.Select((b, i) => (b, i)), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (item, token) =>
-            await gateway.PutObjectAsync(definitions, $"lifecycle/{item.b}.toml", Encoding.UTF8.GetBytes(TomlText.Bucket(item.b, RuleShapes.Mix(item.i))), cancellationToken: token));
-        var source = new S3DefinitionSource(gateway, definitions, "lifecycle/");
+            await store.WriteAsync($"{item.b}.toml", Encoding.UTF8.GetBytes(TomlText.Bucket(item.b, RuleShapes.Mix(item.i))), token));
+        var source = new S3DefinitionSource(store);
 
         var sync = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).SyncAsync();
         var dryrun = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).PlanAsync();

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Core.Gateways.Retries;
 
-/// <summary>The log events of <see cref="RetryingS3Gateway"/>: the failure's message only, never credentials.</summary>
+/// <summary>The log events of <see cref="RetryPolicy"/> (under <see cref="RetryingS3Gateway"/> and the endpoint store's retries): the failure's message only, never credentials.</summary>
 internal static partial class RetryLog
 {
     [LoggerMessage(EventId = 140, Level = LogLevel.Warning, Message = "{Operation} attempt {Attempt} of {MaxAttempts} failed, retrying in {DelayMs} ms: {Error}")]

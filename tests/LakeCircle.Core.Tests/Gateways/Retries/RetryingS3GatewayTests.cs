@@ -1,7 +1,9 @@
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Gateways.Retries;
 using LakeCircle.Core.Model;
+using LakeCircle.Core.Tests.Workflows;
 using NSubstitute;
+using Microsoft.Extensions.Logging;
 using NSubstitute.ExceptionExtensions;
 
 namespace LakeCircle.Core.Tests.Gateways.Retries;
@@ -15,6 +17,9 @@ internal sealed class RetryingS3GatewayTests
     };
 
     private readonly List<TimeSpan> _waits = [];
+
+    [SetUp]
+    public void ClearWaits() => _waits.Clear();
 
     [Test]
     public async Task GetLifecycleAsync_TransientThenSuccess_RetriesAndReturns()
@@ -63,48 +68,37 @@ internal sealed class RetryingS3GatewayTests
         gateway.Retries.Should().Be(0);
     }
 
-    [TestCase(503, 2)]
-    [TestCase(429, 2)]
-    [TestCase(500, 1)]
-    [TestCase(0, 1)]
-    public async Task PutObjectAsync_ExclusiveCreate_RetriedOnlyWhenRefusedOutright(int status, int expectedCalls)
-    {
-        var inner = Substitute.For<IS3Gateway>();
-        inner.PutObjectAsync("b", "lock.json", Arg.Any<ReadOnlyMemory<byte>>(), true, Arg.Any<CancellationToken>())
-            .Returns(_ => throw Transient(status), _ => Task.CompletedTask);
-        var gateway = Create(inner);
-
-        var act = () => gateway.PutObjectAsync("b", "lock.json", new byte[] { 1 }, ifNoneMatch: true);
-
-        if (expectedCalls == 2)
-        {
-            await act.Should().NotThrowAsync();
-        }
-        else
-        {
-            await act.Should().ThrowAsync<S3GatewayException>();
-        }
-
-        await inner.Received(expectedCalls).PutObjectAsync("b", "lock.json", Arg.Any<ReadOnlyMemory<byte>>(), true, Arg.Any<CancellationToken>());
-    }
-
     [Test]
-    public async Task GetObjectAsync_AttemptOutlivesTimeout_CountsAsTransientAndRetries()
+    public async Task GetLifecycleAsync_AttemptOutlivesTimeout_CountsAsTransientAndRetries()
     {
         var inner = Substitute.For<IS3Gateway>();
-        inner.GetObjectAsync("b", "k", Arg.Any<CancellationToken>()).Returns(
+        inner.GetLifecycleAsync("b", Arg.Any<CancellationToken>()).Returns(
             async call =>
             {
                 await Task.Delay(Timeout.InfiniteTimeSpan, call.Arg<CancellationToken>());
-                return Array.Empty<byte>();
+                return null;
             },
-            _ => Task.FromResult(new byte[] { 7 }));
+            _ => Task.FromResult<LifecycleConfiguration?>(Configuration));
         var gateway = Create(inner, attemptTimeout: TimeSpan.FromMilliseconds(20));
 
-        var result = await gateway.GetObjectAsync("b", "k");
+        var result = await gateway.GetLifecycleAsync("b");
 
-        result.Should().Equal(7);
+        result.Should().BeSameAs(Configuration);
         gateway.Retries.Should().Be(1);
+    }
+
+    [Test]
+    public async Task PutLifecycleAsync_Retried_LogsEachRetryAsAWarning()
+    {
+        var inner = Substitute.For<IS3Gateway>();
+        inner.PutLifecycleAsync("b", Configuration, Arg.Any<CancellationToken>()).Returns(_ => throw Transient(503), _ => throw Transient(503), _ => Task.CompletedTask);
+        var logger = new RecordingLogger();
+        var gateway = new RetryingS3Gateway(inner, new S3RetryOptions { MaxAttempts = 4 }, logger, () => 0.5, (_, _) => Task.CompletedTask);
+
+        await gateway.PutLifecycleAsync("b", Configuration);
+
+        logger.Events.Should().HaveCount(2).And.OnlyContain(e => e.Level == LogLevel.Warning);
+        logger.Events[0].Message.Should().Contain(S3Operations.PutBucketLifecycleConfiguration).And.Contain("attempt 1 of 4").And.Contain("busy");
     }
 
     [Test]
