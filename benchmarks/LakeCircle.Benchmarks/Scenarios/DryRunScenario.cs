@@ -5,12 +5,14 @@ using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Tests.Support;
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core;
+using LakeCircle.Core.Planning;
+using LakeCircle.Core.Recovery;
 
 namespace LakeCircle.Benchmarks.Scenarios;
 
 /// <summary>
-/// DRYRUN end to end (<see cref="LifecycleWorkflow.PlanAsync"/>: parse and validate the definitions, list the account,
+/// DRYRUN end to end (<see cref="LakeCircleClient.PlanAsync"/>: parse and validate the definitions, list the account,
 /// read every lifecycle, plan) for 500 buckets, one in ten drifted, over an <see cref="InMemoryS3Gateway"/> behind a
 /// fixed per-call latency, at several read concurrencies. First a run without latency: the CPU cost, the ceiling
 /// any concurrency meets. With latency, the ideal time is one ListBuckets plus ceil(buckets / concurrency) GETs in a
@@ -50,7 +52,8 @@ internal sealed class DryRunScenario : IScenario
         Report report, BenchmarkOptions options, IDefinitionSource source, IS3Gateway store, TimeSpan latency, int concurrency, CancellationToken cancellationToken)
     {
         var gateway = new LatencyS3Gateway(store, latency);
-        var workflow = new LifecycleWorkflow(gateway, source, options: new WorkflowOptions { ReadConcurrency = concurrency });
+        await using var client = new LakeCircleClient(
+            new ClientSources(gateway, source, new InMemoryEndpointStore()), new LakeCircleClientOptions { ReadConcurrency = concurrency });
         var rounds = (BucketCount + concurrency - 1) / concurrency;
         var idealMs = (rounds + 1) * latency.TotalMilliseconds;
 
@@ -60,7 +63,7 @@ internal sealed class DryRunScenario : IScenario
         var measurement = await StopwatchRunner.MeasureAsync(warmups, repetitions, async () =>
         {
             gateway.ResetMaxInFlight();
-            outcome = await workflow.PlanAsync(cancellationToken);
+            outcome = await client.PlanAsync(cancellationToken: cancellationToken);
         });
         if (outcome is not { Succeeded: true, Plan: { } plan })
         {

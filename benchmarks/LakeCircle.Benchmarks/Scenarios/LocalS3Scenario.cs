@@ -6,7 +6,7 @@ using Amazon.S3.Model;
 using LakeCircle.Benchmarks.Harness;
 using LakeCircle.Benchmarks.Support;
 using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Benchmarks.Scenarios;
 

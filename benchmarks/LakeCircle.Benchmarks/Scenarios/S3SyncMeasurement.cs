@@ -2,27 +2,30 @@ using System.Diagnostics;
 using LakeCircle.Benchmarks.Harness;
 using LakeCircle.Benchmarks.Support;
 using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core;
+using LakeCircle.Core.Recovery;
 
 namespace LakeCircle.Benchmarks.Scenarios;
 
 /// <summary>
 /// One SYNC of the S3 scenario's buckets to a new generation of their configuration at a given write concurrency
-/// (reads at 16), timed once, then a DRYRUN that must plan no change (a second run after a sync converges).
+/// (reads at 16), timed once, then a DRYRUN that must plan no change (a second run after a sync converges). The sync
+/// runs inside the whole safety net (lock, re-read before each write, archive, verification, run record) with the
+/// endpoint in memory, so the figures are those of the S3 calls.
 /// </summary>
 internal sealed class S3SyncMeasurement(AwsS3Gateway gateway, IReadOnlyList<string> buckets)
 {
     public async Task<ScenarioResult> RunAsync(string scenario, int writeConcurrency, int generation, CancellationToken cancellationToken)
     {
         var source = new InMemoryDefinitionSource(S3Fixtures.Definitions(buckets, generation));
-        var options = new WorkflowOptions { ReadConcurrency = 16, WriteConcurrency = writeConcurrency };
-        var workflow = new LifecycleWorkflow(gateway, source, options: options);
+        var options = new LakeCircleClientOptions { ReadConcurrency = 16, WriteConcurrency = writeConcurrency };
+        await using var client = new LakeCircleClient(new ClientSources(gateway, source, new InMemoryEndpointStore()), options);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var started = Stopwatch.GetTimestamp();
-        var outcome = await workflow.SyncAsync(cancellationToken);
+        var outcome = await client.SyncAsync(cancellationToken: cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        var check = await workflow.PlanAsync(cancellationToken);
+        var check = await client.PlanAsync(cancellationToken: cancellationToken);
 
         var durations = outcome.Buckets.Select(b => b.Duration.TotalMilliseconds).DefaultIfEmpty(0).ToList();
         var (median, p95) = Measurement.Percentiles(durations);

@@ -271,7 +271,7 @@ internal sealed class WritingRun
             await _sources.Account.PutLifecycleAsync(bucket, previous!, token).ConfigureAwait(false);
             return "; the previous configuration was restored";
         }
-        catch (Gateways.S3GatewayException e)
+        catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
         {
             return "; restoring the previous configuration failed too: " + e.Message;
         }

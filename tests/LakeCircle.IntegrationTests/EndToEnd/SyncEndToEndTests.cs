@@ -3,6 +3,7 @@ using System.Text.Json;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Sync;
 using LakeCircle.IntegrationTests.Support;
 
 namespace LakeCircle.IntegrationTests.EndToEnd;
@@ -140,7 +141,7 @@ public sealed class SyncEndToEndTests
         var logs = _afterSync.Keys.Where(k => k.StartsWith(RunLog.Folder, StringComparison.Ordinal)).ToList();
         logs.Should().ContainSingle("DRYRUN writes nothing at the endpoint");
         var record = RecoveryJson.Deserialize<RunRecord>(Encoding.UTF8.GetBytes(_afterSync[logs[0]]), logs[0]);
-        record.Action.Should().Be(SafeSyncRunner.Action);
+        record.Action.Should().Be(WritingRun.Sync);
         record.Succeeded.Should().BeTrue();
         record.Account.Should().Be(CliEndpoint.Account);
         record.Buckets.Where(b => b.Result == RunBucketResult.Applied).Select(b => b.Bucket).Should().BeEquivalentTo(Changed.Select(c => c.Bucket));
@@ -182,7 +183,7 @@ public sealed class SyncEndToEndTests
         current.Configuration!.Fingerprint.Should().Be(_preSync[bucket.Bucket]);
         var records = store.Where(o => o.Key.StartsWith(RunLog.Folder, StringComparison.Ordinal))
             .Select(o => RecoveryJson.Deserialize<RunRecord>(Encoding.UTF8.GetBytes(o.Value), o.Key)).ToList();
-        records.Should().ContainSingle(r => r.Action == RollbackRunner.Action && r.Buckets.Any(b => b.Bucket == bucket.Bucket),
+        records.Should().ContainSingle(r => r.Action == WritingRun.Rollback && r.Buckets.Any(b => b.Bucket == bucket.Bucket),
             "the rollback left its own run record").Which.Buckets.Single().Result.Should().Be(RunBucketResult.Applied);
     }
 

@@ -1,27 +1,31 @@
 using System.Text;
-using LakeCircle.Core.Definitions;
+using Amazon.Runtime;
+using LakeCircle.Core;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Sync;
 using LakeCircle.IntegrationTests.Support;
 
-namespace LakeCircle.IntegrationTests.Workflows;
+namespace LakeCircle.IntegrationTests.Sync;
 
-public sealed class LifecycleWorkflowTests
+/// <summary>The public client against the local S3 server, configured as an application would: options only.</summary>
+public sealed class LakeCircleClientTests
 {
     private static S3TestServer Server => S3TestServer.Current;
 
-    private static WorkflowOptions Options(IEnumerable<string> buckets)
+    /// <summary>A client over the server with an endpoint base (s3:// or a folder holding definition/).</summary>
+    private static LakeCircleClient Client(string endpoint) => new(new LakeCircleClientOptions
     {
-        // One write in flight: radosgw serialises lifecycle writes and stalls when two clash.
-        var options = new WorkflowOptions { WriteConcurrency = 1, VerifyTimeout = TimeSpan.FromSeconds(5) };
-        foreach (var bucket in buckets)
-        {
-            options.Buckets.Add(bucket);
-        }
+        Account = "123456789012",
+        Region = S3TestServer.Region,
+        Endpoint = endpoint,
+        ServiceUrl = new Uri(Server.Endpoint),
+        Credentials = new BasicAWSCredentials(Server.AccessKeyId, Server.SecretKey),
 
-        return options;
-    }
+        // One write in flight: radosgw serialises lifecycle writes and stalls when two clash.
+        WriteConcurrency = 1,
+        VerifyTimeout = TimeSpan.FromSeconds(5),
+    });
 
     [Test]
     public async Task SyncThenDryrun_DefinitionsInS3ForManyBuckets_PlansNoChange()
@@ -29,18 +33,21 @@ public sealed class LifecycleWorkflowTests
         var buckets = await Server.Buckets.CreateManyAsync("s3def", 200);
         var definitions = await Server.Buckets.CreateAsync("s3def-source");
         using var gateway = Server.CreateGateway();
-        using var store = Server.CreateStore(definitions, "lifecycle/");
+        using var store = Server.CreateStore(definitions, "lifecycle/definition/");
         await Parallel.ForEachAsync(buckets.Select((b, i) => (b, i)), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (item, token) =>
             await store.WriteAsync($"{item.b}.toml", Encoding.UTF8.GetBytes(TomlText.Bucket(item.b, RuleShapes.Mix(item.i))), token));
-        var source = new S3DefinitionSource(store);
+        await using var client = Client($"s3://{definitions}/lifecycle/");
 
-        var sync = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).SyncAsync();
-        var dryrun = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).PlanAsync();
+        var sync = await client.SyncAsync(buckets);
+        var dryrun = await client.PlanAsync(buckets);
 
         sync.Diagnostics.Select(d => d.ToString()).Should().BeEmpty();
         sync.Error.Should().BeNull();
         sync.Buckets.Where(b => b.Result != BucketResult.Applied).Select(b => $"{b.Bucket}: {b.Error}").Should().BeEmpty();
         sync.Summary.Applied.Should().Be(buckets.Count);
+        sync.Status.Should().Be(RunStatus.Succeeded);
+        sync.RecordLocation.Should().StartWith($"s3://{definitions}/lifecycle/log/", "the run record goes to the endpoint bucket");
+        (await store.ListAsync("")).Should().HaveCount(buckets.Count, "the definitions are all there is under definition/");
         dryrun.Plan!.HasChanges.Should().BeFalse();
         dryrun.Plan.Buckets.Should().OnlyContain(b => b.Status == BucketStatus.InSync).And.HaveCount(buckets.Count);
     }
@@ -54,13 +61,14 @@ public sealed class LifecycleWorkflowTests
         {
             for (var i = 0; i < buckets.Count; i++)
             {
-                await File.WriteAllTextAsync(Path.Combine(folder.FullName, buckets[i] + ".toml"), TomlText.Bucket(buckets[i], RuleShapes.Mix(i + 7)));
+                Directory.CreateDirectory(Path.Combine(folder.FullName, "definition"));
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, "definition", buckets[i] + ".toml"), TomlText.Bucket(buckets[i], RuleShapes.Mix(i + 7)));
             }
 
             using var gateway = Server.CreateGateway();
-            var source = new LocalDefinitionSource(folder.FullName);
-            var sync = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).SyncAsync();
-            var dryrun = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).PlanAsync();
+            await using var client = Client(folder.FullName);
+            var sync = await client.SyncAsync(buckets);
+            var dryrun = await client.PlanAsync(buckets);
             sync.Diagnostics.Select(d => d.ToString()).Should().BeEmpty();
             sync.Succeeded.Should().BeTrue();
             dryrun.Plan!.HasChanges.Should().BeFalse();
@@ -72,15 +80,16 @@ public sealed class LifecycleWorkflowTests
             await gateway.PutLifecycleAsync(edited, drifted);
             await gateway.DeleteLifecycleAsync(buckets[4]);
 
-            var driftPlan = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).PlanAsync();
-            var repair = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).SyncAsync();
-            var after = await new LifecycleWorkflow(gateway, source, options: Options(buckets)).PlanAsync();
+            var driftPlan = await client.PlanAsync(buckets);
+            var repair = await client.ApplyAsync(driftPlan);
+            var after = await client.PlanAsync(buckets);
 
             var changed = driftPlan.Plan!.Buckets.Where(b => b.Status == BucketStatus.Change).ToList();
             changed.Select(b => b.Bucket).Should().BeEquivalentTo([edited, buckets[4]]);
             changed.Single(b => b.Bucket == edited).Changed.Should().ContainSingle();
             repair.Succeeded.Should().BeTrue();
             repair.Summary.Applied.Should().Be(2);
+            (await client.GetHistoryAsync(edited)).Should().HaveCount(2, "the sync and the repair each archived the configuration they replaced");
             after.Plan!.HasChanges.Should().BeFalse();
         }
         finally
@@ -105,9 +114,11 @@ public sealed class LifecycleWorkflowTests
         var folder = Directory.CreateTempSubdirectory("lakecircle-it-");
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "b.toml"), TomlText.Bucket(bucket, desired));
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "definition"));
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "definition", "b.toml"), TomlText.Bucket(bucket, desired));
+            await using var client = Client(folder.FullName);
 
-            var sync = await new LifecycleWorkflow(gateway, new LocalDefinitionSource(folder.FullName), options: Options([bucket])).SyncAsync();
+            var sync = await client.SyncAsync([bucket]);
 
             sync.Succeeded.Should().BeFalse();
             var outcome = sync.Buckets.Should().ContainSingle().Which;
