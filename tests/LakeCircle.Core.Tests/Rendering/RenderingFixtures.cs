@@ -1,7 +1,10 @@
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Planning;
+using LakeCircle.Core.Sync;
+using LakeCircle.Core.Tests.Support;
+using LakeCircle.Core.Tests.Workflows;
 using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
 
-namespace LakeCircle.Core.Tests.Workflows.Rendering;
+namespace LakeCircle.Core.Tests.Rendering;
 
 /// <summary>Outcomes of the standard drifted account, to render.</summary>
 internal static class RenderingFixtures
@@ -9,10 +12,10 @@ internal static class RenderingFixtures
     public static async Task<PlanOutcome> PlanAsync()
     {
         var (gateway, definitions) = Standard();
-        return await new LifecycleWorkflow(gateway, definitions).PlanAsync();
+        return await TestClient.Create(gateway, definitions).PlanAsync();
     }
 
-    public static async Task<SyncOutcome> SyncAsync(string? failingBucket = null, WorkflowOptions? options = null)
+    public static async Task<RunOutcome> SyncAsync(string? failingBucket = null, Action<LakeCircleClientOptions>? configure = null)
     {
         var (inner, definitions) = Standard();
         var gateway = new InstrumentedGateway(inner) { Hold = TimeSpan.Zero };
@@ -21,13 +24,17 @@ internal static class RenderingFixtures
             gateway.FailingWrites.Add(failingBucket);
         }
 
-        return await new LifecycleWorkflow(gateway, definitions, options: options).SyncAsync();
+        var options = TestClient.Options();
+        configure?.Invoke(options);
+        return await TestClient.Create(gateway, definitions, options: options).SyncAsync();
     }
 
     /// <summary>A sync whose write to <c>logs</c> is applied but still not visible when verification times out.</summary>
-    public static async Task<SyncOutcome> NotVisibleSyncAsync()
+    public static async Task<RunOutcome> NotVisibleSyncAsync()
     {
-        var (_, gateway, definitions) = LifecycleWorkflowTests.Lagging("logs");
-        return await new LifecycleWorkflow(gateway, definitions, options: new WorkflowOptions { VerifyTimeout = TimeSpan.Zero }).SyncAsync();
+        var (_, gateway, definitions) = Sync.LakeCircleClientTests.Lagging("logs");
+        var options = TestClient.Options();
+        options.VerifyTimeout = TimeSpan.Zero;
+        return await TestClient.Create(gateway, definitions, options: options).SyncAsync();
     }
 }
