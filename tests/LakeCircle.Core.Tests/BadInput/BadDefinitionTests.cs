@@ -2,7 +2,7 @@ using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Tests.Recovery;
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Tests.Support;
 
 namespace LakeCircle.Core.Tests.BadInput;
 
@@ -25,7 +25,7 @@ internal sealed class BadDefinitionTests
         await File.WriteAllBytesAsync(folder.File(file), content);
         var store = new InMemoryS3Gateway().SetLifecycle("acme-logs", Existing);
 
-        var outcome = await new LifecycleWorkflow(store, new LocalDefinitionSource(folder.Path)).SyncAsync();
+        var outcome = await TestClient.Create(store, new LocalDefinitionSource(folder.Path)).SyncAsync();
 
         var text = string.Join("\n", outcome.Diagnostics.Select(d => d.ToString()));
         TestContext.Out.WriteLine(text.Length > 600 ? text[..600] : text);
@@ -46,7 +46,7 @@ internal sealed class BadDefinitionTests
         await File.WriteAllTextAsync(folder.File("b.toml"), "BucketName = \"acme-logs\"" + body.Replace("{0}", "all_storage_classes_128K", StringComparison.Ordinal));
         var store = new InMemoryS3Gateway().SetLifecycle("acme-logs", Existing);
 
-        var outcome = await new LifecycleWorkflow(store, new LocalDefinitionSource(folder.Path)).SyncAsync();
+        var outcome = await TestClient.Create(store, new LocalDefinitionSource(folder.Path)).SyncAsync();
 
         var text = string.Join("\n", outcome.Diagnostics.Select(d => d.ToString()));
         TestContext.Out.WriteLine(text);
@@ -63,7 +63,7 @@ internal sealed class BadDefinitionTests
         await File.WriteAllTextAsync(folder.File("b.toml"), "BucketName = \"acme-logs\"" + rule);
         var store = new InMemoryS3Gateway().SetLifecycle("acme-logs", Existing);
 
-        var outcome = await new LifecycleWorkflow(store, new LocalDefinitionSource(folder.Path)).SyncAsync();
+        var outcome = await TestClient.Create(store, new LocalDefinitionSource(folder.Path)).SyncAsync();
 
         var text = string.Join("\n", outcome.Diagnostics.Select(d => d.ToString()));
         TestContext.Out.WriteLine(text);

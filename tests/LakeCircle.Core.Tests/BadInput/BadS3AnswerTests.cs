@@ -6,9 +6,10 @@ using LifecycleConfiguration = LakeCircle.Core.Model.LifecycleConfiguration;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
+using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Gateways;
 using LakeCircle.Core.Tests.Recovery;
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Tests.Support;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 
@@ -43,7 +44,7 @@ internal sealed class BadS3AnswerTests
         gateway.ListBucketsAsync(Arg.Any<CancellationToken>()).Returns(["acme-logs"]);
         gateway.GetLifecycleAsync("acme-logs", Arg.Any<CancellationToken>()).Returns(c => inner.GetLifecycleAsync("acme-logs", c.Arg<CancellationToken>()));
 
-        var outcome = await new LifecycleWorkflow(gateway, new LocalDefinitionSource(folder.Path)).SyncAsync();
+        var outcome = await TestClient.Create(gateway, new LocalDefinitionSource(folder.Path)).SyncAsync();
 
         var bucket = outcome.Plan!.Buckets.Single(b => b.Bucket == "acme-logs");
         TestContext.Out.WriteLine(bucket.Error);
@@ -75,7 +76,7 @@ internal sealed class BadS3AnswerTests
         var store = new InMemoryS3Gateway().AddBucket("acme-logs").AddBucket("acme-other");
         var gateway = new DenyingGateway(store, "acme-logs");
 
-        var outcome = await new LifecycleWorkflow(gateway, new LocalDefinitionSource(folder.Path)).SyncAsync();
+        var outcome = await TestClient.Create(gateway, new LocalDefinitionSource(folder.Path)).SyncAsync();
 
         var denied = outcome.Buckets.Single(b => b.Bucket == "acme-logs");
         TestContext.Out.WriteLine(denied.Error);
@@ -95,7 +96,7 @@ internal sealed class BadS3AnswerTests
         gateway.ListBucketsAsync(Arg.Any<CancellationToken>()).Returns(["acme-logs"]);
         gateway.GetLifecycleAsync("acme-logs", Arg.Any<CancellationToken>()).ThrowsAsync(S3LifecycleRules.NoSuchBucket(S3Operations.GetBucketLifecycleConfiguration, "acme-logs"));
 
-        var outcome = await new LifecycleWorkflow(gateway, new LocalDefinitionSource(folder.Path)).SyncAsync();
+        var outcome = await TestClient.Create(gateway, new LocalDefinitionSource(folder.Path)).SyncAsync();
 
         outcome.Plan!.Buckets.Single().Status.Should().Be(LakeCircle.Core.Planning.BucketStatus.Missing);
         await gateway.DidNotReceiveWithAnyArgs().PutLifecycleAsync(default!, default!, default);
@@ -114,7 +115,7 @@ internal sealed class BadS3AnswerTests
         gateway.PutLifecycleAsync("acme-logs", Arg.Any<LifecycleConfiguration>(), Arg.Any<CancellationToken>())
             .ThrowsAsync(S3LifecycleRules.NoSuchBucket(S3Operations.PutBucketLifecycleConfiguration, "acme-logs"));
 
-        var outcome = await new LifecycleWorkflow(gateway, new LocalDefinitionSource(folder.Path)).SyncAsync();
+        var outcome = await TestClient.Create(gateway, new LocalDefinitionSource(folder.Path)).SyncAsync();
 
         var result = outcome.Buckets.Single();
         TestContext.Out.WriteLine(result.Error);

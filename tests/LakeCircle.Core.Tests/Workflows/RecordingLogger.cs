@@ -1,10 +1,9 @@
-using LakeCircle.Core.Workflows;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Core.Tests.Workflows;
 
 /// <summary>A logger that records each event with its level, message and the scopes open around it (outermost first).</summary>
-internal sealed class RecordingLogger : ILogger<LifecycleWorkflow>
+internal sealed class RecordingLogger : ILogger
 {
     private readonly AsyncLocal<Scope?> _current = new();
     private readonly List<(LogLevel Level, string Message, string[] Scopes, IReadOnlyList<KeyValuePair<string, object?>> State)> _events = [];

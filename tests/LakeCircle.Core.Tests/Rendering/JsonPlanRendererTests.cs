@@ -1,10 +1,10 @@
 using System.Text.Json;
 using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Workflows;
-using LakeCircle.Core.Workflows.Rendering;
+using LakeCircle.Core.Rendering;
+using LakeCircle.Core.Tests.Support;
 using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
 
-namespace LakeCircle.Core.Tests.Workflows.Rendering;
+namespace LakeCircle.Core.Tests.Rendering;
 
 public sealed class JsonPlanRendererTests
 {
@@ -91,7 +91,7 @@ public sealed class JsonPlanRendererTests
     [Test]
     public async Task Render_InvalidDefinitions_DiagnosticsAndNoBuckets()
     {
-        var outcome = await new LifecycleWorkflow(new InMemoryS3Gateway(), Source(("bad.toml", "BucketName = 3\n"))).PlanAsync();
+        var outcome = await TestClient.Create(new InMemoryS3Gateway(), Source(("bad.toml", "BucketName = 3\n"))).PlanAsync();
 
         using var json = JsonDocument.Parse(JsonPlanRenderer.Render(outcome));
 

@@ -1,29 +1,43 @@
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
+using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Sync;
+using LakeCircle.Core.Tests.Support;
+using LakeCircle.Core.Tests.Workflows;
 using NSubstitute;
-using NSubstitute.ExceptionExtensions;
 using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
 
-namespace LakeCircle.Core.Tests.Workflows;
+namespace LakeCircle.Core.Tests.Sync;
 
-public sealed partial class LifecycleWorkflowTests
+/// <summary>Syncs through the client: what is written, per bucket, within the limits; every sync inside the safety net.</summary>
+public sealed partial class LakeCircleClientTests
 {
+    /// <summary>A client over the gateway and the definitions, an endpoint (in memory unless given), and the test options as <paramref name="configure"/> changes them.</summary>
+    private static LakeCircleClient Client(
+        IS3Gateway gateway, IDefinitionSource definitions, Action<LakeCircleClientOptions>? configure = null, IEndpointStore? endpoint = null)
+    {
+        var options = TestClient.Options();
+        configure?.Invoke(options);
+        return TestClient.Create(gateway, definitions, endpoint, options);
+    }
+
     [Test]
     public async Task SyncAsync_DriftedAccount_AppliesThenSecondPlanHasNoChanges()
     {
         var (gateway, definitions) = Standard();
-        var workflow = new LifecycleWorkflow(gateway, definitions);
+        var client = Client(gateway, definitions);
 
-        var sync = await workflow.SyncAsync();
-        var again = await workflow.PlanAsync();
+        var sync = await client.SyncAsync();
+        var again = await client.PlanAsync();
 
         sync.Succeeded.Should().BeTrue();
         sync.Buckets.Select(b => (b.Bucket, b.Action, b.Result)).Should().Equal(
             ("bare", BucketAction.Put, BucketResult.Applied),
             ("logs", BucketAction.Put, BucketResult.Applied));
-        sync.Summary.Should().Be(new SyncSummary(2, 0, 0));
+        sync.Summary.Should().Be(new RunSummary(2, 0, 0));
         again.HasChanges.Should().BeFalse();
         again.Plan!.Summary.BucketsInSync.Should().Be(3);
         gateway.PeekLifecycle("logs")!.Rules.Select(r => r.Id).Should().BeEquivalentTo("expire", "new");
@@ -38,7 +52,8 @@ public sealed partial class LifecycleWorkflowTests
         gateway.ListBucketsAsync(Arg.Any<CancellationToken>()).Returns(["logs"]);
         gateway.GetLifecycleAsync("logs", Arg.Any<CancellationToken>()).Returns(LifecycleConfiguration.Of(Rule("a", "a/", 1)));
 
-        await new LifecycleWorkflow(gateway, Source(Toml("logs", ("a", "a/", 2), ("b", "b/", 3), ("c", "c/", 4)))).SyncAsync();
+        // The substitute keeps showing the old configuration: no read-back, which would wait for it until the timeout.
+        await Client(gateway, Source(Toml("logs", ("a", "a/", 2), ("b", "b/", 3), ("c", "c/", 4))), o => o.VerifyWrites = false).SyncAsync();
 
         await gateway.Received(1).PutLifecycleAsync(
             "logs",
@@ -51,10 +66,10 @@ public sealed partial class LifecycleWorkflowTests
     public async Task SyncAsync_EmptyRulesDefinition_DeletesTheLifecycle()
     {
         var gateway = new InMemoryS3Gateway().SetLifecycle("logs", LifecycleConfiguration.Of(Rule("a", "a/", 1)));
-        var workflow = new LifecycleWorkflow(gateway, Source(Toml("logs")));
+        var client = Client(gateway, Source(Toml("logs")));
 
-        var sync = await workflow.SyncAsync();
-        var again = await workflow.PlanAsync();
+        var sync = await client.SyncAsync();
+        var again = await client.PlanAsync();
 
         sync.Buckets.Should().ContainSingle().Which.Action.Should().Be(BucketAction.Delete);
         gateway.CallCount(S3Operations.DeleteBucketLifecycle).Should().Be(1);
@@ -68,7 +83,7 @@ public sealed partial class LifecycleWorkflowTests
     {
         var gateway = Substitute.For<IS3Gateway>();
 
-        var sync = await new LifecycleWorkflow(gateway, Source(("bad.toml", "BucketName = \n"))).SyncAsync();
+        var sync = await Client(gateway, Source(("bad.toml", "BucketName = \n"))).SyncAsync();
 
         sync.Succeeded.Should().BeFalse();
         sync.Diagnostics.Should().NotBeEmpty();
@@ -89,10 +104,10 @@ public sealed partial class LifecycleWorkflowTests
         var gateway = new InstrumentedGateway(inner) { Hold = TimeSpan.Zero };
         gateway.FailingWrites.Add("b-bucket");
 
-        var sync = await new LifecycleWorkflow(gateway, Source(names.Select(n => Toml(n, ("r", "r/", 5))).ToArray())).SyncAsync();
+        var sync = await Client(gateway, Source(names.Select(n => Toml(n, ("r", "r/", 5))).ToArray())).SyncAsync();
 
         sync.Succeeded.Should().BeFalse();
-        sync.Summary.Should().Be(new SyncSummary(3, 1, 0));
+        sync.Summary.Should().Be(new RunSummary(3, 1, 0));
         var failed = sync.Buckets.Single(b => b.Result == BucketResult.Failed);
         failed.Bucket.Should().Be("b-bucket");
         failed.Error.Should().Contain("Access Denied");
@@ -113,10 +128,10 @@ public sealed partial class LifecycleWorkflowTests
 
         var gateway = new InstrumentedGateway(inner);
 
-        var sync = await new LifecycleWorkflow(gateway, Source(names.Select(n => Toml(n, ("a", "a/", 1))).ToArray())).SyncAsync();
+        var sync = await Client(gateway, Source(names.Select(n => Toml(n, ("a", "a/", 1))).ToArray())).SyncAsync();
 
         sync.Summary.Applied.Should().Be(12);
-        gateway.MaxWritesInFlight.Should().BeInRange(1, WorkflowOptions.DefaultWriteConcurrency);
+        gateway.MaxWritesInFlight.Should().BeInRange(1, LakeCircleClientOptions.DefaultWriteConcurrency);
         inner.CallCount(S3Operations.PutBucketLifecycleConfiguration).Should().Be(12);
     }
 
@@ -124,9 +139,7 @@ public sealed partial class LifecycleWorkflowTests
     public async Task SyncAsync_MoreChangesThanAllowed_StopsBeforeFirstWrite()
     {
         var (gateway, definitions) = Standard();
-        var options = new WorkflowOptions { MaxChanges = 1 };
-
-        var sync = await new LifecycleWorkflow(gateway, definitions, options: options).SyncAsync();
+        var sync = await Client(gateway, definitions, o => o.MaxChanges = 1).SyncAsync();
 
         sync.Succeeded.Should().BeFalse();
         sync.Error.Should().Contain("changes 2 buckets").And.Contain("1 allowed").And.Contain("maxChanges");
@@ -140,9 +153,7 @@ public sealed partial class LifecycleWorkflowTests
         var gateway = new InMemoryS3Gateway()
             .SetLifecycle("a", LifecycleConfiguration.Of(Rule("r", "r/", 1)))
             .SetLifecycle("b", LifecycleConfiguration.Of(Rule("r", "r/", 1)));
-        var options = new WorkflowOptions { MaxDeletions = 1, MaxChanges = 5 };
-
-        var sync = await new LifecycleWorkflow(gateway, Source(Toml("a"), Toml("b")), options: options).SyncAsync();
+        var sync = await Client(gateway, Source(Toml("a"), Toml("b")), o => (o.MaxDeletions, o.MaxChanges) = (1, 5)).SyncAsync();
 
         sync.Error.Should().Contain("deletes").And.Contain("maxDeletions");
         gateway.CallCount(S3Operations.DeleteBucketLifecycle).Should().Be(0);
@@ -152,9 +163,7 @@ public sealed partial class LifecycleWorkflowTests
     public async Task SyncAsync_ChangesWithinLimits_Applied()
     {
         var (gateway, definitions) = Standard();
-        var options = new WorkflowOptions { MaxChanges = 2, MaxDeletions = 0 };
-
-        var sync = await new LifecycleWorkflow(gateway, definitions, options: options).SyncAsync();
+        var sync = await Client(gateway, definitions, o => (o.MaxChanges, o.MaxDeletions) = (2, 0)).SyncAsync();
 
         sync.Succeeded.Should().BeTrue();
         gateway.CallCount(S3Operations.PutBucketLifecycleConfiguration).Should().Be(2);
@@ -164,19 +173,18 @@ public sealed partial class LifecycleWorkflowTests
     public async Task SyncAsync_StepBeforeWriteFails_BucketNotWrittenAndFailed()
     {
         var (gateway, definitions) = Standard();
-        var observer = Substitute.For<IBucketWriteObserver>();
-        observer.BeforeWriteAsync(Arg.Is<BucketPlan>(p => p.Bucket == "logs"), Arg.Any<CancellationToken>())
-            .ThrowsAsync(new IOException("could not save the previous configuration"));
+        // The step before the write: saving the configuration it replaces, which fails for logs.
+        var endpoint = new FailingEndpointStore(key => key == ConfigurationArchive.PreviousKey("logs") || key.StartsWith(ConfigurationArchive.HistoryFolder + "logs/", StringComparison.Ordinal));
 
-        var sync = await new LifecycleWorkflow(gateway, definitions, null, null, observer).SyncAsync();
+        var sync = await Client(gateway, definitions, endpoint: endpoint).SyncAsync();
 
         var logs = sync.Buckets.Single(b => b.Bucket == "logs");
         logs.Result.Should().Be(BucketResult.Failed);
         logs.Error.Should().Contain("could not save");
         gateway.PeekLifecycle("logs")!.Rules.Select(r => r.Id).Should().Equal("expire", "old");
         sync.Buckets.Single(b => b.Bucket == "bare").Result.Should().Be(BucketResult.Applied);
-        await observer.Received(1).AfterWriteAsync(Arg.Is<BucketPlan>(p => p.Bucket == "bare"), Arg.Any<CancellationToken>());
-        await observer.DidNotReceive().AfterWriteAsync(Arg.Is<BucketPlan>(p => p.Bucket == "logs"), Arg.Any<CancellationToken>());
+        endpoint.Files.Keys.Should().Contain(ConfigurationArchive.CurrentKey("bare"), "the step after the write ran for bare")
+            .And.NotContain(ConfigurationArchive.CurrentKey("logs"), "nor for logs, which was not written");
     }
 
     [Test]
@@ -184,7 +192,7 @@ public sealed partial class LifecycleWorkflowTests
     {
         var gateway = new InMemoryS3Gateway().SetLifecycle("logs", LifecycleConfiguration.Of(Rule("a", "a/", 1)));
 
-        var sync = await new LifecycleWorkflow(gateway, Source(Toml("logs", ("a", "a/", 1)))).SyncAsync();
+        var sync = await Client(gateway, Source(Toml("logs", ("a", "a/", 1)))).SyncAsync();
 
         sync.Succeeded.Should().BeTrue();
         sync.HasChanges.Should().BeFalse();
@@ -199,7 +207,7 @@ public sealed partial class LifecycleWorkflowTests
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
-        var act = () => new LifecycleWorkflow(gateway, definitions).SyncAsync(cancellation.Token);
+        var act = () => Client(gateway, definitions).SyncAsync(cancellationToken: cancellation.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         gateway.CallCount(S3Operations.PutBucketLifecycleConfiguration).Should().Be(0);
@@ -213,10 +221,35 @@ public sealed partial class LifecycleWorkflowTests
         var toml = Toml("logs", ("a", "a/", 1)).Replace(
             "[LifecycleConfiguration]", "[LifecycleConfiguration]\nTransitionDefaultMinimumObjectSize = \"varies_by_storage_class\"", StringComparison.Ordinal);
 
-        var sync = await new LifecycleWorkflow(gateway, Source(toml)).SyncAsync();
+        var sync = await Client(gateway, Source(toml)).SyncAsync();
 
         sync.Buckets.Should().ContainSingle().Which.Result.Should().Be(BucketResult.Applied);
         gateway.PeekLifecycle("logs")!.TransitionDefaultMinimumObjectSize.Should().Be(TransitionDefaultMinimumObjectSizes.VariesByStorageClass);
         gateway.PeekLifecycle("logs")!.Rules.Should().ContainSingle();
+    }
+
+    /// <summary>An in-memory endpoint whose writes of the chosen keys fail, as a full or read-only disk would.</summary>
+    private sealed class FailingEndpointStore(Func<string, bool> failing) : IEndpointStore
+    {
+        private readonly MemoryEndpointStore _inner = new();
+
+        public IReadOnlyDictionary<string, byte[]> Files => _inner.Files;
+
+        public EndpointLocation Location => _inner.Location;
+
+        public Task WriteAsync(string relativeKey, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) => failing(relativeKey)
+            ? Task.FromException(new IOException("could not save the previous configuration: " + relativeKey))
+            : _inner.WriteAsync(relativeKey, content, cancellationToken);
+
+        public Task<byte[]?> TryReadAsync(string relativeKey, CancellationToken cancellationToken = default) => _inner.TryReadAsync(relativeKey, cancellationToken);
+
+        public Task<IReadOnlyList<string>> ListAsync(string relativePrefix, CancellationToken cancellationToken = default) => _inner.ListAsync(relativePrefix, cancellationToken);
+
+        public Task<bool> CreateExclusiveAsync(string relativeKey, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+            _inner.CreateExclusiveAsync(relativeKey, content, cancellationToken);
+
+        public Task DeleteAsync(string relativeKey, CancellationToken cancellationToken = default) => _inner.DeleteAsync(relativeKey, cancellationToken);
+
+        public string Describe(string relativeKey) => _inner.Describe(relativeKey);
     }
 }

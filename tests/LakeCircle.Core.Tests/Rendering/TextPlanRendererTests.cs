@@ -1,10 +1,10 @@
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
-using LakeCircle.Core.Workflows;
-using LakeCircle.Core.Workflows.Rendering;
+using LakeCircle.Core.Rendering;
+using LakeCircle.Core.Tests.Support;
 using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
 
-namespace LakeCircle.Core.Tests.Workflows.Rendering;
+namespace LakeCircle.Core.Tests.Rendering;
 
 public sealed class TextPlanRendererTests
 {
@@ -31,7 +31,7 @@ public sealed class TextPlanRendererTests
     public async Task ToText_NoChanges_OneLineSummary()
     {
         var gateway = new InMemoryS3Gateway().SetLifecycle("a", LifecycleConfiguration.Of(Rule("r", "r/", 1)));
-        var outcome = await new LifecycleWorkflow(gateway, Source(Toml("a", ("r", "r/", 1)), Toml("b", ("r", "r/", 1)))).PlanAsync();
+        var outcome = await TestClient.Create(gateway, Source(Toml("a", ("r", "r/", 1)), Toml("b", ("r", "r/", 1)))).PlanAsync();
 
         var text = TextPlanRenderer.ToText(outcome);
 
@@ -48,7 +48,7 @@ public sealed class TextPlanRendererTests
             gateway.SetLifecycle(name, LifecycleConfiguration.Of(Rule("r", "r/", 1)));
         }
 
-        var outcome = await new LifecycleWorkflow(gateway, Source(names.Select(n => Toml(n, ("r", "r/", 1))).ToArray())).PlanAsync();
+        var outcome = await TestClient.Create(gateway, Source(names.Select(n => Toml(n, ("r", "r/", 1))).ToArray())).PlanAsync();
 
         var text = TextPlanRenderer.ToText(outcome, new PlanRenderOptions { InSyncListLimit = 3 });
 
@@ -60,7 +60,7 @@ public sealed class TextPlanRendererTests
     public async Task ToText_Deletion_BucketHeaderSaysDeleted()
     {
         var gateway = new InMemoryS3Gateway().SetLifecycle("a", LifecycleConfiguration.Of(Rule("r", "r/", 1)));
-        var outcome = await new LifecycleWorkflow(gateway, Source(Toml("a"))).PlanAsync();
+        var outcome = await TestClient.Create(gateway, Source(Toml("a"))).PlanAsync();
 
         var text = TextPlanRenderer.ToText(outcome);
 
@@ -70,7 +70,7 @@ public sealed class TextPlanRendererTests
     [Test]
     public async Task ToText_InvalidDefinitions_ListsProblemsAndNoPlan()
     {
-        var outcome = await new LifecycleWorkflow(new InMemoryS3Gateway(), Source(("bad.toml", "BucketName = 3\n"))).PlanAsync();
+        var outcome = await TestClient.Create(new InMemoryS3Gateway(), Source(("bad.toml", "BucketName = 3\n"))).PlanAsync();
 
         var text = TextPlanRenderer.ToText(outcome);
 
@@ -113,7 +113,7 @@ public sealed class TextPlanRendererTests
     [Test]
     public async Task ToText_SyncStoppedByGuard_SaysWhyAndSkipsAll()
     {
-        var text = TextPlanRenderer.ToText(await RenderingFixtures.SyncAsync(options: new WorkflowOptions { MaxChanges = 0 }));
+        var text = TextPlanRenderer.ToText(await RenderingFixtures.SyncAsync(configure: o => o.MaxChanges = 0));
 
         text.Should().Contain("Stopped: The plan changes 2 buckets, more than the 0 allowed (maxChanges): nothing was written.");
         text.Split(Environment.NewLine).Should().Contain("  skipped  logs (PUT)").And.Contain("Sync: 0 buckets applied, 0 failed, 2 skipped.");

@@ -2,20 +2,30 @@ using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Tests.Support;
+using LakeCircle.Core.Tests.Workflows;
 using NSubstitute;
 using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
 
-namespace LakeCircle.Core.Tests.Workflows;
+namespace LakeCircle.Core.Tests.Planning;
 
-public sealed partial class LifecycleWorkflowTests
+/// <summary>Planning through the client: what is read, what is planned, and that nothing is written.</summary>
+public sealed partial class LakeCircleClientTests
 {
+    /// <summary>A client over the gateway and the definitions, an in-memory endpoint, and the test options as <paramref name="configure"/> changes them.</summary>
+    private static LakeCircleClient Client(IS3Gateway gateway, IDefinitionSource definitions, Action<LakeCircleClientOptions>? configure = null)
+    {
+        var options = TestClient.Options();
+        configure?.Invoke(options);
+        return TestClient.Create(gateway, definitions, options: options);
+    }
+
     [Test]
     public async Task PlanAsync_DriftedAccount_PlansEveryStatusAndWritesNothing()
     {
         var (gateway, definitions) = Standard();
 
-        var outcome = await new LifecycleWorkflow(gateway, definitions).PlanAsync();
+        var outcome = await Client(gateway, definitions).PlanAsync();
 
         outcome.Succeeded.Should().BeTrue();
         outcome.HasChanges.Should().BeTrue();
@@ -40,7 +50,7 @@ public sealed partial class LifecycleWorkflowTests
         var (gateway, definitions) = Standard();
         gateway.AddBucket("other-1").AddBucket("other-2");
 
-        await new LifecycleWorkflow(gateway, definitions).PlanAsync();
+        await Client(gateway, definitions).PlanAsync();
 
         gateway.CallCount(S3Operations.ListBuckets).Should().Be(1);
         // logs, backups and bare: not archive (missing) and not scratch, other-1, other-2 (unmanaged).
@@ -55,7 +65,7 @@ public sealed partial class LifecycleWorkflowTests
             .Returns(Enumerable.Range(0, 50).Select(i => $"unmanaged-{i:D2}").Append("logs").ToList());
         gateway.GetLifecycleAsync("logs", Arg.Any<CancellationToken>()).Returns((LifecycleConfiguration?)null);
 
-        var outcome = await new LifecycleWorkflow(gateway, Source(Toml("logs", ("a", "a/", 1)))).PlanAsync();
+        var outcome = await Client(gateway, Source(Toml("logs", ("a", "a/", 1)))).PlanAsync();
 
         outcome.Plan!.Summary.BucketsUnmanaged.Should().Be(50);
         await gateway.Received(1).GetLifecycleAsync("logs", Arg.Any<CancellationToken>());
@@ -68,7 +78,7 @@ public sealed partial class LifecycleWorkflowTests
         var gateway = Substitute.For<IS3Gateway>();
         var definitions = Source(("bad.toml", "BucketName = \"logs\"\n[LifecycleConfiguration]\nRules = [{ ID = \"x\", Expiraton = { Days = 1 } }]\n"));
 
-        var outcome = await new LifecycleWorkflow(gateway, definitions).PlanAsync();
+        var outcome = await Client(gateway, definitions).PlanAsync();
 
         outcome.Diagnostics.Should().NotBeEmpty();
         outcome.Plan.Should().BeNull();
@@ -86,7 +96,7 @@ public sealed partial class LifecycleWorkflowTests
         var definitions = Substitute.For<IDefinitionSource>();
         definitions.ReadAsync(Arg.Any<CancellationToken>()).Returns<IReadOnlyList<DefinitionDocument>>(_ => throw new DirectoryNotFoundException("no such folder"));
 
-        var outcome = await new LifecycleWorkflow(gateway, definitions).PlanAsync();
+        var outcome = await Client(gateway, definitions).PlanAsync();
 
         outcome.Diagnostics.Should().ContainSingle().Which.Message.Should().Contain("no such folder");
         await gateway.DidNotReceive().ListBucketsAsync(Arg.Any<CancellationToken>());
@@ -97,7 +107,7 @@ public sealed partial class LifecycleWorkflowTests
     {
         var gateway = new InMemoryS3Gateway();
 
-        var outcome = await new LifecycleWorkflow(gateway, Source(Toml("archive", ("all", "", 10)))).PlanAsync();
+        var outcome = await Client(gateway, Source(Toml("archive", ("all", "", 10)))).PlanAsync();
 
         outcome.Plan!.Buckets.Should().ContainSingle().Which.Status.Should().Be(BucketStatus.Missing);
         outcome.HasChanges.Should().BeFalse();
@@ -112,7 +122,7 @@ public sealed partial class LifecycleWorkflowTests
         gateway.GetLifecycleAsync("gone", Arg.Any<CancellationToken>())
             .Returns<LifecycleConfiguration?>(_ => throw new S3GatewayException(S3ErrorKind.NoSuchBucket, "Get", "gone", "gone", 404, "NoSuchBucket"));
 
-        var outcome = await new LifecycleWorkflow(gateway, Source(Toml("gone", ("a", "a/", 1)))).PlanAsync();
+        var outcome = await Client(gateway, Source(Toml("gone", ("a", "a/", 1)))).PlanAsync();
 
         outcome.Plan!.Buckets.Single().Status.Should().Be(BucketStatus.Missing);
         outcome.Succeeded.Should().BeTrue();
@@ -125,7 +135,7 @@ public sealed partial class LifecycleWorkflowTests
         var gateway = new InstrumentedGateway(inner) { Hold = TimeSpan.Zero };
         gateway.FailingReads.Add("logs");
 
-        var outcome = await new LifecycleWorkflow(gateway, definitions).PlanAsync();
+        var outcome = await Client(gateway, definitions).PlanAsync();
 
         var logs = outcome.Plan!.Buckets.Single(b => b.Bucket == "logs");
         logs.Status.Should().Be(BucketStatus.Error);
@@ -141,7 +151,7 @@ public sealed partial class LifecycleWorkflowTests
         gateway.ListBucketsAsync(Arg.Any<CancellationToken>())
             .Returns<IReadOnlyList<string>>(_ => throw new S3GatewayException(S3ErrorKind.AccessDenied, "ListBuckets", null, "Access Denied", 403));
 
-        var outcome = await new LifecycleWorkflow(gateway, Source(Toml("logs", ("a", "a/", 1)))).PlanAsync();
+        var outcome = await Client(gateway, Source(Toml("logs", ("a", "a/", 1)))).PlanAsync();
 
         outcome.Error.Should().Contain("Access Denied");
         outcome.Plan.Should().BeNull();
@@ -153,9 +163,7 @@ public sealed partial class LifecycleWorkflowTests
     public async Task PlanAsync_BucketsNarrowed_PlansOnlyThoseAndReadsOnlyThose()
     {
         var (gateway, definitions) = Standard();
-        var options = new WorkflowOptions { Buckets = { "logs", "archive" } };
-
-        var outcome = await new LifecycleWorkflow(gateway, definitions, options: options).PlanAsync();
+        var outcome = await Client(gateway, definitions).PlanAsync(["logs", "archive"]);
 
         outcome.Plan!.Buckets.Select(b => b.Bucket).Should().Equal("archive", "logs");
         gateway.CallCount(S3Operations.GetBucketLifecycleConfiguration).Should().Be(1);
@@ -165,9 +173,7 @@ public sealed partial class LifecycleWorkflowTests
     public async Task PlanAsync_NarrowedToUndefinedBucket_ErrorNamesItAndReadsNothing()
     {
         var (gateway, definitions) = Standard();
-        var options = new WorkflowOptions { Buckets = { "logs", "lgos" } };
-
-        var outcome = await new LifecycleWorkflow(gateway, definitions, options: options).PlanAsync();
+        var outcome = await Client(gateway, definitions).PlanAsync(["logs", "lgos"]);
 
         var problem = outcome.Diagnostics.Should().ContainSingle().Subject;
         problem.Bucket.Should().Be("lgos");
@@ -187,9 +193,7 @@ public sealed partial class LifecycleWorkflowTests
         }
 
         var gateway = new InstrumentedGateway(inner);
-        var options = new WorkflowOptions { ReadConcurrency = 3 };
-
-        var outcome = await new LifecycleWorkflow(gateway, Source(names.Select(n => Toml(n, ("a", "a/", 2))).ToArray()), options: options).PlanAsync();
+        var outcome = await Client(gateway, Source(names.Select(n => Toml(n, ("a", "a/", 2))).ToArray()), o => o.ReadConcurrency = 3).PlanAsync();
 
         gateway.MaxReadsInFlight.Should().BeInRange(2, 3);
         outcome.Plan!.Buckets.Select(b => b.Bucket).Should().BeInAscendingOrder(StringComparer.Ordinal).And.HaveCount(24);
@@ -199,7 +203,7 @@ public sealed partial class LifecycleWorkflowTests
     [Test]
     public void Constructor_InvalidOptions_Throws()
     {
-        var act = () => new LifecycleWorkflow(new InMemoryS3Gateway(), Source(Array.Empty<string>()), options: new WorkflowOptions { WriteConcurrency = 0 });
+        var act = () => Client(new InMemoryS3Gateway(), Source(Array.Empty<string>()), o => o.WriteConcurrency = 0);
 
         act.Should().Throw<ArgumentOutOfRangeException>();
     }

@@ -1,15 +1,14 @@
-using LakeCircle.Core.Definitions;
-using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Sync;
 
-namespace LakeCircle.Core.Tests.Workflows;
+namespace LakeCircle.Core.Tests.Sync;
 
 /// <summary>
 /// End to end over the quick-start example (examples/quickstart, found by walking up from the test assembly):
-/// its definitions against its account snapshot file, copied to a temporary folder first.
+/// its definitions (under its local endpoint) against its account snapshot file, copied to a temporary folder first,
+/// through a client made from public options only.
 /// </summary>
-public sealed class LifecycleWorkflowQuickstartTests
+public sealed class LakeCircleClientQuickstartTests
 {
     private string _folder = null!;
 
@@ -33,10 +32,14 @@ public sealed class LifecycleWorkflowQuickstartTests
     public async Task DryrunThenSync_QuickstartSnapshot_PlansDriftAppliesItAndConverges()
     {
         var snapshot = Path.Combine(_folder, "account.json");
-        var definitions = new LocalDefinitionSource(Path.Combine(_folder, "endpoint", "definition"));
         var before = await File.ReadAllTextAsync(snapshot);
+        LakeCircleClient Client() => new(new LakeCircleClientOptions { SnapshotPath = snapshot, Endpoint = Path.Combine(_folder, "endpoint") });
 
-        var dryrun = await new LifecycleWorkflow(await SnapshotS3Gateway.OpenAsync(snapshot), definitions).PlanAsync();
+        PlanOutcome dryrun;
+        await using (var client = Client())
+        {
+            dryrun = await client.PlanAsync();
+        }
 
         dryrun.Succeeded.Should().BeTrue();
         dryrun.Plan!.Buckets.Select(b => (b.Bucket, b.Status)).Should().Equal(
@@ -50,12 +53,22 @@ public sealed class LifecycleWorkflowQuickstartTests
         backups.Changed.Single().Fields.Select(f => f.Field).Should().Contain("Expiration.Days");
         (await File.ReadAllTextAsync(snapshot)).Should().Be(before);
 
-        var sync = await new LifecycleWorkflow(await SnapshotS3Gateway.OpenAsync(snapshot), definitions).SyncAsync();
-        var again = await new LifecycleWorkflow(await SnapshotS3Gateway.OpenAsync(snapshot), definitions).PlanAsync();
+        RunOutcome sync;
+        await using (var client = Client())
+        {
+            sync = await client.SyncAsync();
+        }
+
+        PlanOutcome again;
+        await using (var client = Client())
+        {
+            again = await client.PlanAsync();
+        }
 
         sync.Succeeded.Should().BeTrue();
         sync.Buckets.Select(b => (b.Bucket, b.Result)).Should().Equal(
             ("acme-backups", BucketResult.Applied), ("acme-datalake", BucketResult.Applied));
+        sync.RecordLocation.Should().StartWith(Path.Combine(_folder, "endpoint", "log"));
         again.HasChanges.Should().BeFalse();
         again.Plan!.Summary.Should().BeEquivalentTo(new PlanSummary { BucketsInSync = 3, BucketsMissing = 1, BucketsUnmanaged = 1 });
     }
