@@ -1,7 +1,6 @@
 using System.CommandLine;
 using LakeCircle.Cli.Commands;
 using LakeCircle.Cli.Logging;
-using LakeCircle.Cli.Running;
 using LakeCircle.Core.Configuration;
 
 namespace LakeCircle.Cli;
@@ -40,16 +39,8 @@ internal static class CliApplication
             version.Action = new VersionAction();
         }
 
-        // The root runs LCC_ACTIONS; its flags are those of sync and dryrun, documented there.
-        var options = new RunOptions();
-        options.AddTo(root, hidden: true);
-        root.SetAction((parseResult, cancellationToken) => LifecycleRun.RunAsync(
-            context,
-            RunArguments.From(parseResult, options, action: null),
-            "lakecircle dryrun",
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error,
-            cancellationToken));
+        // The root runs LCC_ACTIONS, SYNC or DRYRUN: it takes the flags of both, documented there.
+        LifecycleCommand.Configure(root, context, SyncCommand.Groups | DryRunCommand.Groups, action: null, "lakecircle dryrun", hidden: true);
         return root;
     }
 

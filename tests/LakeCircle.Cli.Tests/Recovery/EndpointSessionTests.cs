@@ -21,7 +21,8 @@ public class EndpointSessionTests
     private async Task<VerificationPolicy> PolicyAsync(string commandLine)
     {
         var command = new Command("rollback");
-        var options = EndpointOptions.AddTo(command);
+        var options = new RunOptions(RollbackCommand.Groups);
+        options.AddTo(command);
         var arguments = RunArguments.From(command.Parse(commandLine), options, WorkAction.Sync);
         using var error = new StringWriter();
         using var session = await EndpointSession.OpenAsync(CliContext.Of(_example.Variables()), arguments, "lakecircle rollback", error, CancellationToken.None);
