@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using LakeCircle.Cli.Commands;
 using LakeCircle.Cli.Logging;
 using LakeCircle.Core.Configuration;
@@ -13,6 +15,12 @@ internal static class CliApplication
         + "With no command, it runs the action of LCC_ACTIONS (SYNC by default, or DRYRUN) configured by the LCC_* "
         + "variables alone, as in a container; it accepts the flags of sync and dryrun. "
         + "Exit codes: 0 ok, 1 error, 2 changes pending (dryrun --detailed-exitcode), 3 usage.";
+
+    private static readonly IReadOnlyList<string> Examples =
+    [
+        "LCC_ENDPOINT=s3://acme-config/lakecircle/ LCC_AWS_ACCOUNT=123456789012 LCC_AWS_REGION=eu-west-1 LCC_ACTIONS=DRYRUN lakecircle",
+        "lakecircle dryrun --endpoint ./endpoint --snapshot account.json",
+    ];
 
     private static IReadOnlyList<ICliCommand> Commands(CliContext context) =>
     [
@@ -29,14 +37,26 @@ internal static class CliApplication
     {
         context ??= CliContext.Of(new Dictionary<string, string?>());
         var root = new RootCommand(Description);
+        var examples = new Dictionary<Command, IReadOnlyList<string>> { [root] = Examples };
         foreach (var command in Commands(context))
         {
-            root.Subcommands.Add(command.Create());
+            var created = command.Create();
+            root.Subcommands.Add(created);
+            examples[created] = command.Examples;
         }
 
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new VersionAction();
+        }
+
+        // One help option serves every command (it is recursive); it adds each command's examples to the default help.
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            if (help.Action is SynchronousCommandLineAction defaultHelp)
+            {
+                help.Action = new ExamplesHelpAction(defaultHelp, examples);
+            }
         }
 
         // The root runs LCC_ACTIONS, SYNC or DRYRUN: it takes the flags of both, documented there.
@@ -80,6 +100,7 @@ internal static class CliApplication
             }
 
             await configuration.Error.WriteLineAsync("Run 'lakecircle --help' for usage.").ConfigureAwait(false);
+
             return ExitCodes.UsageError;
         }
 

@@ -9,6 +9,12 @@ internal sealed class DryRunCommand(CliContext context) : ICliCommand
     /// <summary>The flags of dryrun besides the endpoint, account and log flags: none that only steer writes.</summary>
     public const RunOptionGroups Groups = RunOptionGroups.Output | RunOptionGroups.Buckets | RunOptionGroups.RunScope | RunOptionGroups.DetailedExitCode;
 
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "lakecircle dryrun --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1",
+        "lakecircle dryrun --endpoint ./endpoint --snapshot account.json --detailed-exitcode -o json",
+    ];
+
     public Command Create()
     {
         var command = new Command(

@@ -13,6 +13,12 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
     /// <summary>The flags of history besides the endpoint, account and log flags.</summary>
     public const RunOptionGroups Groups = RunOptionGroups.Output | RunOptionGroups.OneBucket;
 
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "lakecircle history --bucket acme-logs --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1",
+        "lakecircle history --bucket acme-logs --endpoint ./endpoint --snapshot account.json -o json",
+    ];
+
     public Command Create()
     {
         var command = new Command(

@@ -21,6 +21,12 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
     /// <summary>The flags of rollback besides the endpoint, account and log flags (and its own <c>--to</c>, <c>--dry-run</c>).</summary>
     public const RunOptionGroups Groups = RunOptionGroups.Output | RunOptionGroups.OneBucket | RunOptionGroups.Wait | RunOptionGroups.ForceUnlock;
 
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "lakecircle rollback --bucket acme-logs --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1 --dry-run",
+        "lakecircle rollback --bucket acme-logs --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1 --to 20260314T091500.250Z",
+    ];
+
     public Command Create()
     {
         var to = new Option<string?>("--to")

@@ -10,6 +10,12 @@ internal sealed class SyncCommand(CliContext context) : ICliCommand
     public const RunOptionGroups Groups = RunOptionGroups.Output | RunOptionGroups.Buckets | RunOptionGroups.RunScope
         | RunOptionGroups.WriteLimits | RunOptionGroups.Wait | RunOptionGroups.ForceUnlock;
 
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "lakecircle sync --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1",
+        "lakecircle sync --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1 --bucket acme-logs --max-changes 1 --wait",
+    ];
+
     public Command Create()
     {
         var command = new Command(

@@ -11,6 +11,12 @@ internal sealed class UnlockCommand(CliContext context) : ICliCommand
     /// <summary>The flags of unlock besides the endpoint, account and log flags (and its own <c>--force</c>): none.</summary>
     public const RunOptionGroups Groups = RunOptionGroups.None;
 
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "lakecircle unlock --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1",
+        "lakecircle unlock --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1 --force",
+    ];
+
     public Command Create()
     {
         var force = new Option<bool>("--force") { Description = "Remove the lock, whoever holds it. Only when no sync runs (after a crash)." };
