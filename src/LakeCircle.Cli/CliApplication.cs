@@ -94,12 +94,10 @@ internal static class CliApplication
         var parseResult = CreateRootCommand(context).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var parseError in parseResult.Errors)
+            foreach (var line in UsageErrors.Describe(parseResult))
             {
-                await configuration.Error.WriteLineAsync(parseError.Message).ConfigureAwait(false);
+                await configuration.Error.WriteLineAsync(line).ConfigureAwait(false);
             }
-
-            await configuration.Error.WriteLineAsync("Run 'lakecircle --help' for usage.").ConfigureAwait(false);
 
             return ExitCodes.UsageError;
         }
