@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using LakeCircle.Cli.Commands;
 using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Logging;
@@ -15,6 +17,12 @@ internal static class CliApplication
         + "variables alone, as in a container; it accepts the flags of sync and dryrun. "
         + "Exit codes: 0 ok, 1 error, 2 changes pending (dryrun --detailed-exitcode), 3 usage.";
 
+    private static readonly IReadOnlyList<string> Examples =
+    [
+        "LCC_ENDPOINT=s3://acme-config/lakecircle/ LCC_AWS_ACCOUNT=123456789012 LCC_AWS_REGION=eu-west-1 LCC_ACTIONS=DRYRUN lakecircle",
+        "lakecircle dryrun --endpoint ./endpoint --snapshot account.json",
+    ];
+
     private static IReadOnlyList<ICliCommand> Commands(CliContext context) =>
     [
         new SyncCommand(context),
@@ -30,9 +38,12 @@ internal static class CliApplication
     {
         context ??= CliContext.Of(new Dictionary<string, string?>());
         var root = new RootCommand(Description);
+        var examples = new Dictionary<Command, IReadOnlyList<string>> { [root] = Examples };
         foreach (var command in Commands(context))
         {
-            root.Subcommands.Add(command.Create());
+            var created = command.Create();
+            root.Subcommands.Add(created);
+            examples[created] = command.Examples;
         }
 
         foreach (var version in root.Options.OfType<VersionOption>())
@@ -40,16 +51,17 @@ internal static class CliApplication
             version.Action = new VersionAction();
         }
 
-        // The root runs LCC_ACTIONS; its flags are those of sync and dryrun, documented there.
-        var options = new RunOptions();
-        options.AddTo(root, hidden: true);
-        root.SetAction((parseResult, cancellationToken) => LifecycleRun.RunAsync(
-            context,
-            RunArguments.From(parseResult, options, action: null),
-            "lakecircle dryrun",
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error,
-            cancellationToken));
+        // One help option serves every command (it is recursive); it adds each command's examples to the default help.
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            if (help.Action is SynchronousCommandLineAction defaultHelp)
+            {
+                help.Action = new ExamplesHelpAction(defaultHelp, examples);
+            }
+        }
+
+        // The root runs LCC_ACTIONS, SYNC or DRYRUN: it takes the flags of both, documented there.
+        LifecycleCommand.Configure(root, context, SyncCommand.Groups | DryRunCommand.Groups, action: null, "lakecircle dryrun", hidden: true);
         return root;
     }
 
@@ -83,12 +95,11 @@ internal static class CliApplication
         var parseResult = CreateRootCommand(context).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var parseError in parseResult.Errors)
+            foreach (var line in UsageErrors.Describe(parseResult))
             {
-                await configuration.Error.WriteLineAsync(parseError.Message).ConfigureAwait(false);
+                await configuration.Error.WriteLineAsync(line).ConfigureAwait(false);
             }
 
-            await configuration.Error.WriteLineAsync("Run 'lakecircle --help' for usage.").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 

@@ -7,22 +7,23 @@ namespace LakeCircle.Cli.Commands;
 /// <summary><c>lakecircle dryrun</c> (alias <c>plan</c>): shows what <c>sync</c> would change, writing nothing.</summary>
 internal sealed class DryRunCommand(CliContext context) : ICliCommand
 {
+    /// <summary>The flags of dryrun besides the endpoint, account and log flags: none that only steer writes.</summary>
+    public const RunOptionGroups Groups = RunOptionGroups.Output | RunOptionGroups.Buckets | RunOptionGroups.RunScope | RunOptionGroups.DetailedExitCode;
+
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "lakecircle dryrun --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1",
+        "lakecircle dryrun --endpoint ./endpoint --snapshot account.json --detailed-exitcode -o json",
+    ];
+
     public Command Create()
     {
-        var options = new RunOptions();
         var command = new Command(
             "dryrun",
             "Show the plan without changing anything: per bucket, the rules sync would add, remove or change. "
             + "Exit code 0 (1 on error); with --detailed-exitcode, 2 when changes are pending.");
         command.Aliases.Add("plan");
-        options.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => LifecycleRun.RunAsync(
-            context,
-            RunArguments.From(parseResult, options, WorkAction.DryRun),
-            "lakecircle dryrun",
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error,
-            cancellationToken));
+        LifecycleCommand.Configure(command, context, Groups, WorkAction.DryRun, "lakecircle dryrun");
         return command;
     }
 }

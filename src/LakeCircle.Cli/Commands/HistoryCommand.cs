@@ -11,17 +11,26 @@ namespace LakeCircle.Cli.Commands;
 /// <summary><c>lakecircle history --bucket NAME</c>: lists the stored versions of a bucket's configuration, newest first.</summary>
 internal sealed class HistoryCommand(CliContext context) : ICliCommand
 {
+    /// <summary>The flags of history besides the endpoint, account and log flags.</summary>
+    public const RunOptionGroups Groups = RunOptionGroups.Output | RunOptionGroups.OneBucket;
+
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "lakecircle history --bucket acme-logs --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1",
+        "lakecircle history --bucket acme-logs --endpoint ./endpoint --snapshot account.json -o json",
+    ];
+
     public Command Create()
     {
         var command = new Command(
             "history",
             "List the stored versions of a bucket's lifecycle configuration (endpoint history/), newest first: time, reason, "
             + "rule count and fingerprint. Pass a time to 'rollback --to' to put one back. Exit code 0, or 1 on an error.");
-        var options = EndpointOptions.AddTo(command);
-        EndpointOptions.RequireOneBucket(command, options);
+        var options = new RunOptions(Groups);
+        options.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             RunArguments.From(parseResult, options, WorkAction.DryRun),
-            parseResult.GetValue(options.Buckets)![0],
+            parseResult.GetValue(options.Buckets!)![0],
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));

@@ -18,6 +18,15 @@ namespace LakeCircle.Cli.Commands;
 /// </summary>
 internal sealed class RollbackCommand(CliContext context) : ICliCommand
 {
+    /// <summary>The flags of rollback besides the endpoint, account and log flags (and its own <c>--to</c>, <c>--dry-run</c>).</summary>
+    public const RunOptionGroups Groups = RunOptionGroups.Output | RunOptionGroups.OneBucket | RunOptionGroups.Wait | RunOptionGroups.ForceUnlock;
+
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "lakecircle rollback --bucket acme-logs --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1 --dry-run",
+        "lakecircle rollback --bucket acme-logs --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1 --to 20260314T091500.250Z",
+    ];
+
     public Command Create()
     {
         var to = new Option<string?>("--to")
@@ -27,22 +36,18 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
                 + "20260314T091500.250Z, or an ISO 8601 time, UTC unless it says otherwise). [default: the version in previous/]",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the plan only; write nothing and take no lock." };
-        var forceUnlock = new Option<bool>("--force-unlock")
-        {
-            Description = "Remove the endpoint's lock first, whoever holds it (only when no sync runs, after a crash).",
-        };
         var command = new Command(
             "rollback",
             "Restore a bucket's lifecycle configuration to a stored version: shows the plan, then applies it like a sync "
             + "(the replaced configuration is saved, so the rollback is in history too). Change the definition as well, or "
             + "the next sync undoes the rollback. Exit code 0 when restored (or already so), 1 on an error or refusal.")
         {
-            to, dryRun, forceUnlock,
+            to, dryRun,
         };
-        var options = EndpointOptions.AddTo(command);
-        options.Wait.Hidden = false;
-        options.WaitTimeout.Hidden = false;
-        EndpointOptions.RequireOneBucket(command, options);
+        var options = new RunOptions(Groups);
+        var forceUnlock = options.ForceUnlock!;
+        forceUnlock.Description = "Remove the endpoint's lock first, whoever holds it (only when no sync runs, after a crash). [no variable]";
+        options.AddTo(command);
         command.Validators.Add(result =>
         {
             if (result.GetValue(to) is { } text && ParseTime(text) is null)
@@ -52,7 +57,7 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
         });
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             RunArguments.From(parseResult, options, WorkAction.Sync),
-            parseResult.GetValue(options.Buckets)![0],
+            parseResult.GetValue(options.Buckets!)![0],
             parseResult.GetValue(to) is { } text ? ParseTime(text) : null,
             parseResult.GetValue(dryRun),
             parseResult.GetValue(forceUnlock),

@@ -27,15 +27,15 @@ internal sealed record RunArguments
     /// <summary>Whether <c>--force-unlock</c> was given: sync removes a held lock before taking it.</summary>
     public bool ForceUnlock { get; init; }
 
-    /// <summary>Reads the flags of a parsed command line.</summary>
+    /// <summary>Reads the flags of a parsed command line; options the command does not have are skipped.</summary>
     public static RunArguments From(ParseResult parseResult, RunOptions options, WorkAction? action)
     {
         var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
         var flags = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        void Take(Option<string?> option, string variable)
+        void Take(Option<string?>? option, string variable)
         {
-            if (parseResult.GetValue(option) is { } value)
+            if (option is not null && parseResult.GetValue(option) is { } value)
             {
                 overrides[variable] = value;
                 flags[variable] = option.Name;
@@ -53,14 +53,14 @@ internal sealed record RunArguments
         Take(options.Params, SettingDefinitions.ActionParams);
 
         var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
-        if (parseResult.GetValue(options.Buckets) is { Length: > 0 } buckets)
+        if (options.Buckets is { } bucketOption && parseResult.GetValue(bucketOption) is { Length: > 0 } buckets)
         {
             parameters["buckets"] = buckets.Select(b => b.Trim()).Distinct(StringComparer.Ordinal).ToArray();
         }
 
-        void TakeNumber(Option<int?> option, string key)
+        void TakeNumber(Option<int?>? option, string key)
         {
-            if (parseResult.GetValue(option) is { } value)
+            if (option is not null && parseResult.GetValue(option) is { } value)
             {
                 parameters[key] = value;
             }
@@ -70,17 +70,17 @@ internal sealed record RunArguments
         TakeNumber(options.WriteConcurrency, "writeConcurrency");
         TakeNumber(options.MaxChanges, "maxChanges");
         TakeNumber(options.MaxDeletions, "maxDeletions");
-        if (parseResult.GetValue(options.DetailedExitCode))
+        if (IsSet(options.DetailedExitCode))
         {
             parameters["detailedExitCode"] = true;
         }
 
-        if (parseResult.GetValue(options.Wait))
+        if (IsSet(options.Wait))
         {
             parameters["wait"] = true;
         }
 
-        if (parseResult.GetValue(options.WaitTimeout) is { } waitTimeout)
+        if (options.WaitTimeout is { } waitTimeoutOption && parseResult.GetValue(waitTimeoutOption) is { } waitTimeout)
         {
             parameters["waitTimeout"] = waitTimeout.Trim();
         }
@@ -92,7 +92,9 @@ internal sealed record RunArguments
             Flags = flags,
             ParameterFlags = parameters,
             PathStyle = parseResult.GetValue(options.PathStyle) ? true : parseResult.GetValue(options.NoPathStyle) ? false : null,
-            ForceUnlock = parseResult.GetValue(options.ForceUnlock),
+            ForceUnlock = IsSet(options.ForceUnlock),
         };
+
+        bool IsSet(Option<bool>? option) => option is not null && parseResult.GetValue(option);
     }
 }

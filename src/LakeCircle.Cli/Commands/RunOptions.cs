@@ -7,16 +7,90 @@ using static LakeCircle.Cli.Configuration.SettingDefinitions;
 namespace LakeCircle.Cli.Commands;
 
 /// <summary>
-/// The flags of <c>sync</c>, <c>dryrun</c> and the root command. Each flag overrides one <c>LCC_*</c> variable (or one
-/// key of <c>LCC_ACTION_PARAMS</c>); flags have no default of their own, so an absent flag leaves its variable in charge.
+/// The flags of one command that runs against an endpoint (<c>sync</c>, <c>dryrun</c>, <c>history</c>,
+/// <c>rollback</c>, <c>unlock</c> and the root command). Every command has the flags that find the endpoint and the
+/// account, and the log flags; the other flags come in groups (<see cref="RunOptionGroups"/>), each command adding only
+/// its own, so a flag of another command is an unknown option there. An option of a group the command lacks is
+/// <see langword="null"/>. Each flag overrides one <c>LCC_*</c> variable (or one key of <c>LCC_ACTION_PARAMS</c>);
+/// flags have no default of their own, so an absent flag leaves its variable in charge.
 /// </summary>
 internal sealed class RunOptions
 {
+    private const string RequiredUnlessSnapshot = "[required unless --snapshot gives it]";
+
+    /// <summary>Creates the options of the given groups, besides the endpoint, account and log flags.</summary>
+    public RunOptions(RunOptionGroups groups = RunOptionGroups.None)
+    {
+        Groups = groups;
+        if (groups.HasFlag(RunOptionGroups.Output))
+        {
+            Output = Choice("--output", "text|json", SettingDefinitions.Output, "-o");
+        }
+
+        if (groups.HasFlag(RunOptionGroups.OneBucket))
+        {
+            Buckets = BucketOption("The bucket (required, once).");
+        }
+        else if (groups.HasFlag(RunOptionGroups.Buckets))
+        {
+            Buckets = BucketOption($"Only this bucket; repeat the flag for several. [env: {ActionParams} key 'buckets'] [default: every defined bucket]");
+        }
+
+        if (groups.HasFlag(RunOptionGroups.RunScope))
+        {
+            Params = Text("--params", "JSON", ActionParams, "The flags below win over its keys.");
+            Concurrency = Number("--concurrency", "concurrency", 1, 256,
+                "How many buckets are read at once.", LakeCircleClientOptions.DefaultReadConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (groups.HasFlag(RunOptionGroups.WriteLimits))
+        {
+            WriteConcurrency = Number("--write-concurrency", "writeConcurrency", 1, 64,
+                "How many buckets are written at once (some servers serialise lifecycle writes).",
+                LakeCircleClientOptions.DefaultWriteConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            MaxChanges = Number("--max-changes", "maxChanges", 0, int.MaxValue,
+                "A sync that would change more buckets stops before its first write.", "no limit");
+            MaxDeletions = Number("--max-deletions", "maxDeletions", 0, int.MaxValue,
+                "A sync that would delete the lifecycle configuration of more buckets stops before its first write.", "no limit");
+        }
+
+        if (groups.HasFlag(RunOptionGroups.DetailedExitCode))
+        {
+            DetailedExitCode = new("--detailed-exitcode")
+            {
+                Description = "dryrun exits with 2 when changes are pending (0: none, 1: error). [env: LCC_ACTION_PARAMS key 'detailedExitCode']",
+            };
+        }
+
+        if (groups.HasFlag(RunOptionGroups.Wait))
+        {
+            Wait = new("--wait")
+            {
+                Description = "After each write, keep reading the bucket back until the written configuration is seen "
+                    + $"{VerificationPolicy.ConsistentSightings} times in a row (S3 is eventually consistent) or --wait-timeout passes, "
+                    + "then report it as 'applied, not yet visible' (not an error). Without it, a write not yet visible after "
+                    + $"{VerificationPolicy.Describe(LakeCircleClientOptions.DefaultVerifyTimeout)} is reported so too. [env: {ActionParams} key 'wait'] [default: off]",
+            };
+            WaitTimeout = WaitTimeoutOption();
+        }
+
+        if (groups.HasFlag(RunOptionGroups.ForceUnlock))
+        {
+            ForceUnlock = new("--force-unlock")
+            {
+                Description = "sync removes the endpoint's lock whoever holds it before taking it (for an operator, after a crashed run; see 'lakecircle unlock'). [no variable]",
+            };
+        }
+    }
+
+    /// <summary>The groups these options were created with.</summary>
+    public RunOptionGroups Groups { get; }
+
     public Option<string?> Endpoint { get; } = Text("--endpoint", "LOCATION", SettingDefinitions.Endpoint);
 
-    public Option<string?> Account { get; } = Text("--account", "ID", AwsAccount);
+    public Option<string?> Account { get; } = Text("--account", "ID", AwsAccount, required: RequiredUnlessSnapshot);
 
-    public Option<string?> Region { get; } = Text("--region", "REGION", AwsRegion);
+    public Option<string?> Region { get; } = Text("--region", "REGION", AwsRegion, required: RequiredUnlessSnapshot);
 
     public Option<string?> S3Endpoint { get; } = Text("--s3-endpoint", "URL", SettingDefinitions.S3Endpoint,
         "Path-style addressing and checksums only when required are then on.");
@@ -34,57 +108,42 @@ internal sealed class RunOptions
     public Option<string?> Snapshot { get; } = Text("--snapshot", "FILE", SettingDefinitions.Snapshot,
         "Account and region default to the file's; sync writes the result back to the file.");
 
-    public Option<string[]> Buckets { get; } = BucketOption();
+    /// <summary><c>--bucket</c>: repeatable (<see cref="RunOptionGroups.Buckets"/>) or exactly once (<see cref="RunOptionGroups.OneBucket"/>).</summary>
+    public Option<string[]>? Buckets { get; }
 
-    public Option<string?> Output { get; } = Choice("--output", "text|json", SettingDefinitions.Output, "-o");
+    public Option<string?>? Output { get; }
 
     public Option<string?> LogLevel { get; } = Choice("--log-level", "LEVEL", AppLevel);
 
     public Option<string?> LogFormat { get; } = Choice("--log-format", "FORMAT", SettingDefinitions.LogFormat);
 
-    public Option<string?> Params { get; } = Text("--params", "JSON", ActionParams, "The flags below win over its keys.");
+    public Option<string?>? Params { get; }
 
-    public Option<int?> Concurrency { get; } = Number("--concurrency", "concurrency", 1, 256,
-        "How many buckets are read at once.", LakeCircleClientOptions.DefaultReadConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public Option<int?>? Concurrency { get; }
 
-    public Option<int?> WriteConcurrency { get; } = Number("--write-concurrency", "writeConcurrency", 1, 64,
-        "How many buckets are written at once (some servers serialise lifecycle writes).",
-        LakeCircleClientOptions.DefaultWriteConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public Option<int?>? WriteConcurrency { get; }
 
-    public Option<int?> MaxChanges { get; } = Number("--max-changes", "maxChanges", 0, int.MaxValue,
-        "A sync that would change more buckets stops before its first write.", "no limit");
+    public Option<int?>? MaxChanges { get; }
 
-    public Option<int?> MaxDeletions { get; } = Number("--max-deletions", "maxDeletions", 0, int.MaxValue,
-        "A sync that would delete the lifecycle configuration of more buckets stops before its first write.", "no limit");
+    public Option<int?>? MaxDeletions { get; }
 
-    public Option<bool> DetailedExitCode { get; } = new("--detailed-exitcode")
-    {
-        Description = "dryrun exits with 2 when changes are pending (0: none, 1: error). [env: LCC_ACTION_PARAMS key 'detailedExitCode']",
-    };
+    public Option<bool>? DetailedExitCode { get; }
 
-    public Option<bool> Wait { get; } = new("--wait")
-    {
-        Description = "After each write, keep reading the bucket back until the written configuration is seen "
-            + $"{VerificationPolicy.ConsistentSightings} times in a row (S3 is eventually consistent) or --wait-timeout passes, "
-            + "then report it as 'applied, not yet visible' (not an error). Without it, a write not yet visible after "
-            + $"{VerificationPolicy.Describe(LakeCircleClientOptions.DefaultVerifyTimeout)} is reported so too. [env: {ActionParams} key 'wait'] [default: off]",
-    };
+    public Option<bool>? Wait { get; }
 
-    public Option<string?> WaitTimeout { get; } = WaitTimeoutOption();
+    public Option<string?>? WaitTimeout { get; }
 
-    public Option<bool> ForceUnlock { get; } = new("--force-unlock")
-    {
-        Description = "sync removes the endpoint's lock whoever holds it before taking it (for an operator, after a crashed run; see 'lakecircle unlock'). [no variable]",
-    };
+    public Option<bool>? ForceUnlock { get; }
 
-    /// <summary>Every option, in the order help lists them.</summary>
+    /// <summary>Every option these groups have, in the order help lists them.</summary>
     public IEnumerable<Option> All =>
-    [
-        Endpoint, Account, Region, S3Endpoint, PathStyle, NoPathStyle, Snapshot, Buckets, Output, LogLevel, LogFormat,
-        Params, Concurrency, WriteConcurrency, MaxChanges, MaxDeletions, DetailedExitCode, Wait, WaitTimeout, ForceUnlock,
-    ];
+        new Option?[]
+        {
+            Endpoint, Account, Region, S3Endpoint, PathStyle, NoPathStyle, Snapshot, Buckets, Output, LogLevel, LogFormat,
+            Params, Concurrency, WriteConcurrency, MaxChanges, MaxDeletions, DetailedExitCode, Wait, WaitTimeout, ForceUnlock,
+        }.OfType<Option>();
 
-    /// <summary>Adds every option to a command; hidden ones still parse but stay out of its help.</summary>
+    /// <summary>Adds the options to a command; hidden ones still parse but stay out of its help.</summary>
     public void AddTo(Command command, bool hidden = false)
     {
         foreach (var option in All)
@@ -100,14 +159,24 @@ internal sealed class RunOptions
                 result.AddError("--path-style and --no-path-style cannot be used together.");
             }
         });
+        if (Groups.HasFlag(RunOptionGroups.OneBucket) && Buckets is { } buckets)
+        {
+            command.Validators.Add(result =>
+            {
+                if (result.GetValue(buckets) is not { Length: 1 })
+                {
+                    result.AddError($"{command.Name} needs exactly one --bucket NAME.");
+                }
+            });
+        }
     }
 
-    private static Option<string[]> BucketOption()
+    private static Option<string[]> BucketOption(string description)
     {
         var option = new Option<string[]>("--bucket")
         {
             HelpName = "NAME",
-            Description = $"Only this bucket; repeat the flag for several. [env: {ActionParams} key 'buckets'] [default: every defined bucket]",
+            Description = description,
             Arity = ArgumentArity.OneOrMore,
         };
         option.Validators.Add(result =>
@@ -138,10 +207,10 @@ internal sealed class RunOptions
         return option;
     }
 
-    private static Option<string?> Text(string name, string helpName, string variable, string? more = null) => new(name)
+    private static Option<string?> Text(string name, string helpName, string variable, string? more = null, string required = "[required]") => new(name)
     {
         HelpName = helpName,
-        Description = Describe(SettingDefinitions.Get(variable), more),
+        Description = Describe(SettingDefinitions.Get(variable), more, required),
     };
 
     private static Option<string?> Choice(string name, string helpName, string variable, params string[] aliases)
@@ -185,10 +254,10 @@ internal sealed class RunOptions
         return option;
     }
 
-    private static string Describe(SettingDefinition definition, string? more)
+    private static string Describe(SettingDefinition definition, string? more, string requiredLabel = "[required]")
     {
         var text = more is null ? definition.Description : $"{definition.Description} {more}";
-        var required = definition.Required ? " [required]" : string.Empty;
+        var required = definition.Required ? " " + requiredLabel : string.Empty;
         var @default = definition.Default is null ? string.Empty : $" [default: {definition.Default}]";
         return $"{text} [env: {definition.Name}]{@default}{required}";
     }

@@ -8,6 +8,15 @@ namespace LakeCircle.Cli.Commands;
 /// <summary><c>lakecircle unlock [--force]</c>: shows who holds the endpoint's sync lock, and with <c>--force</c> removes it.</summary>
 internal sealed class UnlockCommand(CliContext context) : ICliCommand
 {
+    /// <summary>The flags of unlock besides the endpoint, account and log flags (and its own <c>--force</c>): none.</summary>
+    public const RunOptionGroups Groups = RunOptionGroups.None;
+
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "lakecircle unlock --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1",
+        "lakecircle unlock --endpoint s3://acme-config/lakecircle/ --account 123456789012 --region eu-west-1 --force",
+    ];
+
     public Command Create()
     {
         var force = new Option<bool>("--force") { Description = "Remove the lock, whoever holds it. Only when no sync runs (after a crash)." };
@@ -18,7 +27,8 @@ internal sealed class UnlockCommand(CliContext context) : ICliCommand
         {
             force,
         };
-        var options = EndpointOptions.AddTo(command);
+        var options = new RunOptions(Groups);
+        options.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             RunArguments.From(parseResult, options, WorkAction.Sync),
             parseResult.GetValue(force),

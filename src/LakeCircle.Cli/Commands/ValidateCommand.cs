@@ -9,6 +9,12 @@ namespace LakeCircle.Cli.Commands;
 /// <summary><c>lakecircle validate [PATH...]</c>: checks definition files without touching S3.</summary>
 internal sealed class ValidateCommand : ICliCommand
 {
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "lakecircle validate endpoint/definition",
+        "lakecircle validate acme-logs.toml acme-backups.toml -o json",
+    ];
+
     public Command Create()
     {
         var paths = new Argument<string[]>("PATH")

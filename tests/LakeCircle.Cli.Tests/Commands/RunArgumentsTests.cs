@@ -20,7 +20,7 @@ public class RunArgumentsTests
 
     private async Task<LakeCircleClientOptions> OptionsAsync(string commandLine, params (string Name, string Value)[] variables)
     {
-        var options = new RunOptions();
+        var options = new RunOptions(SyncCommand.Groups);
         var command = new Command("sync");
         options.AddTo(command);
         var parsed = command.Parse(commandLine);

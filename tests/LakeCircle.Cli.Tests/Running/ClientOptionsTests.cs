@@ -1,7 +1,6 @@
 using System.CommandLine;
 using LakeCircle.Cli.Commands;
 using LakeCircle.Cli.Configuration;
-using LakeCircle.Cli.Recovery;
 using LakeCircle.Cli.Running;
 using LakeCircle.Cli.Tests.Commands;
 using LakeCircle.Cli.Tests.Configuration;
@@ -35,7 +34,8 @@ public class ClientOptionsTests
     private async Task<VerificationPolicy?> RollbackPolicyAsync(string commandLine)
     {
         var command = new Command("rollback");
-        var options = EndpointOptions.AddTo(command);
+        var options = new RunOptions(RollbackCommand.Groups);
+        options.AddTo(command);
         var arguments = RunArguments.From(command.Parse(commandLine), options, WorkAction.Sync);
         var configuration = await RunConfiguration.LoadAsync(_example.Variables(), arguments, CancellationToken.None);
         configuration.Errors.Should().BeEmpty();

@@ -1,6 +1,6 @@
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
-using LakeCircle.Core.Configuration;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Recovery;

@@ -1,0 +1,39 @@
+namespace LakeCircle.Cli.Commands;
+
+/// <summary>
+/// The groups of flags a command adds to the flags every <see cref="RunOptions"/> has (those that find the endpoint and
+/// the account, and the log flags). Each command names its own groups, so that it shows and accepts only its own flags.
+/// </summary>
+[Flags]
+internal enum RunOptionGroups
+{
+    /// <summary>Only the endpoint, account and log flags.</summary>
+    None = 0,
+
+    /// <summary><c>-o</c>, <c>--output</c>.</summary>
+    Output = 1 << 0,
+
+    /// <summary><c>--bucket</c>, repeatable: only these buckets.</summary>
+    Buckets = 1 << 1,
+
+    /// <summary><c>--bucket</c> exactly once: the bucket the command works on.</summary>
+    OneBucket = 1 << 2,
+
+    /// <summary><c>--params</c>, <c>--concurrency</c>: what a whole run reads.</summary>
+    RunScope = 1 << 3,
+
+    /// <summary><c>--write-concurrency</c>, <c>--max-changes</c>, <c>--max-deletions</c>: how a sync writes, and its limits.</summary>
+    WriteLimits = 1 << 4,
+
+    /// <summary><c>--wait</c>, <c>--wait-timeout</c>: reading each write back.</summary>
+    Wait = 1 << 5,
+
+    /// <summary><c>--force-unlock</c>: removing a held lock before taking it.</summary>
+    ForceUnlock = 1 << 6,
+
+    /// <summary><c>--detailed-exitcode</c>: exit code 2 when changes are pending.</summary>
+    DetailedExitCode = 1 << 7,
+
+    /// <summary>Every group (for documentation checks).</summary>
+    All = Output | Buckets | OneBucket | RunScope | WriteLimits | Wait | ForceUnlock | DetailedExitCode,
+}
