@@ -12,10 +12,11 @@ namespace LakeCircle.Core.Tests.Sync;
 internal sealed class ReadHookGateway(IS3Gateway inner) : IS3Gateway
 {
     private readonly Dictionary<string, int> _reads = new(StringComparer.Ordinal);
+    private int _writes;
 
     public Action<string, int>? BeforeRead { get; set; }
 
-    public int Writes { get; private set; }
+    public int Writes => Volatile.Read(ref _writes);
 
     public Task<IReadOnlyList<string>> ListBucketsAsync(CancellationToken cancellationToken = default) => inner.ListBucketsAsync(cancellationToken);
 
@@ -33,13 +34,13 @@ internal sealed class ReadHookGateway(IS3Gateway inner) : IS3Gateway
 
     public Task PutLifecycleAsync(string bucket, LifecycleConfiguration configuration, CancellationToken cancellationToken = default)
     {
-        Writes++;
+        Interlocked.Increment(ref _writes);
         return inner.PutLifecycleAsync(bucket, configuration, cancellationToken);
     }
 
     public Task DeleteLifecycleAsync(string bucket, CancellationToken cancellationToken = default)
     {
-        Writes++;
+        Interlocked.Increment(ref _writes);
         return inner.DeleteLifecycleAsync(bucket, cancellationToken);
     }
 
