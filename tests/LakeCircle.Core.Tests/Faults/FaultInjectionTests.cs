@@ -1,12 +1,11 @@
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Gateways.Retries;
 using LakeCircle.Core.Tests.Support;
-using LakeCircle.Core.Workflows;
 
 namespace LakeCircle.Core.Tests.Faults;
 
 /// <summary>
-/// SYNC over an account of 50 drifted buckets under injected faults (throttling, 500s, timeouts, dropped connections,
+/// SYNC through the client over an account of 50 drifted buckets under injected faults (throttling, 500s, timeouts, dropped connections,
 /// from fixed seeds) and runs killed at chosen points: it converges in a bounded number of runs, and no bucket's
 /// original configuration is lost — <c>previous/</c> and the oldest history version hold what each changed bucket had
 /// before the first run. Each test prints its figures.
@@ -33,7 +32,8 @@ internal sealed class FaultInjectionTests
         do
         {
             runs++;
-            await world.Workflow(retrying).SyncAsync();
+            await using var client = world.Client(retrying);
+            await client.SyncAsync();
         }
         while (!await world.ConvergedAsync() && runs < MaxRuns);
 
@@ -60,7 +60,8 @@ internal sealed class FaultInjectionTests
         do
         {
             runs++;
-            await world.Workflow(faults).SyncAsync();
+            await using var client = world.Client(faults);
+            await client.SyncAsync();
         }
         while (!await world.ConvergedAsync() && runs < 20);
 
@@ -95,11 +96,13 @@ internal sealed class FaultInjectionTests
         using var run = new CancellationTokenSource();
         var killer = new FaultInjectingS3Gateway(world.Store, 1) { Run = run, KillWhen = when };
 
-        var killed = async () => await world.Workflow(killer, writeConcurrency: 1).SyncAsync(run.Token);
+        await using var killedClient = world.Client(killer, writeConcurrency: 1);
+        var killed = async () => await killedClient.SyncAsync(cancellationToken: run.Token);
 
         await killed.Should().ThrowAsync<OperationCanceledException>();
         killer.KilledAt.Should().NotBeNull(point);
-        var rerun = await world.Workflow(world.Store).SyncAsync();
+        await using var rerunClient = world.Client(world.Store);
+        var rerun = await rerunClient.SyncAsync();
         var result = await Recoverability.CheckAsync(world, planned);
         Report("killed " + point, killer, 0, 2, result);
         rerun.Succeeded.Should().BeTrue();
@@ -127,13 +130,15 @@ internal sealed class FaultInjectionTests
                 KillWhen = p => p.Operation == S3Operations.PutBucketLifecycleConfiguration && p.Number == number && !p.After,
             };
             var retrying = new RetryingS3Gateway(killer, new S3RetryOptions { MaxAttempts = 5 }, null, () => 0.5, (_, _) => Task.CompletedTask);
-            var killed = async () => await world.Workflow(retrying).SyncAsync(run.Token);
+            await using var killedClient = world.Client(retrying);
+            var killed = async () => await killedClient.SyncAsync(cancellationToken: run.Token);
             await killed.Should().ThrowAsync<OperationCanceledException>();
             totalCalls += killer.Calls;
             totalFailures += killer.Failures;
         }
 
-        var rerun = await world.Workflow(world.Store).SyncAsync();
+        await using var rerunClient = world.Client(world.Store);
+        var rerun = await rerunClient.SyncAsync();
         var result = await Recoverability.CheckAsync(world, planned);
         TestContext.Out.WriteLine($"[faults] killed twice under 20% faults: calls made {totalCalls}, calls failed {totalFailures}, runs needed 3, "
             + $"buckets converged {result.Converged}/{FaultWorld.BucketCount}, configurations lost {result.Lost}");

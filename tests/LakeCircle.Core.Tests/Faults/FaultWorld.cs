@@ -7,14 +7,13 @@ using LakeCircle.Core.Model;
 using LakeCircle.Core.Recovery;
 using LakeCircle.Core.Tests.Recovery;
 using LakeCircle.Core.Tests.Support;
-using LakeCircle.Core.Workflows;
 
 namespace LakeCircle.Core.Tests.Faults;
 
 /// <summary>
 /// An account of <see cref="BucketCount"/> managed buckets drifted in every way (in sync, no lifecycle, a rule changed,
 /// added or removed, the minimum size changed, equal but reordered or reshaped, a rule list to delete), two unmanaged
-/// buckets, definitions in a local folder and a local endpoint for the archive. Remembers every bucket's original
+/// buckets, definitions in a local folder and a local endpoint for the archive, lock and run records. Remembers every bucket's original
 /// configuration. The same seed gives the same world.
 /// </summary>
 internal sealed class FaultWorld : IDisposable
@@ -76,12 +75,14 @@ internal sealed class FaultWorld : IDisposable
 
     public Dictionary<string, LifecycleConfiguration?> Unmanaged { get; } = new(StringComparer.Ordinal);
 
-    public ConfigurationArchive Archive => new(new LocalEndpointStore(EndpointFolder), Time);
+    public LocalEndpointStore Endpoint => new(EndpointFolder);
+
+    public ConfigurationArchive Archive => new(Endpoint, Time);
 
     /// <summary>The buckets a fault-free plan of the untouched world changes.</summary>
     public async Task<IReadOnlyList<string>> PlannedChangesAsync()
     {
-        var outcome = await new LifecycleWorkflow(Store, new LocalDefinitionSource(DefinitionFolder)).PlanAsync();
+        var outcome = await PlanAsync();
         Store.ResetCallCounts();
         return outcome.Plan!.Buckets.Where(b => b.Action != BucketAction.None).Select(b => b.Bucket).ToList();
     }
@@ -89,8 +90,15 @@ internal sealed class FaultWorld : IDisposable
     /// <summary>Whether a fault-free plan of the store changes nothing.</summary>
     public async Task<bool> ConvergedAsync()
     {
-        var outcome = await new LifecycleWorkflow(Store, new LocalDefinitionSource(DefinitionFolder)).PlanAsync();
+        var outcome = await PlanAsync();
         return outcome.Succeeded && !outcome.HasChanges;
+    }
+
+    /// <summary>A fault-free plan of the store.</summary>
+    public async Task<PlanOutcome> PlanAsync()
+    {
+        await using var client = TestClient.Create(Store, new LocalDefinitionSource(DefinitionFolder), Endpoint, TestClient.Options(Time));
+        return await client.PlanAsync();
     }
 
     public static string Name(int index) => "lake-" + index.ToString("D2", CultureInfo.InvariantCulture);
@@ -98,12 +106,17 @@ internal sealed class FaultWorld : IDisposable
     public static string? Fingerprint(LifecycleConfiguration? configuration) =>
         configuration is null || configuration.Rules.Count == 0 ? null : configuration.Fingerprint;
 
-    /// <summary>A workflow over <paramref name="gateway"/> that archives before each write; the clock moves a second per run.</summary>
-    public LifecycleWorkflow Workflow(IS3Gateway gateway, int writeConcurrency = 2)
+    /// <summary>
+    /// A client over <paramref name="gateway"/> with the world's definitions and endpoint (archive before each write, lock,
+    /// run record); the clock moves a second per client.
+    /// </summary>
+    public LakeCircleClient Client(IS3Gateway gateway, int writeConcurrency = 2)
     {
         Time.Advance(TimeSpan.FromSeconds(1));
-        var options = new WorkflowOptions { WriteConcurrency = writeConcurrency, ReadConcurrency = 8 };
-        return new LifecycleWorkflow(gateway, new LocalDefinitionSource(DefinitionFolder), null, options, new ArchivingWriteObserver(Archive, Time));
+        var options = TestClient.Options(Time);
+        options.WriteConcurrency = writeConcurrency;
+        options.ReadConcurrency = 8;
+        return TestClient.Create(gateway, new LocalDefinitionSource(DefinitionFolder), Endpoint, options);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -1,6 +1,4 @@
-using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Workflows;
 
 namespace LakeCircle.Core.Tests.Faults;
 
@@ -9,7 +7,7 @@ internal sealed record Recoverability(int Converged, int Lost, IReadOnlyList<str
 {
     public static async Task<Recoverability> CheckAsync(FaultWorld world, IReadOnlyList<string> planned)
     {
-        var check = await new LifecycleWorkflow(world.Store, new LocalDefinitionSource(world.DefinitionFolder)).PlanAsync();
+        var check = await world.PlanAsync();
         var converged = check.Plan!.Buckets.Count(b => world.Originals.ContainsKey(b.Bucket) && b.Action == BucketAction.None && b.Status == BucketStatus.InSync);
         var archive = world.Archive;
         var lost = 0;

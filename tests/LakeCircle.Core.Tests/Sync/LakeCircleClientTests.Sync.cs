@@ -1,6 +1,5 @@
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
-using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Recovery;

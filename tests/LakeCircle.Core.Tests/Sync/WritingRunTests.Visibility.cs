@@ -1,32 +1,25 @@
 using LakeCircle.Core.Recovery;
-using LakeCircle.Core.Tests.Workflows;
-using LakeCircle.Core.Workflows;
-using static LakeCircle.Core.Tests.Recovery.EndpointState;
+using LakeCircle.Core.Sync;
+using static LakeCircle.Core.Tests.Sync.WritingRunSupport;
 
-namespace LakeCircle.Core.Tests.Recovery;
+namespace LakeCircle.Core.Tests.Sync;
 
-/// <summary>A SYNC whose write is applied but not yet visible: recorded distinctly, <c>current/</c> written, nothing restored.</summary>
-public sealed class SafeSyncRunnerVisibilityTests
+/// <summary>A sync whose write is applied but not yet visible: recorded distinctly, <c>current/</c> written, nothing restored.</summary>
+public sealed partial class WritingRunTests
 {
-    private TempFolder _folder = null!;
-
-    [SetUp]
-    public void SetUp() => _folder = new TempFolder();
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
-
     [Test]
     public async Task SyncAsync_WriteNotYetVisible_RunSucceedsAndRecordSaysAppliedNotVisible()
     {
-        var (memory, gateway, definitions) = LifecycleWorkflowTests.Lagging("logs");
+        var (memory, gateway, definitions) = Lagging("logs");
         var store = new LocalEndpointStore(_folder.Path);
-        var workflow = new WorkflowOptions { VerifyTimeout = TimeSpan.Zero };
+        await using var client = Client(gateway, definitions, store, o => o.VerifyTimeout = TimeSpan.Zero);
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, store, workflow, Options(new ManualTime())).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Succeeded.Should().BeTrue();
-        outcome.Sync!.Buckets.Single(b => b.Bucket == "logs").Result.Should().Be(BucketResult.AppliedNotVisible);
+        outcome.Status.Should().Be(RunStatus.Succeeded);
+        outcome.Buckets.Single(b => b.Bucket == "logs").Result.Should().Be(BucketResult.AppliedNotVisible);
+        outcome.Summary.AppliedNotVisible.Should().Be(1);
         var record = await SingleRecordAsync(store);
         record.Succeeded.Should().BeTrue();
         var logs = record.Buckets.Single(b => b.Bucket == "logs");

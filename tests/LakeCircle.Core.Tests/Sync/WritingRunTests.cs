@@ -1,15 +1,18 @@
+using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Recovery;
-using LakeCircle.Core.Workflows;
-using static LakeCircle.Core.Tests.Recovery.EndpointState;
+using LakeCircle.Core.Sync;
+using LakeCircle.Core.Tests.Recovery;
+using LakeCircle.Core.Tests.Support;
+using static LakeCircle.Core.Tests.Sync.WritingRunSupport;
 using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
 
-namespace LakeCircle.Core.Tests.Recovery;
+namespace LakeCircle.Core.Tests.Sync;
 
-/// <summary>SYNC with its safety net: archive, run record, lock, over a local and an S3 endpoint.</summary>
-public sealed class SafeSyncRunnerTests
+/// <summary>A sync through the client with its whole safety net: archive, run record, lock, over a local and an S3 endpoint.</summary>
+public sealed partial class WritingRunTests
 {
     private TempFolder _folder = null!;
     private ManualTime _time = null!;
@@ -30,11 +33,14 @@ public sealed class SafeSyncRunnerTests
         var (gateway, definitions) = Standard();
         var oldLogs = gateway.PeekLifecycle("logs");
         var store = new LocalEndpointStore(_folder.Path);
+        await using var client = Client(gateway, definitions, store);
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Succeeded.Should().BeTrue();
+        outcome.Status.Should().Be(RunStatus.Succeeded);
         outcome.RecordKey.Should().Be($"log/20260314T091500.250Z-{outcome.RunId}.json");
+        outcome.RecordLocation.Should().Be(store.Describe(outcome.RecordKey!));
         _folder.AllFiles().Should().BeEquivalentTo(
             "current/bare.json", "current/logs.json",
             "history/bare/20260314T091500.250Z.json", "history/logs/20260314T091500.250Z.json",
@@ -57,9 +63,10 @@ public sealed class SafeSyncRunnerTests
         var (gateway, definitions) = Standard();
         var oldLogs = gateway.PeekLifecycle("logs");
         var state = new S3ObjectStub("state");
-        var store = EndpointStore.For(Core.Configuration.EndpointLocation.S3("state", "prod/"), state.Client);
+        var store = EndpointStore.For(EndpointLocation.S3("state", "prod/"), state.Client);
+        await using var client = Client(gateway, definitions, store);
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Succeeded.Should().BeTrue();
         state.Keys("state").Should().BeEquivalentTo(
@@ -77,10 +84,12 @@ public sealed class SafeSyncRunnerTests
         var oldLogs = gateway.PeekLifecycle("logs");
         var local = new LocalEndpointStore(_folder.Path);
         var store = new FailingStore(local, "history/");
+        await using var client = Client(gateway, definitions, store);
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Succeeded.Should().BeFalse();
+        outcome.Status.Should().Be(RunStatus.Failed);
         gateway.PeekLifecycle("logs").Should().Be(oldLogs);
         gateway.PeekLifecycle("bare").Should().BeNull();
         var record = await SingleRecordAsync(local);
@@ -96,11 +105,13 @@ public sealed class SafeSyncRunnerTests
         var oldLogs = gateway.PeekLifecycle("logs");
         var store = new LocalEndpointStore(_folder.Path);
         var other = await new RunLock(store, _time, owner: "ana@build-1:4242").AcquireAsync("otherrun");
+        await using var client = Client(gateway, definitions, store);
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Refusal.Should().Contain("ana@build-1:4242").And.Contain("otherrun").And.Contain("expires 2026-03-14 09:45:00Z");
         outcome.Succeeded.Should().BeFalse();
+        outcome.Status.Should().Be(RunStatus.Refused);
         gateway.PeekLifecycle("logs").Should().Be(oldLogs);
         (await new RunLock(store, _time).ReadAsync()).Should().Be(other.Holder, "the other run's lock stays");
         (await SingleRecordAsync(store)).Errors.Should().ContainSingle().Which.Should().Contain("ana@build-1:4242");
@@ -109,19 +120,24 @@ public sealed class SafeSyncRunnerTests
     [Test]
     public async Task SyncAsync_SecondConcurrentSync_IsRefused()
     {
-        var (gateway, definitions) = Standard();
+        var (inner, definitions) = Standard();
         var store = new LocalEndpointStore(_folder.Path);
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var proceed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holding = new StepObserver(async (_, _) =>
+        var holding = new WriteHookGateway(inner)
         {
-            entered.TrySetResult();
-            await proceed.Task;
-        });
-        var first = new SafeSyncRunner(gateway, definitions, store, null, Options(_time) with { Observer = holding, RunId = "first" }).SyncAsync();
+            BeforeWrite = async (_, _) =>
+            {
+                entered.TrySetResult();
+                await proceed.Task;
+            },
+        };
+        await using var firstClient = Client(holding, definitions, store, o => o.RunId = "first");
+        await using var secondClient = Client(inner, definitions, store, o => o.RunId = "second");
+        var first = firstClient.SyncAsync();
         await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        var second = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time) with { RunId = "second" }).SyncAsync();
+        var second = await secondClient.SyncAsync();
         proceed.SetResult();
         var firstOutcome = await first;
 
@@ -137,33 +153,36 @@ public sealed class SafeSyncRunnerTests
         var store = new LocalEndpointStore(_folder.Path);
         await new RunLock(store, _time, owner: "crashed@host:1").AcquireAsync("crashed");
         _time.Advance(TimeSpan.FromMinutes(31));
+        await using var client = Client(gateway, definitions, store);
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Succeeded.Should().BeTrue();
-        outcome.TakenOverFrom!.Owner.Should().Be("crashed@host:1");
+        outcome.TakenOverFrom.Should().StartWith("crashed@host:1").And.Contain("run crashed");
         gateway.PeekLifecycle("bare").Should().NotBeNull();
     }
 
     [Test]
     public async Task SyncAsync_LongRun_RenewsTheLock()
     {
-        var (gateway, definitions) = Standard();
+        var (inner, definitions) = Standard();
         var store = new LocalEndpointStore(_folder.Path);
         var runLock = new RunLock(store, _time);
         var firstExpiry = _time.GetUtcNow() + RunLock.DefaultTimeToLive;
-        var waiting = new StepObserver(async (_, token) =>
+        var waiting = new WriteHookGateway(inner)
         {
-            _time.Advance(TimeSpan.FromMinutes(20));
-            while ((await runLock.ReadAsync(token))!.ExpiresAt == firstExpiry)
+            BeforeWrite = async (_, token) =>
             {
-                await Task.Delay(5, token);
-            }
-        });
-        var options = Options(_time) with { Observer = waiting, LockRenewalInterval = TimeSpan.FromMilliseconds(10) };
+                _time.Advance(TimeSpan.FromMinutes(20));
+                while ((await runLock.ReadAsync(token))!.ExpiresAt == firstExpiry)
+                {
+                    await Task.Delay(5, token);
+                }
+            },
+        };
+        await using var client = Client(waiting, definitions, store, o => o.LockRenewalInterval = TimeSpan.FromMilliseconds(10));
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, options).SyncAsync()
-            .WaitAsync(TimeSpan.FromSeconds(60));
+        var outcome = await client.SyncAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         outcome.Succeeded.Should().BeTrue("the lock was renewed while the run waited, and released after");
         _folder.AllFiles().Should().NotContain(RunLock.Key);
@@ -176,13 +195,14 @@ public sealed class SafeSyncRunnerTests
         var oldLogs = gateway.PeekLifecycle("logs");
         var definitions = Source(Toml("backups", ("keep", "nightly/", 365)));
         var store = new LocalEndpointStore(_folder.Path);
+        await using var client = Client(gateway, definitions, store);
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Succeeded.Should().BeTrue();
-        outcome.Sync!.Plan!.Buckets.Single(b => b.Bucket == "logs").Status.Should().Be(BucketStatus.Unmanaged);
+        outcome.Plan!.Buckets.Single(b => b.Bucket == "logs").Status.Should().Be(BucketStatus.Unmanaged);
         gateway.PeekLifecycle("logs").Should().Be(oldLogs);
-        outcome.Sync.Buckets.Should().BeEmpty();
+        outcome.Buckets.Should().BeEmpty();
     }
 
     [Test]
@@ -193,14 +213,24 @@ public sealed class SafeSyncRunnerTests
         var oldBackups = gateway.PeekLifecycle("backups");
         var definitions = Source(Toml("logs"), Toml("backups", ("keep", "nightly/", 365)));
         var store = new LocalEndpointStore(_folder.Path);
+        await using var client = Client(gateway, definitions, store);
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+        var outcome = await client.SyncAsync();
 
-        outcome.Sync!.Buckets.Should().ContainSingle().Which.Should().Match<BucketOutcome>(b => b.Bucket == "logs" && b.Action == BucketAction.Delete);
+        outcome.Buckets.Should().ContainSingle().Which.Should().Match<BucketOutcome>(b => b.Bucket == "logs" && b.Action == BucketAction.Delete);
         gateway.PeekLifecycle("logs").Should().BeNull();
         gateway.PeekLifecycle("backups").Should().Be(oldBackups);
         gateway.PeekLifecycle("scratch").Should().NotBeNull("an undefined bucket is never deleted");
         (await new ConfigurationArchive(store).ReadPreviousAsync("logs"))!.Configuration.Should().Be(oldLogs);
+    }
+
+    /// <summary>A client over the parts, with the test options on this fixture's clock (changed by <paramref name="change"/>).</summary>
+    private LakeCircleClient Client(
+        IS3Gateway gateway, IDefinitionSource definitions, IEndpointStore store, Action<LakeCircleClientOptions>? change = null, ICallerIdentity? identity = null)
+    {
+        var options = TestClient.Options(_time);
+        change?.Invoke(options);
+        return TestClient.Create(gateway, definitions, store, options, identity);
     }
 
     private static async Task ExpectArchiveAsync(IEndpointStore store, InMemoryS3Gateway gateway, LifecycleConfiguration? oldLogs)

@@ -1,31 +1,21 @@
 using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Recovery;
-using LakeCircle.Core.Workflows;
+using LakeCircle.Core.Sync;
+using LakeCircle.Core.Tests.Workflows;
+using Microsoft.Extensions.Logging;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
-using static LakeCircle.Core.Tests.Recovery.EndpointState;
+using static LakeCircle.Core.Tests.Sync.WritingRunSupport;
 using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
 
-namespace LakeCircle.Core.Tests.Recovery;
+namespace LakeCircle.Core.Tests.Sync;
 
-/// <summary>SYNC guards: the re-check before each write, the account check, and the run record on failure and cancellation.</summary>
-public sealed class SafeSyncRunnerGuardTests
+/// <summary>The guards of a sync: the re-check before each write, the account check, and the run record on failure and cancellation.</summary>
+public sealed partial class WritingRunTests
 {
     private static readonly LifecycleConfiguration Meddled = LifecycleConfiguration.Of(Rule("by-hand", "hand/", 3));
-
-    private TempFolder _folder = null!;
-    private ManualTime _time = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TempFolder();
-        _time = new ManualTime();
-    }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
 
     [Test]
     public async Task SyncAsync_BucketChangedBetweenPlanAndPut_IsReplannedAndTheFreshStateArchived()
@@ -33,11 +23,12 @@ public sealed class SafeSyncRunnerGuardTests
         var (inner, definitions) = Standard();
         var gateway = new ReadHookGateway(inner) { BeforeRead = (bucket, n) => { if (bucket == "logs" && n == 2) { inner.SetLifecycle("logs", Meddled); } } };
         var store = new LocalEndpointStore(_folder.Path);
+        await using var client = Client(gateway, definitions, store);
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Succeeded.Should().BeTrue();
-        var logs = outcome.Sync!.Buckets.Single(b => b.Bucket == "logs");
+        var logs = outcome.Buckets.Single(b => b.Bucket == "logs");
         logs.Note.Should().Contain("changed since the plan").And.Contain(Meddled.Fingerprint[..12]);
         inner.PeekLifecycle("logs")!.Rules.Select(r => r.Id).Should().Equal("expire", "new");
         (await new ConfigurationArchive(store).ReadPreviousAsync("logs"))!.Configuration.Should().Be(Meddled, "what was replaced is what the bucket held");
@@ -53,11 +44,12 @@ public sealed class SafeSyncRunnerGuardTests
         var desired = LifecycleConfiguration.Of(Rule("expire", "logs/", 90), Rule("new", "new/", 7));
         var gateway = new ReadHookGateway(inner) { BeforeRead = (bucket, n) => { if (bucket == "logs" && n == 2) { inner.SetLifecycle("logs", desired); } } };
         var store = new LocalEndpointStore(_folder.Path);
+        await using var client = Client(gateway, definitions, store);
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Succeeded.Should().BeTrue();
-        outcome.Sync!.Buckets.Single(b => b.Bucket == "logs").Note.Should().Contain("nothing written");
+        outcome.Buckets.Single(b => b.Bucket == "logs").Note.Should().Contain("nothing written");
         gateway.Writes.Should().Be(1, "only bare is written");
         (await new ConfigurationArchive(store).ReadPreviousAsync("logs")).Should().BeNull();
     }
@@ -66,12 +58,13 @@ public sealed class SafeSyncRunnerGuardTests
     public async Task SyncAsync_BucketDeletedBeforePut_FailsThatBucketOnly()
     {
         var (inner, definitions) = Standard();
-        var gateway = new ReadHookGateway(inner) { BeforeRead = (bucket, n) => { if (bucket == "logs" && n == 2) { throw new Core.Gateways.S3GatewayException(Core.Gateways.S3ErrorKind.NoSuchBucket, "Get", "logs", "gone", 404); } } };
+        var gateway = new ReadHookGateway(inner) { BeforeRead = (bucket, n) => { if (bucket == "logs" && n == 2) { throw new S3GatewayException(S3ErrorKind.NoSuchBucket, "Get", "logs", "gone", 404); } } };
+        await using var client = Client(gateway, definitions, new LocalEndpointStore(_folder.Path));
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, new LocalEndpointStore(_folder.Path), null, Options(_time)).SyncAsync();
+        var outcome = await client.SyncAsync();
 
-        outcome.Sync!.Buckets.Single(b => b.Bucket == "logs").Error.Should().Contain("re-check").And.Contain("no longer exists");
-        outcome.Sync.Buckets.Single(b => b.Bucket == "bare").Result.Should().Be(BucketResult.Applied);
+        outcome.Buckets.Single(b => b.Bucket == "logs").Error.Should().Contain("re-check").And.Contain("no longer exists");
+        outcome.Buckets.Single(b => b.Bucket == "bare").Result.Should().Be(BucketResult.Applied);
     }
 
     [Test]
@@ -80,12 +73,14 @@ public sealed class SafeSyncRunnerGuardTests
         var (inner, definitions) = Standard();
         var gateway = new ReadHookGateway(inner);
         var store = new LocalEndpointStore(_folder.Path);
+        await using var client = Client(gateway, definitions, store, identity: new FixedIdentity("999999999999"));
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, store, null, Options(_time, new FixedIdentity("999999999999"))).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Refusal.Should().Contain("999999999999").And.Contain(Account);
+        outcome.Status.Should().Be(RunStatus.Refused);
         gateway.Writes.Should().Be(0);
-        inner.CallCount(Core.Gateways.S3Operations.GetBucketLifecycleConfiguration).Should().Be(0, "nothing is even read");
+        inner.CallCount(S3Operations.GetBucketLifecycleConfiguration).Should().Be(0, "nothing is even read");
         _folder.AllFiles().Should().ContainSingle().Which.Should().StartWith("log/");
         (await SingleRecordAsync(store)).Errors.Should().ContainSingle().Which.Should().Contain("999999999999");
     }
@@ -95,8 +90,9 @@ public sealed class SafeSyncRunnerGuardTests
     {
         var (gateway, definitions) = Standard();
         var identity = new FixedIdentity(Account);
+        await using var client = Client(gateway, definitions, new LocalEndpointStore(_folder.Path), identity: identity);
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, new LocalEndpointStore(_folder.Path), null, Options(_time, identity)).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Succeeded.Should().BeTrue();
         identity.Calls.Should().Be(1);
@@ -106,24 +102,26 @@ public sealed class SafeSyncRunnerGuardTests
     public async Task SyncAsync_S3CompatibleEndpoint_RunsWithAWarning()
     {
         var (gateway, definitions) = Standard();
-        var logger = new Workflows.RecordingLogger();
+        var logger = new RecordingLogger();
+        await using var client = Client(
+            gateway, definitions, new LocalEndpointStore(_folder.Path), o => o.LoggerFactory = new SingleLoggerFactory(logger), UncheckedCallerIdentity.Instance);
 
-        var outcome = await new SafeSyncRunner(
-            gateway, definitions, new LocalEndpointStore(_folder.Path), null, Options(_time, UncheckedCallerIdentity.Instance), logger).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Succeeded.Should().BeTrue();
-        logger.Events.Should().Contain(e => e.Message.Contains("not checked") && e.Message.Contains("expected bucket owner"));
+        logger.Events.Should().Contain(e => e.Level == LogLevel.Warning && e.Message.Contains("not checked") && e.Message.Contains("expected bucket owner"));
     }
 
     [Test]
     public async Task SyncAsync_CallerCheckFails_IsRefused()
     {
         var (gateway, definitions) = Standard();
-        var identity = Substitute.For<Core.Gateways.ICallerIdentity>();
-        identity.GetAccountAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new Core.Gateways.S3GatewayException(
-            Core.Gateways.S3ErrorKind.Other, "GetCallerIdentity", null, "GetCallerIdentity failed: The security token included in the request is invalid."));
+        var identity = Substitute.For<ICallerIdentity>();
+        identity.GetAccountAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new S3GatewayException(
+            S3ErrorKind.Other, "GetCallerIdentity", null, "GetCallerIdentity failed: The security token included in the request is invalid."));
+        await using var client = Client(gateway, definitions, new LocalEndpointStore(_folder.Path), identity: identity);
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, new LocalEndpointStore(_folder.Path), null, Options(_time, identity)).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Refusal.Should().Contain("Could not confirm").And.Contain("security token");
         gateway.PeekLifecycle("bare").Should().BeNull();
@@ -136,8 +134,9 @@ public sealed class SafeSyncRunnerGuardTests
         var definitions = Substitute.For<IDefinitionSource>();
         definitions.ReadAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new InvalidOperationException("definitions exploded"));
         var store = new LocalEndpointStore(_folder.Path);
+        await using var client = Client(gateway, definitions, store);
 
-        var act = () => new SafeSyncRunner(gateway, definitions, store, null, Options(_time)).SyncAsync();
+        var act = () => client.SyncAsync();
 
         await act.Should().ThrowAsync<InvalidOperationException>();
         var record = await SingleRecordAsync(store);
@@ -150,25 +149,27 @@ public sealed class SafeSyncRunnerGuardTests
     [Test]
     public async Task SyncAsync_Cancelled_StillWritesTheRecordAndReleasesTheLock()
     {
-        var (gateway, definitions) = Standard();
+        var (inner, definitions) = Standard();
         var store = new LocalEndpointStore(_folder.Path);
         using var cancel = new CancellationTokenSource();
-        var cancelling = new StepObserver(async (_, token) =>
+        var cancelling = new WriteHookGateway(inner)
         {
-            await cancel.CancelAsync();
-            token.ThrowIfCancellationRequested();
-        });
-        var options = Options(_time) with { Observer = cancelling };
-        var workflow = new WorkflowOptions { WriteConcurrency = 1 };
+            BeforeWrite = async (_, token) =>
+            {
+                await cancel.CancelAsync();
+                token.ThrowIfCancellationRequested();
+            },
+        };
+        await using var client = Client(cancelling, definitions, store, o => o.WriteConcurrency = 1);
 
-        var act = () => new SafeSyncRunner(gateway, definitions, store, workflow, options).SyncAsync(cancel.Token);
+        var act = () => client.SyncAsync(cancellationToken: cancel.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         var record = await SingleRecordAsync(store);
         record.Succeeded.Should().BeFalse();
         record.Errors.Should().Contain(e => e.Contains("cancelled"));
         _folder.AllFiles().Should().NotContain(RunLock.Key);
-        gateway.PeekLifecycle("bare").Should().BeNull("the write after the cancelled step was not made");
+        inner.PeekLifecycle("bare").Should().BeNull("the write after the cancelled step was not made");
     }
 
     [Test]
@@ -176,10 +177,12 @@ public sealed class SafeSyncRunnerGuardTests
     {
         var (gateway, definitions) = Standard();
         var store = new LocalEndpointStore(_folder.Path);
+        await using var client = Client(gateway, definitions, store, o => o.MaxChanges = 1);
 
-        var outcome = await new SafeSyncRunner(gateway, definitions, store, new WorkflowOptions { MaxChanges = 1 }, Options(_time)).SyncAsync();
+        var outcome = await client.SyncAsync();
 
         outcome.Succeeded.Should().BeFalse();
+        outcome.Status.Should().Be(RunStatus.Stopped);
         gateway.PeekLifecycle("bare").Should().BeNull();
         var record = await SingleRecordAsync(store);
         record.Errors.Should().ContainSingle().Which.Should().Contain("maxChanges");
