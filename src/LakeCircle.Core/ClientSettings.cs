@@ -91,7 +91,7 @@ internal sealed record ClientSettings
         VerificationPolicy? verification = options.WaitForConsistency
             ? VerificationPolicy.Consistent(options.WaitTimeout, options.VerifyPollInterval)
             : options.VerifyWrites ? VerificationPolicy.Bounded(options.VerifyTimeout, options.VerifyPollInterval) : null;
-        var secrets = options.SecretValues?.ToList() ?? [.. Recovery.SecretScrubber.EnvironmentValues()];
+        var secrets = options.SecretValues?.ToList() ?? [.. Archive.SecretScrubber.EnvironmentValues()];
         if (options.Credentials is Amazon.Runtime.BasicAWSCredentials or Amazon.Runtime.SessionAWSCredentials)
         {
             // Only credentials that hold their values: asking others (a role, an instance profile) would call out.

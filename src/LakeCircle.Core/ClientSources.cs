@@ -4,7 +4,9 @@ using Amazon.SecurityToken;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Gateways.Retries;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Core;

@@ -7,7 +7,9 @@ using LakeCircle.Core.Model;
 using LakeCircle.Core.Tests.Support;
 using LakeCircle.Core;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Benchmarks.Scenarios;
 

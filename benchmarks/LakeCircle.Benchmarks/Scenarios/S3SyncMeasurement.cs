@@ -3,7 +3,9 @@ using LakeCircle.Benchmarks.Harness;
 using LakeCircle.Benchmarks.Support;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Benchmarks.Scenarios;
 

@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using LakeCircle.Cli.Configuration;
-using LakeCircle.Cli.Recovery;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Cli.Running;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Cli.Commands;

@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Output;
-using LakeCircle.Cli.Recovery;
+using LakeCircle.Cli.Running;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Recovery;
-using LakeCircle.Core.Rendering;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
+using LakeCircle.Core.Rendering;
 
 namespace LakeCircle.Cli.Commands;
 

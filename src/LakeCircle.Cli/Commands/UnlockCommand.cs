@@ -1,6 +1,6 @@
 using System.CommandLine;
 using LakeCircle.Cli.Configuration;
-using LakeCircle.Cli.Recovery;
+using LakeCircle.Cli.Running;
 using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Cli.Commands;

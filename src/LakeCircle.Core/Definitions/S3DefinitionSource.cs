@@ -1,6 +1,8 @@
 using Amazon.S3;
 using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Core.Definitions;
 

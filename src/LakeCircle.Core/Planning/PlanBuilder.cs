@@ -2,7 +2,8 @@ using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
 using Microsoft.Extensions.Logging;
 

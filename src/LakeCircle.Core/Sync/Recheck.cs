@@ -1,7 +1,9 @@
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Core.Sync;
@@ -43,7 +45,7 @@ internal static class Recheck
         var note = replanned.Action == BucketAction.None
             ? $"changed since the plan (configuration {planned} became {found}) and now matches its definition: nothing written."
             : $"changed since the plan (configuration {planned} became {found}): re-planned from the configuration read just before the write.";
-        RecoveryLog.Replanned(logger, plan.Bucket, planned, found);
+        SafetyLog.Replanned(logger, plan.Bucket, planned, found);
         return (replanned, note);
     }
 }

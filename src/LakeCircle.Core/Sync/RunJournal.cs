@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Core.Sync;
 

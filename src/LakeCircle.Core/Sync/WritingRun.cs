@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Core.Sync;
@@ -53,7 +56,7 @@ internal sealed class WritingRun
             _journal.Refusal = await CallerGuard.CheckAsync(_sources.CallerIdentity, _settings.Account, _logger, cancellationToken).ConfigureAwait(false);
             if (_journal.Refusal is not null)
             {
-                RecoveryLog.RunRefused(_logger, _journal.Refusal);
+                SafetyLog.RunRefused(_logger, _journal.Refusal);
                 return await FinishAsync(action, renewal).ConfigureAwait(false);
             }
 
@@ -67,7 +70,7 @@ internal sealed class WritingRun
             if (!attempt.Acquired)
             {
                 _journal.Refusal = attempt.Message;
-                RecoveryLog.RunRefused(_logger, attempt.Message);
+                SafetyLog.RunRefused(_logger, attempt.Message);
                 return await FinishAsync(action, renewal).ConfigureAwait(false);
             }
 
@@ -311,7 +314,7 @@ internal sealed class WritingRun
         }
         catch (Exception e)
         {
-            RecoveryLog.StepFailed(_logger, "write the run record", e.Message);
+            SafetyLog.StepFailed(_logger, "write the run record", e.Message);
             errors.Add($"Could not write the run record to {EndpointStore.DescribeFolder(_sources.Endpoint, RunLog.Folder)}: {e.Message}");
         }
 
@@ -323,7 +326,7 @@ internal sealed class WritingRun
             }
             catch (Exception e)
             {
-                RecoveryLog.StepFailed(_logger, "release the lock", e.Message);
+                SafetyLog.StepFailed(_logger, "release the lock", e.Message);
                 errors.Add($"Could not release the lock {_sources.Endpoint.Describe(RunLock.Key)} ({e.Message}); it lapses at {held.ExpiresAt:u} or can be removed with force-unlock.");
             }
         }

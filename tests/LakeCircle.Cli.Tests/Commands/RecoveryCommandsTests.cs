@@ -1,7 +1,9 @@
 using System.Text.Json;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Cli.Tests.Commands;
 

@@ -1,6 +1,8 @@
 using LakeCircle.Cli.Configuration;
 using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
 using System.Text.Json;
 
 namespace LakeCircle.Cli.Tests.Commands;

@@ -1,7 +1,6 @@
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
-using LakeCircle.Core.Tests.Recovery;
 using LakeCircle.Core.Tests.Support;
 
 namespace LakeCircle.Core.Tests.BadInput;

@@ -8,7 +8,6 @@ using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Gateways;
-using LakeCircle.Core.Tests.Recovery;
 using LakeCircle.Core.Tests.Support;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;

@@ -1,8 +1,10 @@
 using System.Text;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Definitions;
-using LakeCircle.Core.Recovery;
-using LakeCircle.Core.Tests.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
+using LakeCircle.Core.Tests.Support;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 

@@ -4,8 +4,9 @@ using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
-using LakeCircle.Core.Recovery;
-using LakeCircle.Core.Tests.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Support;
 
 namespace LakeCircle.Core.Tests.Faults;

@@ -1,5 +1,5 @@
 using LakeCircle.Core.Tests.Support;
-using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
+using static LakeCircle.Core.Tests.Support.WorkflowFixtures;
 
 namespace LakeCircle.Core.Tests.Planning;
 

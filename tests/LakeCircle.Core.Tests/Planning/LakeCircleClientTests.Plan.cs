@@ -3,9 +3,8 @@ using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Tests.Support;
-using LakeCircle.Core.Tests.Workflows;
 using NSubstitute;
-using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
+using static LakeCircle.Core.Tests.Support.WorkflowFixtures;
 
 namespace LakeCircle.Core.Tests.Planning;
 

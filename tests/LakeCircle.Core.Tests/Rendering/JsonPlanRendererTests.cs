@@ -2,7 +2,7 @@ using System.Text.Json;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Rendering;
 using LakeCircle.Core.Tests.Support;
-using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
+using static LakeCircle.Core.Tests.Support.WorkflowFixtures;
 
 namespace LakeCircle.Core.Tests.Rendering;
 

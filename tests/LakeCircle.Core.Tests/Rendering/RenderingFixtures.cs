@@ -1,8 +1,7 @@
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Support;
-using LakeCircle.Core.Tests.Workflows;
-using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
+using static LakeCircle.Core.Tests.Support.WorkflowFixtures;
 
 namespace LakeCircle.Core.Tests.Rendering;
 

@@ -1,4 +1,4 @@
-using LakeCircle.Core.Tests.Workflows;
+using LakeCircle.Core.Tests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Core.Tests.Support;

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Text;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Definitions;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Core.Tests.Support;

@@ -1,6 +1,6 @@
 using LakeCircle.Core.Tests.Support;
 using Microsoft.Extensions.Logging;
-using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
+using static LakeCircle.Core.Tests.Support.WorkflowFixtures;
 
 namespace LakeCircle.Core.Tests.Sync;
 

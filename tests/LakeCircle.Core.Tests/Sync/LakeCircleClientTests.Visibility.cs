@@ -2,9 +2,9 @@ using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
-using LakeCircle.Core.Tests.Workflows;
+using LakeCircle.Core.Tests.Support;
 using NSubstitute;
-using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
+using static LakeCircle.Core.Tests.Support.WorkflowFixtures;
 
 namespace LakeCircle.Core.Tests.Sync;
 

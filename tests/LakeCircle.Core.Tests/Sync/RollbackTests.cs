@@ -2,11 +2,11 @@ using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
-using LakeCircle.Core.Tests.Recovery;
 using LakeCircle.Core.Tests.Support;
-using static LakeCircle.Core.Tests.Workflows.WorkflowFixtures;
+using static LakeCircle.Core.Tests.Support.WorkflowFixtures;
 
 namespace LakeCircle.Core.Tests.Sync;
 

@@ -2,7 +2,7 @@ using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
-using LakeCircle.Core.Tests.Recovery;
+using LakeCircle.Core.Tests.Support;
 using NSubstitute;
 
 namespace LakeCircle.Core.Tests.Sync;

@@ -2,8 +2,7 @@ using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
-using LakeCircle.Core.Tests.Recovery;
-using LakeCircle.Core.Tests.Workflows;
+using LakeCircle.Core.Tests.Support;
 
 namespace LakeCircle.Core.Tests.Sync;
 

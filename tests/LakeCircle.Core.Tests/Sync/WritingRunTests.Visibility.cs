@@ -1,4 +1,6 @@
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
 using static LakeCircle.Core.Tests.Sync.WritingRunSupport;
 

@@ -1,6 +1,9 @@
 using System.Text;
 using LakeCircle.Cli;
-using LakeCircle.Core.Recovery;
+using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.IntegrationTests.Support;
 

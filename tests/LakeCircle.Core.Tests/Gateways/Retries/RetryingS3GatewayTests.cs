@@ -1,7 +1,7 @@
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Gateways.Retries;
 using LakeCircle.Core.Model;
-using LakeCircle.Core.Tests.Workflows;
+using LakeCircle.Core.Tests.Support;
 using NSubstitute;
 using Microsoft.Extensions.Logging;
 using NSubstitute.ExceptionExtensions;

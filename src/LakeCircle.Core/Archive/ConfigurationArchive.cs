@@ -1,0 +1,132 @@
+using LakeCircle.Core.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Locking;
+using LakeCircle.Core.Sync;
+namespace LakeCircle.Core.Archive;
+
+/// <summary>
+/// The saved lifecycle configurations of an endpoint: <c>previous/&lt;bucket&gt;.json</c> (the one replaced by the
+/// latest change), <c>history/&lt;bucket&gt;/&lt;yyyyMMddTHHmmss.fffZ&gt;.json</c> (every one replaced, kept) and
+/// <c>current/&lt;bucket&gt;.json</c> (the one last written). Files are <see cref="ArchivedConfiguration"/> envelopes.
+/// </summary>
+internal sealed partial class ConfigurationArchive
+{
+    /// <summary>The folder of the latest replaced configurations.</summary>
+    public const string PreviousFolder = "previous/";
+
+    /// <summary>The folder of every replaced configuration, one subfolder per bucket.</summary>
+    public const string HistoryFolder = "history/";
+
+    /// <summary>The folder of the configurations last written.</summary>
+    public const string CurrentFolder = "current/";
+
+    private const string Extension = ".json";
+    private readonly IEndpointStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the archive of an endpoint.</summary>
+    /// <param name="store">The store at the endpoint base.</param>
+    /// <param name="time">The clock for <see cref="SaveCurrentAsync"/>; the system clock by default.</param>
+    /// <param name="logger">Receives an event per save; none by default.</param>
+    public ConfigurationArchive(IEndpointStore store, TimeProvider? time = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>
+    /// Saves the configuration about to be replaced or deleted: first to <c>history/</c>, then to <c>previous/</c>.
+    /// When either write fails this throws, and the caller must leave the bucket unchanged.
+    /// </summary>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="old">Its configuration now, or <see langword="null"/> when it has none.</param>
+    /// <param name="at">When it was read; the version's name (cut to milliseconds, UTC).</param>
+    /// <param name="reason"><see cref="ArchiveReasons.BeforeSync"/> or <see cref="ArchiveReasons.BeforeRollback"/>.</param>
+    /// <param name="cancellationToken">Cancels the saves.</param>
+    /// <returns>The history version written.</returns>
+    /// <exception cref="IOException">A write failed; the message names the bucket and the file.</exception>
+    public async Task<HistoryVersion> SavePreviousAsync(
+        string bucket, LifecycleConfiguration? old, DateTimeOffset at, string reason = ArchiveReasons.BeforeSync, CancellationToken cancellationToken = default)
+    {
+        CheckBucket(bucket);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var capturedAt = ArchiveTime.Truncate(at);
+        var content = ArchiveFile.Serialize(new ArchivedConfiguration { Bucket = bucket, CapturedAt = capturedAt, Reason = reason, Configuration = old });
+        var version = new HistoryVersion(bucket, capturedAt, HistoryKey(bucket, capturedAt));
+        await SaveAsync(bucket, version.Key, content, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(bucket, PreviousKey(bucket), content, cancellationToken).ConfigureAwait(false);
+        SafetyLog.PreviousSaved(_logger, bucket, _store.Describe(PreviousKey(bucket)), _store.Describe(version.Key));
+        return version;
+    }
+
+    /// <summary>Saves the configuration just written to a bucket to <c>current/&lt;bucket&gt;.json</c>.</summary>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="configuration">What the bucket now holds, or <see langword="null"/> after a delete.</param>
+    /// <param name="reason"><see cref="ArchiveReasons.AfterSync"/> or <see cref="ArchiveReasons.AfterRollback"/>.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    /// <returns>A task that completes when the file is written.</returns>
+    /// <exception cref="IOException">The write failed.</exception>
+    public async Task SaveCurrentAsync(
+        string bucket, LifecycleConfiguration? configuration, string reason = ArchiveReasons.AfterSync, CancellationToken cancellationToken = default)
+    {
+        CheckBucket(bucket);
+        var archived = new ArchivedConfiguration
+        {
+            Bucket = bucket, CapturedAt = ArchiveTime.Truncate(_time.GetUtcNow()), Reason = reason, Configuration = configuration,
+        };
+        await SaveAsync(bucket, CurrentKey(bucket), ArchiveFile.Serialize(archived), cancellationToken).ConfigureAwait(false);
+        SafetyLog.CurrentSaved(_logger, bucket, _store.Describe(CurrentKey(bucket)));
+    }
+
+    /// <summary>The configuration the latest change replaced, or <see langword="null"/> when none was saved.</summary>
+    public Task<ArchivedConfiguration?> ReadPreviousAsync(string bucket, CancellationToken cancellationToken = default) =>
+        ReadAsync(PreviousKey(CheckBucket(bucket)), cancellationToken);
+
+    /// <summary>The configuration last written, or <see langword="null"/> when none was saved.</summary>
+    public Task<ArchivedConfiguration?> ReadCurrentAsync(string bucket, CancellationToken cancellationToken = default) =>
+        ReadAsync(CurrentKey(CheckBucket(bucket)), cancellationToken);
+
+    /// <summary>Reads an archive file by key, or returns <see langword="null"/> when it does not exist.</summary>
+    /// <exception cref="InvalidDataException">The file is not an archive file.</exception>
+    public async Task<ArchivedConfiguration?> ReadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var bytes = await _store.TryReadAsync(key, cancellationToken).ConfigureAwait(false);
+        return bytes is null ? null : ArchiveFile.Deserialize(bytes, _store.Describe(key));
+    }
+
+    internal static string PreviousKey(string bucket) => PreviousFolder + bucket + Extension;
+
+    internal static string CurrentKey(string bucket) => CurrentFolder + bucket + Extension;
+
+    internal static string HistoryKey(string bucket, DateTimeOffset capturedAt) =>
+        $"{HistoryFolder}{bucket}/{ArchiveTime.ToText(capturedAt)}{Extension}";
+
+    internal static string CheckBucket(string bucket)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        if (bucket.Contains('/', StringComparison.Ordinal) || bucket.Contains('\\', StringComparison.Ordinal) || bucket is "." or "..")
+        {
+            throw new ArgumentException($"'{bucket}' is not a bucket name.", nameof(bucket));
+        }
+
+        return bucket;
+    }
+
+    private async Task SaveAsync(string bucket, string key, byte[] content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.WriteAsync(key, content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new IOException($"Could not save the lifecycle configuration of bucket '{bucket}' to {_store.Describe(key)}: {e.Message}", e);
+        }
+    }
+}
