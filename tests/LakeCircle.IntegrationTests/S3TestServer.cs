@@ -109,7 +109,7 @@ public sealed class S3TestServer
     }
 
     /// <summary>The gateway options for this server: path-style, checksums only where required.</summary>
-    public AwsS3GatewayOptions Options() => new()
+    internal AwsS3GatewayOptions Options() => new()
     {
         ServiceUrl = _endpoint,
         Region = Region,
@@ -130,5 +130,5 @@ public sealed class S3TestServer
     internal S3EndpointStore CreateStore(string bucket, string prefix = "") => new(CreateClient(), bucket, prefix, ownsClient: true);
 
     /// <summary>A gateway of the main user (or of the other user), owning its client.</summary>
-    public AwsS3Gateway CreateGateway(bool other = false) => new(CreateClient(other), Options(), ownsClient: true);
+    internal AwsS3Gateway CreateGateway(bool other = false) => new(CreateClient(other), Options(), ownsClient: true);
 }

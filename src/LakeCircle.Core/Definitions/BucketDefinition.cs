@@ -7,4 +7,4 @@ namespace LakeCircle.Core.Definitions;
 /// <param name="Configuration">The merged configuration; every rule has an ID (derived when the file gave none).
 /// An empty rule list means the bucket is managed and must have no lifecycle.</param>
 /// <param name="Files">The paths of the files that define the bucket, in order.</param>
-public sealed record BucketDefinition(string Bucket, LifecycleConfiguration Configuration, ValueList<string> Files);
+internal sealed record BucketDefinition(string Bucket, LifecycleConfiguration Configuration, ValueList<string> Files);

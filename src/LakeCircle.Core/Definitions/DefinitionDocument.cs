@@ -3,4 +3,4 @@ namespace LakeCircle.Core.Definitions;
 /// <summary>One definition file as read from its source: its path and raw bytes (so that invalid UTF-8 can be reported).</summary>
 /// <param name="Path">The path as reported in diagnostics: a path as given or relative to it, or <c>s3://bucket/key</c>.</param>
 /// <param name="Content">The file's bytes.</param>
-public sealed record DefinitionDocument(string Path, ReadOnlyMemory<byte> Content);
+internal sealed record DefinitionDocument(string Path, ReadOnlyMemory<byte> Content);

@@ -8,7 +8,7 @@ namespace LakeCircle.Core.Definitions;
 /// Reads TOML definition files (one bucket per file, keys spelled as in the S3 API JSON) into bucket definitions,
 /// strictly: every problem of every file is reported with its file, line, column and field, never only the first.
 /// </summary>
-public static class DefinitionLoader
+internal static class DefinitionLoader
 {
     /// <summary>The largest definition file accepted, in bytes (1 MiB).</summary>
     public const int MaxFileBytes = 1024 * 1024;

@@ -1,7 +1,7 @@
 namespace LakeCircle.Core.Definitions;
 
 /// <summary>Where definition files come from: a local folder or file, or an S3 prefix.</summary>
-public interface IDefinitionSource
+internal interface IDefinitionSource
 {
     /// <summary>Reads every definition file of the source, in path order.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -5,7 +5,7 @@ namespace LakeCircle.Core.Definitions;
 /// (recursively, in ordinal path order). Paths are reported as given (a folder's files as the folder joined with
 /// their relative path).
 /// </summary>
-public sealed class LocalDefinitionSource : IDefinitionSource
+internal sealed class LocalDefinitionSource : IDefinitionSource
 {
     private readonly string _folderOrFile;
 

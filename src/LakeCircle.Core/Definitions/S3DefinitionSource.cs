@@ -10,7 +10,7 @@ namespace LakeCircle.Core.Definitions;
 /// Reads every <c>*.toml</c> object under a prefix of a bucket, a few at a time, keeping key order.
 /// Paths are reported as <c>s3://bucket/key</c>.
 /// </summary>
-public sealed class S3DefinitionSource : IDefinitionSource
+internal sealed class S3DefinitionSource : IDefinitionSource
 {
     /// <summary>How many objects are read at once.</summary>
     internal const int MaxConcurrentReads = 4;

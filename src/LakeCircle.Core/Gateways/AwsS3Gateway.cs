@@ -12,7 +12,7 @@ namespace LakeCircle.Core.Gateways;
 /// becomes an <see cref="S3GatewayException"/> with the operation, bucket, HTTP status and S3 error code; credentials
 /// never appear in messages. <see cref="AwsS3GatewayOptions.ExpectedBucketOwner"/> is sent on every bucket call.
 /// </summary>
-public sealed class AwsS3Gateway : IS3Gateway, IDisposable
+internal sealed class AwsS3Gateway : IS3Gateway, IDisposable
 {
     private const int PageSize = 1000;
     private readonly IAmazonS3 _client;

@@ -7,7 +7,7 @@ namespace LakeCircle.Core.Gateways;
 /// region and credential chains (profiles, environment, roles; <c>AWS_ENDPOINT_URL_S3</c> is honoured when
 /// <see cref="ServiceUrl"/> is not set). Credentials are never part of the options.
 /// </summary>
-public sealed class AwsS3GatewayOptions
+internal sealed class AwsS3GatewayOptions
 {
     /// <summary>
     /// The region (such as <c>eu-west-1</c>): the AWS endpoint's region, or the signing region of an S3-compatible

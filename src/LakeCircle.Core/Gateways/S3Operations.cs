@@ -4,7 +4,7 @@ namespace LakeCircle.Core.Gateways;
 /// The names of the S3 operations the gateways perform, as S3 spells them. They appear in
 /// <see cref="S3GatewayException.Operation"/> and key the call counts of <see cref="InMemoryS3Gateway"/>.
 /// </summary>
-public static class S3Operations
+internal static class S3Operations
 {
     /// <summary>Lists the account's buckets.</summary>
     public const string ListBuckets = "ListBuckets";

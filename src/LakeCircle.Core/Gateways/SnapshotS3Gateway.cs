@@ -14,7 +14,7 @@ namespace LakeCircle.Core.Gateways;
 /// <see cref="InMemoryS3Gateway"/>). It holds no objects: an endpoint beside a snapshot is a local folder.
 /// </para>
 /// </summary>
-public sealed class SnapshotS3Gateway : IS3Gateway
+internal sealed class SnapshotS3Gateway : IS3Gateway
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, LifecycleConfiguration?> _buckets;

@@ -1,7 +1,7 @@
 namespace LakeCircle.Core.Model;
 
 /// <summary>The storage classes a lifecycle transition may target, as S3 spells them, warmest first.</summary>
-public static class StorageClasses
+internal static class StorageClasses
 {
     /// <summary>S3 Standard-IA.</summary>
     public const string StandardIA = "STANDARD_IA";

@@ -1,7 +1,7 @@
 namespace LakeCircle.Core.Model;
 
 /// <summary>The values of a configuration's <c>TransitionDefaultMinimumObjectSize</c>.</summary>
-public static class TransitionDefaultMinimumObjectSizes
+internal static class TransitionDefaultMinimumObjectSizes
 {
     /// <summary>Objects under 128 KB are not transitioned to any storage class (the default for configurations created since September 2024).</summary>
     public const string AllStorageClasses128K = "all_storage_classes_128K";

@@ -2,7 +2,7 @@ using LakeCircle.Core.Model;
 
 namespace LakeCircle.Core.Planning;
 
-/// <summary>The plan for every bucket of an account, made by <see cref="Planner.PlanAccount"/>.</summary>
+/// <summary>The plan for every bucket of an account, made by <see cref="Planner.PlanAccount(IReadOnlyDictionary{string, LifecycleConfiguration}, IReadOnlyDictionary{string, LifecycleConfiguration?})"/>.</summary>
 public sealed record AccountPlan
 {
     /// <summary>The bucket plans, in ordinal order of bucket name.</summary>

@@ -4,7 +4,7 @@ namespace LakeCircle.Core.Planning;
 
 /// <summary>
 /// The difference between one bucket's definition and its actual state, and the one action that removes it.
-/// Made by <see cref="Planner.PlanBucket"/>; rule lists keep the order of the side they come from.
+/// Made by <see cref="Planner.PlanBucket(string, LifecycleConfiguration, LifecycleConfiguration?)"/>; rule lists keep the order of the side they come from.
 /// </summary>
 public sealed record BucketPlan
 {

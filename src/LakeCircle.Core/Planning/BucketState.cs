@@ -6,7 +6,7 @@ namespace LakeCircle.Core.Planning;
 /// The actual side of a bucket, as read from the account: missing, without lifecycle, configured, or unreadable.
 /// Create it with <see cref="Missing"/>, <see cref="NoLifecycle"/>, <see cref="Configured"/> or <see cref="Failed"/>.
 /// </summary>
-public sealed record BucketState
+internal sealed record BucketState
 {
     private BucketState(BucketStateKind kind, LifecycleConfiguration? configuration, string? error)
     {

@@ -1,7 +1,7 @@
 namespace LakeCircle.Core.Planning;
 
 /// <summary>What is known about a bucket's lifecycle before planning; see <see cref="BucketState"/>.</summary>
-public enum BucketStateKind
+internal enum BucketStateKind
 {
     /// <summary>The bucket is not in the account.</summary>
     Missing,

@@ -11,6 +11,27 @@ public static class Planner
     /// <summary>The configuration-level field reported when the definition sets another value than the bucket's.</summary>
     public const string TransitionDefaultMinimumObjectSizeField = "TransitionDefaultMinimumObjectSize";
 
+    /// <summary>Plans one defined bucket that exists: the library's difference of two configurations.</summary>
+    /// <param name="bucket">The bucket name.</param>
+    /// <param name="desired">The configuration its definition declares (no rules: the bucket should have no lifecycle).</param>
+    /// <param name="actual">The bucket's configuration now, or <see langword="null"/> when it has none.</param>
+    /// <returns>The plan: <see cref="BucketStatus.InSync"/>, or <see cref="BucketStatus.Change"/> with one PUT of the
+    /// whole desired configuration, or a DELETE when the definition leaves no rule and the bucket has some.</returns>
+    public static BucketPlan PlanBucket(string bucket, LifecycleConfiguration desired, LifecycleConfiguration? actual) =>
+        PlanBucket(bucket, desired, BucketState.Of(actual));
+
+    /// <summary>Plans an account from both sides given as values; no I/O.</summary>
+    /// <param name="desired">The declared configuration of each defined bucket, by bucket name.</param>
+    /// <param name="actual">Every bucket of the account, by name, with its configuration (<see langword="null"/> for none).
+    /// A defined bucket without an entry is missing; a bucket without a definition is unmanaged (left alone).</param>
+    /// <returns>The plan, buckets in ordinal name order.</returns>
+    public static AccountPlan PlanAccount(
+        IReadOnlyDictionary<string, LifecycleConfiguration> desired, IReadOnlyDictionary<string, LifecycleConfiguration?> actual)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        return PlanAccount(desired, actual.ToDictionary(a => a.Key, a => BucketState.Of(a.Value), StringComparer.Ordinal));
+    }
+
     /// <summary>Plans one defined bucket.</summary>
     /// <param name="bucket">The bucket name.</param>
     /// <param name="desired">The configuration its definition declares (no rules: the bucket should have no lifecycle).</param>
@@ -19,7 +40,7 @@ public static class Planner
     /// the bucket is missing or unreadable; otherwise <see cref="BucketStatus.InSync"/>, or
     /// <see cref="BucketStatus.Change"/> with one PUT of the whole desired configuration, or a DELETE when the
     /// definition leaves no rule and the bucket has some.</returns>
-    public static BucketPlan PlanBucket(string bucket, LifecycleConfiguration desired, BucketState actual)
+    internal static BucketPlan PlanBucket(string bucket, LifecycleConfiguration desired, BucketState actual)
     {
         ArgumentNullException.ThrowIfNull(bucket);
         ArgumentNullException.ThrowIfNull(desired);
@@ -78,7 +99,7 @@ public static class Planner
     /// <see cref="BucketState.Missing"/>; an undefined bucket with an entry other than Missing is unmanaged.</param>
     /// <param name="unmanagedBuckets">Further names of buckets in the account; those without a definition are unmanaged.</param>
     /// <returns>The plan, buckets in ordinal name order.</returns>
-    public static AccountPlan PlanAccount(
+    internal static AccountPlan PlanAccount(
         IReadOnlyDictionary<string, LifecycleConfiguration> desired,
         IReadOnlyDictionary<string, BucketState> actual,
         IEnumerable<string>? unmanagedBuckets = null)
@@ -102,7 +123,7 @@ public static class Planner
     /// <param name="actual">The state the plan was made from.</param>
     /// <returns><see cref="BucketState.Configured"/> with the configuration PUT, <see cref="BucketState.NoLifecycle"/>
     /// after a DELETE, or <paramref name="actual"/> when there is nothing to do.</returns>
-    public static BucketState Apply(BucketPlan plan, BucketState actual)
+    internal static BucketState Apply(BucketPlan plan, BucketState actual)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(actual);

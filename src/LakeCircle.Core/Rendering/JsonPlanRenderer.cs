@@ -14,7 +14,7 @@ namespace LakeCircle.Core.Rendering;
 /// <c>{"succeeded","hasChanges","summary":{...},"buckets":[{"name","status","action","rules":{...},"error","result"}],"results"}</c>.
 /// Members without a value (no error, no result in a DRYRUN) are left out.
 /// </summary>
-internal static class JsonPlanRenderer
+public static class JsonPlanRenderer
 {
     // The document is printed, not embedded in HTML: keep quotes and '+' readable as the AWS CLI does.
     private static readonly JsonPlanContext Context = new(new JsonSerializerOptions(JsonPlanContext.Default.Options)

@@ -1,7 +1,7 @@
 namespace LakeCircle.Core.Rendering;
 
 /// <summary>How <see cref="TextPlanRenderer"/> draws a plan.</summary>
-internal sealed record PlanRenderOptions
+public sealed record PlanRenderOptions
 {
     /// <summary>The defaults: no colour, in-sync buckets listed one per line up to 20.</summary>
     public static PlanRenderOptions Default { get; } = new();

@@ -7,7 +7,7 @@ namespace LakeCircle.Core.Rendering;
 /// Draws a plan (and a sync's results) for people: one block per bucket to change, one line per other bucket, and
 /// a closing summary line such as <c>Plan: 2 buckets to change (3 rules to add, 1 to remove, 2 to change), 1 in sync.</c>
 /// </summary>
-internal static class TextPlanRenderer
+public static class TextPlanRenderer
 {
     /// <summary>Draws the outcome of a DRYRUN.</summary>
     public static void Render(PlanOutcome outcome, TextWriter writer, PlanRenderOptions? options = null)

@@ -7,7 +7,7 @@ namespace LakeCircle.Core.Validation;
 /// Checks a lifecycle configuration against the rules S3 itself enforces, collecting every problem.
 /// See <c>docs/validation.md</c> for the list of checks.
 /// </summary>
-public static class LifecycleValidator
+internal static class LifecycleValidator
 {
     /// <summary>Validates a bucket's configuration.</summary>
     /// <param name="bucket">The bucket name, reported in each diagnostic.</param>

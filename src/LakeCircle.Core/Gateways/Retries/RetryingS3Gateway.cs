@@ -10,7 +10,7 @@ namespace LakeCircle.Core.Gateways.Retries;
 /// cancellation stops both the attempt and the wait. Every call is safe to repeat (lifecycle PUTs and DELETEs replace
 /// whole configurations). Each retry is logged as a warning.
 /// </summary>
-public sealed class RetryingS3Gateway : IS3Gateway
+internal sealed class RetryingS3Gateway : IS3Gateway
 {
     private readonly IS3Gateway _inner;
     private readonly RetryPolicy _policy;

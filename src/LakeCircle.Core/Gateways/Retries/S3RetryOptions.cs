@@ -9,7 +9,7 @@ namespace LakeCircle.Core.Gateways.Retries;
 /// These retries come on top of the AWS SDK's own (see <see cref="AwsS3GatewayOptions.RetryMode"/>): the SDK retries each
 /// HTTP request quickly; this policy retries a whole gateway call, more slowly, when the SDK has given up.
 /// </remarks>
-public sealed class S3RetryOptions
+internal sealed class S3RetryOptions
 {
     /// <summary>The default for <see cref="MaxAttempts"/>.</summary>
     public const int DefaultMaxAttempts = 4;
