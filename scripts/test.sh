@@ -58,6 +58,8 @@ sample_test() {
     return 1
   fi
   for line in \
+    '~ acme-backups \(1 rule changed, 1 removed\)' \
+    '    - manual-hotfix' \
     'Plan: 2 buckets to change \(3 rules to add, 1 to remove, 1 to change\), 1 in sync, 1 missing, 1 unmanaged\.' \
     'acme-backups: applied' \
     'acme-datalake: applied' \

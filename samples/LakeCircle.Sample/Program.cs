@@ -1,7 +1,7 @@
 // Plans, syncs, rolls back and lists the history of the bundled example (examples/quickstart), on a copy of it.
 // Usage: dotnet run --project samples/LakeCircle.Sample -- WORK_FOLDER [REPOSITORY_ROOT]
 using LakeCircle.Core;
-using LakeCircle.Core.Planning;
+using LakeCircle.Core.Rendering;
 using LakeCircle.Core.Sync;
 
 if (args.Length is < 1 or > 2)
@@ -37,7 +37,7 @@ if (!plan.Succeeded || plan.Plan is null)
     return Fail($"the plan failed: {plan.Error ?? string.Join("; ", plan.Diagnostics)}");
 }
 
-PrintPlan(plan.Plan);
+TextPlanRenderer.Render(plan, Console.Out);
 
 var sync = await client.SyncAsync();
 foreach (var bucket in sync.Buckets)
@@ -79,30 +79,6 @@ static int Fail(string message)
     Console.Error.WriteLine("LakeCircle.Sample: " + message);
     return 1;
 }
-
-// The text renderer of the CLI is not public (yet): a short drawing of the plan from its public model.
-static void PrintPlan(AccountPlan plan)
-{
-    foreach (var b in plan.Buckets)
-    {
-        Console.WriteLine(b.Status switch
-        {
-            BucketStatus.Change => $"~ {b.Bucket} ({b.Action}: {b.Added.Count} added, {b.Removed.Count} removed, {b.Changed.Count} changed)",
-            BucketStatus.InSync => $"= {b.Bucket}: in sync ({Count(b.Unchanged.Count, "rule")})",
-            BucketStatus.Missing => $"! {b.Bucket}: defined but not in the account (not created)",
-            BucketStatus.Unmanaged => $"? {b.Bucket}: no definition (left alone)",
-            _ => $"x {b.Bucket}: {b.Error}",
-        });
-    }
-
-    var s = plan.Summary;
-    var others = new[] { (s.BucketsMissing, "missing"), (s.BucketsUnmanaged, "unmanaged"), (s.BucketsFailed, "failed") }
-        .Where(o => o.Item1 > 0).Aggregate($"{s.BucketsInSync} in sync", (line, o) => $"{line}, {o.Item1} {o.Item2}");
-    Console.WriteLine($"Plan: {Count(s.BucketsChanged, "bucket")} to change ({Count(s.RulesAdded, "rule")} to add, {s.RulesRemoved} to remove, "
-        + $"{s.RulesChanged} to change), {others}.");
-}
-
-static string Count(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";
 
 static void CopyFolder(string from, string to)
 {
