@@ -33,7 +33,7 @@ public sealed class InMemoryS3Gateway : IS3Gateway
     /// The value stored when a configuration is PUT without <see cref="LifecycleConfiguration.TransitionDefaultMinimumObjectSize"/>:
     /// <c>all_storage_classes_128K</c> by default, as S3 does; <see langword="null"/> stores the configuration as given.
     /// </summary>
-    public string? DefaultTransitionMinimumObjectSize { get; set; } = TransitionDefaultMinimumObjectSizes.AllStorageClasses128K;
+    public string? DefaultTransitionMinimumObjectSize { get; init; } = TransitionDefaultMinimumObjectSizes.AllStorageClasses128K;
 
     /// <summary>How many times each operation was called, keyed by <see cref="S3Operations"/> names (a copy).</summary>
     public IReadOnlyDictionary<string, int> CallCounts => new Dictionary<string, int>(_calls, StringComparer.Ordinal);
