@@ -61,7 +61,7 @@ internal sealed partial class ConfigurationArchive
         var version = new HistoryVersion(bucket, capturedAt, HistoryKey(bucket, capturedAt));
         await SaveAsync(bucket, version.Key, content, cancellationToken).ConfigureAwait(false);
         await SaveAsync(bucket, PreviousKey(bucket), content, cancellationToken).ConfigureAwait(false);
-        SafetyLog.PreviousSaved(_logger, bucket, _store.Describe(PreviousKey(bucket)), _store.Describe(version.Key));
+        _logger.PreviousSaved(bucket, _store.Describe(PreviousKey(bucket)), _store.Describe(version.Key));
         return version;
     }
 
@@ -81,7 +81,7 @@ internal sealed partial class ConfigurationArchive
             Bucket = bucket, CapturedAt = ArchiveTime.Truncate(_time.GetUtcNow()), Reason = reason, Configuration = configuration,
         };
         await SaveAsync(bucket, CurrentKey(bucket), ArchiveFile.Serialize(archived), cancellationToken).ConfigureAwait(false);
-        SafetyLog.CurrentSaved(_logger, bucket, _store.Describe(CurrentKey(bucket)));
+        _logger.CurrentSaved(bucket, _store.Describe(CurrentKey(bucket)));
     }
 
     /// <summary>The configuration the latest change replaced, or <see langword="null"/> when none was saved.</summary>

@@ -55,7 +55,7 @@ internal sealed class RunLog
             Buckets = record.Buckets.Select(b => b with { Error = b.Error is null ? null : Scrub(b.Error) }).ToValueList(),
         };
         await _store.WriteAsync(key, RecoveryJson.Serialize(clean), cancellationToken).ConfigureAwait(false);
-        SafetyLog.RunRecorded(_logger, record.RunId, _store.Describe(key));
+        _logger.RunRecorded(record.RunId, _store.Describe(key));
         return key;
     }
 

@@ -70,7 +70,7 @@ internal sealed class LockRenewal : IAsyncDisposable
                 var renewed = await _lock.RenewAsync(Held, _stop.Token).ConfigureAwait(false);
                 if (renewed is null)
                 {
-                    SafetyLog.LockLost(_logger, RunLock.Key);
+                    _logger.LockLost(RunLock.Key);
                     _isLost = true;
                     await _lost.CancelAsync().ConfigureAwait(false);
                     return;
@@ -78,7 +78,7 @@ internal sealed class LockRenewal : IAsyncDisposable
 
                 Volatile.Write(ref _held, renewed);
                 Renewals++;
-                SafetyLog.LockRenewed(_logger, RunLock.Key, renewed.ExpiresAt);
+                _logger.LockRenewed(RunLock.Key, renewed.ExpiresAt);
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
@@ -87,7 +87,7 @@ internal sealed class LockRenewal : IAsyncDisposable
             catch (Exception e)
             {
                 // A failed renewal is tried again at the next interval; the holding lasts its time to live meanwhile.
-                SafetyLog.StepFailed(_logger, "renew the lock", e.Message);
+                _logger.StepFailed("renew the lock", e.Message);
             }
         }
     }

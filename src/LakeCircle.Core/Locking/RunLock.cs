@@ -59,7 +59,7 @@ internal sealed class RunLock
             var mine = NewHolding(runId);
             if (await _store.CreateExclusiveAsync(Key, RecoveryJson.Serialize(mine), cancellationToken).ConfigureAwait(false))
             {
-                SafetyLog.LockAcquired(_logger, _store.Describe(Key), runId);
+                _logger.LockAcquired(_store.Describe(Key), runId);
                 return new RunLockAttempt { Acquired = true, Holder = mine, Message = $"Lock taken at {_store.Describe(Key)}." };
             }
 
@@ -78,7 +78,7 @@ internal sealed class RunLock
             if (mine.IsSameHoldingAs(current))
             {
                 // A create whose answer was lost and whose retry met this run's own object: the lock is ours.
-                SafetyLog.LockAcquired(_logger, _store.Describe(Key), runId);
+                _logger.LockAcquired(_store.Describe(Key), runId);
                 return new RunLockAttempt { Acquired = true, Holder = current, Message = $"Lock taken at {_store.Describe(Key)}." };
             }
 
@@ -90,7 +90,7 @@ internal sealed class RunLock
             var taken = await TryTakeOverAsync(current, runId, cancellationToken).ConfigureAwait(false);
             if (taken is not null)
             {
-                SafetyLog.LockTakenOver(_logger, _store.Describe(Key), runId, current.Owner, current.RunId, current.ExpiresAt);
+                _logger.LockTakenOver(_store.Describe(Key), runId, current.Owner, current.RunId, current.ExpiresAt);
                 return new RunLockAttempt
                 {
                     Acquired = true,
@@ -128,12 +128,12 @@ internal sealed class RunLock
         var (current, _) = await TryReadAsync(cancellationToken).ConfigureAwait(false);
         if (!held.IsSameHoldingAs(current))
         {
-            SafetyLog.LockNotOurs(_logger, _store.Describe(Key), held.RunId);
+            _logger.LockNotOurs(_store.Describe(Key), held.RunId);
             return false;
         }
 
         await _store.DeleteAsync(Key, cancellationToken).ConfigureAwait(false);
-        SafetyLog.LockReleased(_logger, _store.Describe(Key), held.RunId);
+        _logger.LockReleased(_store.Describe(Key), held.RunId);
         return true;
     }
 
@@ -143,7 +143,7 @@ internal sealed class RunLock
     {
         var (current, _) = await TryReadAsync(cancellationToken).ConfigureAwait(false);
         await _store.DeleteAsync(Key, cancellationToken).ConfigureAwait(false);
-        SafetyLog.LockForced(_logger, _store.Describe(Key), current?.ToString() ?? "nobody");
+        _logger.LockForced(_store.Describe(Key), current?.ToString() ?? "nobody");
         return current;
     }
 
@@ -196,7 +196,7 @@ internal sealed class RunLock
 
     private RunLockAttempt Refused(RunLockHolder? holder, string message)
     {
-        SafetyLog.LockRefused(_logger, _store.Describe(Key), holder?.ToString() ?? "unknown");
+        _logger.LockRefused(_store.Describe(Key), holder?.ToString() ?? "unknown");
         return new RunLockAttempt { Acquired = false, Holder = holder, Message = message };
     }
 }

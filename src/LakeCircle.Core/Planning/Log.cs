@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace LakeCircle.Core.Planning;
 
 /// <summary>
-/// The workflow's log events and scopes (run › account › bucket › rule). Values are bucket names, rule IDs, counts
+/// The log scopes of every run (run › account › bucket › rule) and the planning events. Values are bucket names, rule IDs, counts
 /// and messages of failed calls: never credentials.
 /// </summary>
 internal static partial class Log
@@ -75,24 +75,4 @@ internal static partial class Log
     [LoggerMessage(EventId = 126, Level = LogLevel.Information, Message = "Plan: {BucketsChanged} buckets to change ({RulesAdded} rules to add, {RulesRemoved} to remove, {RulesChanged} to change), {BucketsInSync} in sync, {BucketsMissing} missing, {BucketsUnmanaged} unmanaged, {BucketsFailed} failed")]
     public static partial void Planned(this ILogger logger, int bucketsChanged, int rulesAdded, int rulesRemoved, int rulesChanged, int bucketsInSync, int bucketsMissing, int bucketsUnmanaged, int bucketsFailed);
 
-    [LoggerMessage(EventId = 130, Level = LogLevel.Error, Message = "{Reason}")]
-    public static partial void GuardStopped(this ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 131, Level = LogLevel.Information, Message = "Writing the whole configuration ({RuleCount} rules)")]
-    public static partial void Putting(this ILogger logger, int ruleCount);
-
-    [LoggerMessage(EventId = 132, Level = LogLevel.Information, Message = "Deleting the lifecycle configuration (no rule left)")]
-    public static partial void Deleting(this ILogger logger);
-
-    [LoggerMessage(EventId = 133, Level = LogLevel.Information, Message = "Applied in {ElapsedMilliseconds} ms")]
-    public static partial void Applied(this ILogger logger, long elapsedMilliseconds);
-
-    [LoggerMessage(EventId = 134, Level = LogLevel.Error, Message = "Failed: {Reason}")]
-    public static partial void WriteFailed(this ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 135, Level = LogLevel.Information, Message = "Sync: {Applied} buckets applied, {NotVisible} applied but not yet visible, {Failed} failed, {Skipped} skipped")]
-    public static partial void Synced(this ILogger logger, int applied, int notVisible, int failed, int skipped);
-
-    [LoggerMessage(EventId = 136, Level = LogLevel.Warning, Message = "{Reason}")]
-    public static partial void AppliedNotVisible(this ILogger logger, string reason);
 }

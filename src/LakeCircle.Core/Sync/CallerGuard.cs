@@ -41,7 +41,7 @@ internal static class CallerGuard
 
         if (actual is null)
         {
-            SafetyLog.CallerNotChecked(logger, NotCheckedReason);
+            logger.CallerNotChecked(NotCheckedReason);
             return null;
         }
 
@@ -50,7 +50,7 @@ internal static class CallerGuard
             return $"The credentials belong to account {actual}, not to the configured account {expectedAccount}: nothing was written.";
         }
 
-        SafetyLog.CallerConfirmed(logger, actual);
+        logger.CallerConfirmed(actual);
         return null;
     }
 }

@@ -45,7 +45,7 @@ internal static class Recheck
         var note = replanned.Action == BucketAction.None
             ? $"changed since the plan (configuration {planned} became {found}) and now matches its definition: nothing written."
             : $"changed since the plan (configuration {planned} became {found}): re-planned from the configuration read just before the write.";
-        SafetyLog.Replanned(logger, plan.Bucket, planned, found);
+        logger.Replanned(plan.Bucket, planned, found);
         return (replanned, note);
     }
 }

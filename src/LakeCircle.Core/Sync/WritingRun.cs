@@ -56,7 +56,7 @@ internal sealed class WritingRun
             _journal.Refusal = await CallerGuard.CheckAsync(_sources.CallerIdentity, _settings.Account, _logger, cancellationToken).ConfigureAwait(false);
             if (_journal.Refusal is not null)
             {
-                SafetyLog.RunRefused(_logger, _journal.Refusal);
+                _logger.RunRefused(_journal.Refusal);
                 return await FinishAsync(action, renewal).ConfigureAwait(false);
             }
 
@@ -70,7 +70,7 @@ internal sealed class WritingRun
             if (!attempt.Acquired)
             {
                 _journal.Refusal = attempt.Message;
-                SafetyLog.RunRefused(_logger, attempt.Message);
+                _logger.RunRefused(attempt.Message);
                 return await FinishAsync(action, renewal).ConfigureAwait(false);
             }
 
@@ -314,7 +314,7 @@ internal sealed class WritingRun
         }
         catch (Exception e)
         {
-            SafetyLog.StepFailed(_logger, "write the run record", e.Message);
+            _logger.StepFailed("write the run record", e.Message);
             errors.Add($"Could not write the run record to {EndpointStore.DescribeFolder(_sources.Endpoint, RunLog.Folder)}: {e.Message}");
         }
 
@@ -326,7 +326,7 @@ internal sealed class WritingRun
             }
             catch (Exception e)
             {
-                SafetyLog.StepFailed(_logger, "release the lock", e.Message);
+                _logger.StepFailed("release the lock", e.Message);
                 errors.Add($"Could not release the lock {_sources.Endpoint.Describe(RunLock.Key)} ({e.Message}); it lapses at {held.ExpiresAt:u} or can be removed with force-unlock.");
             }
         }

@@ -9,7 +9,7 @@ namespace LakeCircle.Core.Gateways.Retries;
 /// abandons an attempt that outlives <see cref="S3RetryOptions.AttemptTimeout"/> as a transient failure, and lets every
 /// other failure through at once. The caller's cancellation stops both the attempt and the wait. A call that is not
 /// safe to repeat (an exclusive create) is retried only when the store refused it outright (HTTP 429 or 503). Each
-/// retry is logged at Warning (<see cref="RetryLog"/>). Thread-safe.
+/// retry is logged at Warning (<see cref="Log"/>). Thread-safe.
 /// </summary>
 internal sealed class RetryPolicy
 {
@@ -76,13 +76,13 @@ internal sealed class RetryPolicy
             if (attempt >= _options.MaxAttempts)
             {
                 Interlocked.Increment(ref _gaveUp);
-                RetryLog.GaveUp(_logger, operation, attempt, failure.Message);
+                _logger.GaveUp(operation, attempt, failure.Message);
                 throw failure;
             }
 
             var wait = Backoff(attempt);
             Interlocked.Increment(ref _retries);
-            RetryLog.Retrying(_logger, operation, attempt, _options.MaxAttempts, (long)wait.TotalMilliseconds, failure.Message);
+            _logger.Retrying(operation, attempt, _options.MaxAttempts, (long)wait.TotalMilliseconds, failure.Message);
             await _delay(wait, cancellationToken).ConfigureAwait(false);
         }
     }
