@@ -1,10 +1,10 @@
 using Amazon;
 using Amazon.S3;
 using Amazon.SecurityToken;
+using LakeCircle.Core.Archive;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Gateways.Retries;
-using LakeCircle.Core.Archive;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
 using Microsoft.Extensions.Logging;

@@ -1,10 +1,9 @@
 using Amazon.Runtime;
 using Amazon.S3;
-using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
-
 using LakeCircle.IntegrationTests.Support;
 
 namespace LakeCircle.IntegrationTests;

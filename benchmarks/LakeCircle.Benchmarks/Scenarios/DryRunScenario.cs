@@ -1,15 +1,15 @@
 using System.Globalization;
 using LakeCircle.Benchmarks.Harness;
 using LakeCircle.Benchmarks.Support;
+using LakeCircle.Core;
+using LakeCircle.Core.Archive;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Model;
-using LakeCircle.Core.Tests.Support;
-using LakeCircle.Core;
-using LakeCircle.Core.Planning;
-using LakeCircle.Core.Archive;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
+using LakeCircle.Core.Tests.Support;
 
 namespace LakeCircle.Benchmarks.Scenarios;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using LakeCircle.Benchmarks.Harness;
 using LakeCircle.Benchmarks.Support;
-using LakeCircle.Core.Gateways;
 using LakeCircle.Core;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
 

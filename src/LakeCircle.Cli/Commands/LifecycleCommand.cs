@@ -1,6 +1,6 @@
 using System.CommandLine;
-using LakeCircle.Cli.Running;
 using LakeCircle.Cli.Configuration;
+using LakeCircle.Cli.Running;
 
 namespace LakeCircle.Cli.Commands;
 

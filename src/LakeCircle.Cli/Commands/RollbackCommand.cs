@@ -3,13 +3,13 @@ using System.Globalization;
 using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Output;
 using LakeCircle.Cli.Running;
-using LakeCircle.Core.Model;
-using LakeCircle.Core.Planning;
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
-using LakeCircle.Core.Sync;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Planning;
 using LakeCircle.Core.Rendering;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Cli.Commands;
 

@@ -1,5 +1,5 @@
-using LakeCircle.Core.Model;
 using LakeCircle.Core;
+using LakeCircle.Core.Model;
 
 namespace LakeCircle.Cli.Configuration;
 

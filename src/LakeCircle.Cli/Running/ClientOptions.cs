@@ -1,5 +1,5 @@
-using LakeCircle.Core;
 using LakeCircle.Cli.Configuration;
+using LakeCircle.Core;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Cli.Running;

@@ -1,7 +1,6 @@
 using LakeCircle.Cli.Commands;
 using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Logging;
-using LakeCircle.Cli.Running;
 using LakeCircle.Core;
 using Microsoft.Extensions.Logging;
 

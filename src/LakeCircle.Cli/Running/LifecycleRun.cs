@@ -2,8 +2,8 @@ using LakeCircle.Cli.Commands;
 using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Logging;
 using LakeCircle.Cli.Output;
-using LakeCircle.Core.Gateways;
 using LakeCircle.Core;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Rendering;
 using Microsoft.Extensions.Logging;
 

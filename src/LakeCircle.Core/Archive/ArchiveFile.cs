@@ -1,9 +1,9 @@
 using System.Text.Json;
-using LakeCircle.Core.Gateways.Json;
-
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Gateways.Json;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
+
 namespace LakeCircle.Core.Archive;
 
 /// <summary>

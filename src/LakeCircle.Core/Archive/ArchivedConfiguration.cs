@@ -1,8 +1,8 @@
-using LakeCircle.Core.Model;
-
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
 using LakeCircle.Core.Sync;
+
 namespace LakeCircle.Core.Archive;
 
 /// <summary>

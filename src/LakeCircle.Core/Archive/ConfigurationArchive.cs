@@ -1,10 +1,10 @@
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Locking;
 using LakeCircle.Core.Model;
+using LakeCircle.Core.Sync;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Locking;
-using LakeCircle.Core.Sync;
 namespace LakeCircle.Core.Archive;
 
 /// <summary>

@@ -1,11 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LakeCircle.Core.Model;
-
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
 using LakeCircle.Core.Sync;
+
 namespace LakeCircle.Core.Archive;
 
 /// <summary>

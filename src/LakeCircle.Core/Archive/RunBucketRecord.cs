@@ -1,8 +1,8 @@
-using LakeCircle.Core.Planning;
-
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
+
 namespace LakeCircle.Core.Archive;
 
 /// <summary>One bucket in a <see cref="RunRecord"/>: what was planned for it and what became of it.</summary>

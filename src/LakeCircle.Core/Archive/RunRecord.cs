@@ -1,9 +1,9 @@
-using LakeCircle.Core.Model;
-using LakeCircle.Core.Planning;
-
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
+
 namespace LakeCircle.Core.Archive;
 
 /// <summary>

@@ -1,9 +1,9 @@
+using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Locking;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
 
-using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Locking;
 namespace LakeCircle.Core.Archive;
 
 /// <summary>Builds the <see cref="RunRecord"/> of a <see cref="WritingRun"/> from its journal: plan, results and progress.</summary>

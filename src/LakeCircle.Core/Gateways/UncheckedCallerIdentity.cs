@@ -1,8 +1,7 @@
-using LakeCircle.Core.Gateways;
-
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
+
 namespace LakeCircle.Core.Gateways;
 
 /// <summary>

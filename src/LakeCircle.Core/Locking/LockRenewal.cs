@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Logging;
-
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Sync;
+using Microsoft.Extensions.Logging;
+
 namespace LakeCircle.Core.Locking;
 
 /// <summary>

@@ -1,9 +1,9 @@
+using LakeCircle.Core.Archive;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Model;
-using LakeCircle.Core.Archive;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
 using LakeCircle.Core.Sync;
 using Microsoft.Extensions.Logging;
 

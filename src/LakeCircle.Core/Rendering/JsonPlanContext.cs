@@ -1,5 +1,5 @@
-using LakeCircle.Core.Sync;
 using System.Text.Json.Serialization;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Core.Rendering;
 

@@ -1,5 +1,5 @@
-using LakeCircle.Core.Sync;
 using System.Text.Json;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Core.Rendering;
 

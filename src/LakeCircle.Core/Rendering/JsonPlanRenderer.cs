@@ -1,4 +1,3 @@
-using LakeCircle.Core.Sync;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LakeCircle.Core.Diagnostics;
@@ -6,6 +5,7 @@ using LakeCircle.Core.Fingerprinting;
 using LakeCircle.Core.Gateways.Json;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Core.Rendering;
 

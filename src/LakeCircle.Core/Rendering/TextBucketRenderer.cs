@@ -1,7 +1,7 @@
-using LakeCircle.Core.Sync;
 using LakeCircle.Core.Fingerprinting;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Core.Rendering;
 

@@ -1,5 +1,5 @@
-using LakeCircle.Core.Sync;
 using LakeCircle.Core.Planning;
+using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Core.Rendering;
 

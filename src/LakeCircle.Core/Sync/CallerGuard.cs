@@ -1,8 +1,8 @@
+using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Locking;
 using Microsoft.Extensions.Logging;
 
-using LakeCircle.Core.Archive;
-using LakeCircle.Core.Locking;
 namespace LakeCircle.Core.Sync;
 
 /// <summary>

@@ -1,9 +1,8 @@
+using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Locking;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Archive;
-using LakeCircle.Core.Locking;
-using LakeCircle.Core.Sync;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Core.Sync;

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+
 namespace LakeCircle.Core.Sync;
 
 /// <summary>Run identifiers: short, random, safe in file names (<c>log/&lt;time&gt;-&lt;run id&gt;.json</c>) and lock files.</summary>

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using LakeCircle.Core.Planning;
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
-using LakeCircle.Core.Sync;
+using LakeCircle.Core.Planning;
 
 namespace LakeCircle.Core.Sync;
 

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using LakeCircle.Core.Model;
-using LakeCircle.Core.Planning;
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
-using LakeCircle.Core.Sync;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Planning;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Core.Sync;

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Model;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
 using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Cli.Tests.Commands;

@@ -1,9 +1,9 @@
+using System.Text.Json;
 using LakeCircle.Cli.Configuration;
-using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
-using System.Text.Json;
 
 namespace LakeCircle.Cli.Tests.Commands;
 

@@ -1,12 +1,11 @@
-using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Model;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
 using LakeCircle.Core.Sync;
+using LakeCircle.Core.Tests.Support;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
-
-using LakeCircle.Core.Tests.Support;
 
 namespace LakeCircle.Core.Tests.Archive;
 

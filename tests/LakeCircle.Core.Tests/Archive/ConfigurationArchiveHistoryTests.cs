@@ -1,9 +1,8 @@
-using LakeCircle.Core.Model;
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
 using LakeCircle.Core.Sync;
-
 using LakeCircle.Core.Tests.Support;
 
 namespace LakeCircle.Core.Tests.Archive;

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using LakeCircle.Core.Model;
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
 using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Gateways;
 using LakeCircle.Core.Tests.Support;

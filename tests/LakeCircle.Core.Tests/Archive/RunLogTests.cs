@@ -1,12 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using LakeCircle.Core.Model;
-using LakeCircle.Core.Planning;
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
-
 using LakeCircle.Core.Tests.Support;
 
 namespace LakeCircle.Core.Tests.Archive;

@@ -2,7 +2,6 @@ using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
-using LifecycleConfiguration = LakeCircle.Core.Model.LifecycleConfiguration;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
@@ -11,6 +10,7 @@ using LakeCircle.Core.Tests.Gateways;
 using LakeCircle.Core.Tests.Support;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
+using LifecycleConfiguration = LakeCircle.Core.Model.LifecycleConfiguration;
 
 namespace LakeCircle.Core.Tests.BadInput;
 

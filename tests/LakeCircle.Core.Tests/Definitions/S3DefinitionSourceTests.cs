@@ -1,7 +1,7 @@
 using System.Text;
-using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Support;

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
-using LakeCircle.Core.Definitions;
-using LakeCircle.Core.Planning;
-using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Model;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Support;
 

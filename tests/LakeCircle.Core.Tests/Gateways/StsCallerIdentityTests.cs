@@ -2,10 +2,9 @@ using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Tests.Support;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
-
-using LakeCircle.Core.Tests.Support;
 
 namespace LakeCircle.Core.Tests.Gateways;
 

@@ -1,8 +1,7 @@
-using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
-
 using LakeCircle.Core.Tests.Support;
 
 namespace LakeCircle.Core.Tests.Locking;

@@ -2,7 +2,6 @@ using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
-
 using LakeCircle.Core.Tests.Support;
 
 namespace LakeCircle.Core.Tests.Locking;

@@ -1,9 +1,8 @@
 using System.Text.Json;
-using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
-
 using LakeCircle.Core.Tests.Support;
 
 namespace LakeCircle.Core.Tests.Locking;

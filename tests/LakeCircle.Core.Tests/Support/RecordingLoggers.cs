@@ -1,4 +1,3 @@
-using LakeCircle.Core.Tests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Core.Tests.Support;

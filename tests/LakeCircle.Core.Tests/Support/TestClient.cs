@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
-using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
 using Microsoft.Extensions.Logging;

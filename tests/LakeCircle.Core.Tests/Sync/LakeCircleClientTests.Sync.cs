@@ -1,9 +1,9 @@
-using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Model;
-using LakeCircle.Core.Definitions;
-using LakeCircle.Core.Planning;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
+using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Support;
 using NSubstitute;

@@ -1,7 +1,7 @@
-using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Model;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
 using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Support;
 using Microsoft.Extensions.Logging;

@@ -1,12 +1,12 @@
+using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Locking;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
-using LakeCircle.Core.Archive;
-using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Support;
-using static LakeCircle.Core.Tests.Sync.WritingRunSupport;
 using static LakeCircle.Core.Tests.Support.WorkflowFixtures;
+using static LakeCircle.Core.Tests.Sync.WritingRunSupport;
 
 namespace LakeCircle.Core.Tests.Sync;
 

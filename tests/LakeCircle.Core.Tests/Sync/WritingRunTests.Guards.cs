@@ -1,15 +1,15 @@
+using LakeCircle.Core.Archive;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Model;
-using LakeCircle.Core.Archive;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
 using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Support;
 using Microsoft.Extensions.Logging;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
-using static LakeCircle.Core.Tests.Sync.WritingRunSupport;
 using static LakeCircle.Core.Tests.Support.WorkflowFixtures;
+using static LakeCircle.Core.Tests.Sync.WritingRunSupport;
 
 namespace LakeCircle.Core.Tests.Sync;
 

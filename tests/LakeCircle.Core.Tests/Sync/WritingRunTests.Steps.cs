@@ -1,11 +1,11 @@
-using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Model;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
 using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Support;
-using static LakeCircle.Core.Tests.Sync.WritingRunSupport;
 using static LakeCircle.Core.Tests.Support.WorkflowFixtures;
+using static LakeCircle.Core.Tests.Sync.WritingRunSupport;
 
 namespace LakeCircle.Core.Tests.Sync;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Model;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
 using LakeCircle.Core.Sync;
 using LakeCircle.IntegrationTests.Support;
 

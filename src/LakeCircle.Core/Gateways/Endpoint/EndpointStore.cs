@@ -1,9 +1,8 @@
-using LakeCircle.Core.Gateways;
 using Amazon.S3;
-
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
+
 namespace LakeCircle.Core.Gateways;
 
 /// <summary>Creates the <see cref="IEndpointStore"/> of an <see cref="EndpointLocation"/>.</summary>

@@ -1,10 +1,9 @@
-using LakeCircle.Core.Gateways;
-using LakeCircle.Core.Gateways.Retries;
-using Microsoft.Extensions.Logging;
-
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways.Retries;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
+using Microsoft.Extensions.Logging;
+
 namespace LakeCircle.Core.Gateways;
 
 /// <summary>

@@ -1,11 +1,10 @@
 using System.Runtime.InteropServices;
 using Amazon.S3;
 using Amazon.S3.Model;
-using LakeCircle.Core.Gateways;
-
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
+
 namespace LakeCircle.Core.Gateways;
 
 /// <summary>

@@ -1,13 +1,12 @@
+using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Gateways.Retries;
-using LakeCircle.Core.Archive;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Support;
 using Microsoft.Extensions.Logging;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
-
 
 namespace LakeCircle.Core.Tests.Gateways;
 

@@ -1,14 +1,13 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
-using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
+using LakeCircle.Core.Tests.Support;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
-
-using LakeCircle.Core.Tests.Support;
 
 namespace LakeCircle.Core.Tests.Gateways;
 

@@ -2,8 +2,8 @@ using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Gateways.Retries;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Tests.Support;
-using NSubstitute;
 using Microsoft.Extensions.Logging;
+using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 
 namespace LakeCircle.Core.Tests.Gateways.Retries;
