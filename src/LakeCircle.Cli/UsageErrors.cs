@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using LakeCircle.Core.Definitions.Toml;
 
 namespace LakeCircle.Cli;
 
@@ -40,7 +41,7 @@ internal static class UsageErrors
         var bestDistance = int.MaxValue;
         foreach (var name in names)
         {
-            var distance = Distance(typed, name.ToLowerInvariant());
+            var distance = KeySuggester.Distance(typed, name.ToLowerInvariant());
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (name, distance);
@@ -151,35 +152,5 @@ internal static class UsageErrors
 
         names.Reverse();
         return string.Join(' ', names);
-    }
-
-    /// <summary>The optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }
