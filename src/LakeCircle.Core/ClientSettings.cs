@@ -82,7 +82,7 @@ internal sealed record ClientSettings
                 endpoint = EndpointLocation.Parse(text + "/");
             }
         }
-        else if (!sourcesGiven)
+        else if (!sourcesGiven && options.InMemoryEndpoint is null)
         {
             throw new ArgumentException("The options need an endpoint (LakeCircleClientOptions.Endpoint): s3://bucket/prefix/ or a local folder.", nameof(options));
         }

@@ -94,15 +94,14 @@ internal sealed class ClientSources : IDisposable
             description = options.ServiceUrl?.ToString() ?? "AWS S3";
         }
 
-        var location = settings.Endpoint ?? throw new ArgumentException("The options name no endpoint (LakeCircleClientOptions.Endpoint).", nameof(options));
         var retries = loggers.CreateLogger("LakeCircle.Retries");
-        IEndpointStore endpoint = location.Kind == EndpointKind.S3
-            ? new RetryingEndpointStore(EndpointStore.For(location, S3()), logger: retries)
+        IEndpointStore endpoint = options.InMemoryEndpoint is { } memory ? memory
+            : settings.Endpoint is not { } location ? throw new ArgumentException("The options name no endpoint (LakeCircleClientOptions.Endpoint).", nameof(options))
+            : location.Kind == EndpointKind.S3 ? new RetryingEndpointStore(EndpointStore.For(location, S3()), logger: retries)
             : EndpointStore.For(location);
-        var definitionFolder = location.Join("definition/");
-        IDefinitionSource definitions = definitionFolder.Kind == EndpointKind.Local
-            ? new LocalDefinitionSource(definitionFolder.Path!)
-            : new S3DefinitionSource(new RetryingEndpointStore(EndpointStore.For(definitionFolder, S3()), logger: retries));
+        IDefinitionSource definitions = settings.Endpoint is { Kind: EndpointKind.Local } folder
+            ? new LocalDefinitionSource(folder.Join("definition/").Path!)
+            : new S3DefinitionSource(endpoint, "definition/");
         var sources = new ClientSources(account, definitions, endpoint, identity, description)
         {
             KnownAccount = knownAccount,

@@ -39,7 +39,7 @@ public sealed class LakeCircleClientOptions
     /// <summary>
     /// The endpoint base: <c>s3://bucket/prefix/</c> or a local folder. Definitions are read from its
     /// <c>definition/</c>; the lock (<c>lock.json</c>), <c>previous/</c>, <c>history/</c>, <c>current/</c> and the run
-    /// records (<c>log/</c>) are written there. Required.
+    /// records (<c>log/</c>) are written there. Required unless <see cref="InMemoryEndpoint"/> is given.
     /// </summary>
     public string? Endpoint { get; set; }
 
@@ -77,6 +77,12 @@ public sealed class LakeCircleClientOptions
     /// reaching S3: for tests and embedding. The account check is skipped.
     /// </summary>
     public IS3Gateway? Gateway { get; set; }
+
+    /// <summary>
+    /// An endpoint held in memory, given instead of <see cref="Endpoint"/> (tests and embedding): the definitions are
+    /// its keys under <c>definition/</c>, and the lock, the archive and the run records are written to it.
+    /// </summary>
+    public InMemoryEndpointStore? InMemoryEndpoint { get; set; }
 
     /// <summary>
     /// An account snapshot file (the <c>aws s3api</c> JSON shape, with account and region) read instead of S3; syncs

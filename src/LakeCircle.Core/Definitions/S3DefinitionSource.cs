@@ -16,6 +16,7 @@ internal sealed class S3DefinitionSource : IDefinitionSource
     internal const int MaxConcurrentReads = 4;
 
     private readonly IEndpointStore _store;
+    private readonly string _folder;
 
     /// <summary>Creates the source over an SDK client, which the caller keeps owning.</summary>
     /// <param name="client">The SDK client that reaches the bucket.</param>
@@ -26,19 +27,22 @@ internal sealed class S3DefinitionSource : IDefinitionSource
     {
     }
 
-    /// <summary>Creates the source over the store of the definition folder.</summary>
-    /// <param name="store">The store whose keys are the definition objects (relative to the folder).</param>
-    internal S3DefinitionSource(IEndpointStore store)
+    /// <summary>Creates the source over a store: the definition objects are its keys under <paramref name="folder"/>.</summary>
+    /// <param name="store">The store (of the definition folder itself, or of the endpoint base).</param>
+    /// <param name="folder">The folder of the definitions in the store, such as <c>definition/</c>; empty for the whole store.</param>
+    internal S3DefinitionSource(IEndpointStore store, string folder = "")
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(folder);
         _store = store;
+        _folder = folder;
     }
 
     /// <inheritdoc />
     /// <exception cref="S3GatewayException">Listing or reading an object failed, or an object vanished while being read.</exception>
     public async Task<IReadOnlyList<DefinitionDocument>> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var keys = (await _store.ListAsync("", cancellationToken).ConfigureAwait(false))
+        var keys = (await _store.ListAsync(_folder, cancellationToken).ConfigureAwait(false))
             .Where(k => k.EndsWith(".toml", StringComparison.OrdinalIgnoreCase))
             .OrderBy(k => k, StringComparer.Ordinal)
             .ToArray();

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
@@ -25,7 +23,7 @@ internal static class TestClient
         LakeCircleClientOptions? options = null,
         ICallerIdentity? identity = null)
     {
-        return new LakeCircleClient(new ClientSources(gateway, definitions, endpoint ?? new MemoryEndpointStore(), identity), options ?? Options());
+        return new LakeCircleClient(new ClientSources(gateway, definitions, endpoint ?? new InMemoryEndpointStore(), identity), options ?? Options());
     }
 
     /// <summary>The options of a test run: the test account, region, fingerprint and owner, no secret values.</summary>
@@ -39,39 +37,4 @@ internal static class TestClient
         SecretValues = [],
         LoggerFactory = loggers,
     };
-}
-
-/// <summary>An endpoint store in memory (keys to bytes), for tests.</summary>
-internal sealed class MemoryEndpointStore : IEndpointStore
-{
-    private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
-
-    public EndpointLocation Location { get; } = EndpointLocation.S3("memory-endpoint");
-
-    public IReadOnlyDictionary<string, byte[]> Files => _files;
-
-    public string Text(string key) => Encoding.UTF8.GetString(_files[key]);
-
-    public Task WriteAsync(string relativeKey, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
-    {
-        _files[relativeKey] = content.ToArray();
-        return Task.CompletedTask;
-    }
-
-    public Task<byte[]?> TryReadAsync(string relativeKey, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_files.TryGetValue(relativeKey, out var content) ? content.ToArray() : null);
-
-    public Task<IReadOnlyList<string>> ListAsync(string relativePrefix, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<string>>(_files.Keys.Where(k => k.StartsWith(relativePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList());
-
-    public Task<bool> CreateExclusiveAsync(string relativeKey, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_files.TryAdd(relativeKey, content.ToArray()));
-
-    public Task DeleteAsync(string relativeKey, CancellationToken cancellationToken = default)
-    {
-        _files.TryRemove(relativeKey, out _);
-        return Task.CompletedTask;
-    }
-
-    public string Describe(string relativeKey) => "s3://memory-endpoint/" + relativeKey;
 }

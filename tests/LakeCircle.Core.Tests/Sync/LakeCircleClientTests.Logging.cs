@@ -26,7 +26,7 @@ public sealed partial class LakeCircleClientTests
         var summary = events.FindLastIndex(e => e.Message.StartsWith("Sync: ", StringComparison.Ordinal));
         events[summary].Message.Should().Be("Sync: 2 buckets applied, 0 applied but not yet visible, 0 failed, 0 skipped");
         events.Skip(summary + 1).Select(e => e.Message).Should().SatisfyRespectively(
-            record => record.Should().StartWith("Run ").And.Contain(" recorded at s3://memory-endpoint/log/"),
-            release => release.Should().StartWith("Lock s3://memory-endpoint/lock.json released by run "));
+            record => record.Should().StartWith("Run ").And.Contain(" recorded at memory://memory/log/"),
+            release => release.Should().StartWith("Lock memory://memory/lock.json released by run "));
     }
 }

@@ -182,7 +182,7 @@ public sealed partial class LakeCircleClientTests
         logs.Error.Should().Contain("could not save");
         gateway.PeekLifecycle("logs")!.Rules.Select(r => r.Id).Should().Equal("expire", "old");
         sync.Buckets.Single(b => b.Bucket == "bare").Result.Should().Be(BucketResult.Applied);
-        endpoint.Files.Keys.Should().Contain(ConfigurationArchive.CurrentKey("bare"), "the step after the write ran for bare")
+        endpoint.Keys.Should().Contain(ConfigurationArchive.CurrentKey("bare"), "the step after the write ran for bare")
             .And.NotContain(ConfigurationArchive.CurrentKey("logs"), "nor for logs, which was not written");
     }
 
@@ -230,11 +230,11 @@ public sealed partial class LakeCircleClientTests
     /// <summary>An in-memory endpoint whose writes of the chosen keys fail, as a full or read-only disk would.</summary>
     private sealed class FailingEndpointStore(Func<string, bool> failing) : IEndpointStore
     {
-        private readonly MemoryEndpointStore _inner = new();
+        private readonly InMemoryEndpointStore _inner = new();
 
-        public IReadOnlyDictionary<string, byte[]> Files => _inner.Files;
+        public IReadOnlyList<string> Keys => _inner.Keys;
 
-        public EndpointLocation Location => _inner.Location;
+        public EndpointLocation Location => ((IEndpointStore)_inner).Location;
 
         public Task WriteAsync(string relativeKey, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) => failing(relativeKey)
             ? Task.FromException(new IOException("could not save the previous configuration: " + relativeKey))

@@ -42,7 +42,7 @@ public sealed partial class WritingRunTests
     {
         var (gateway, definitions) = Standard();
         var oldLogs = gateway.PeekLifecycle("logs");
-        var store = new FailingStore(new MemoryEndpointStore(), "", new IOException("disk full"));
+        var store = new FailingStore(new InMemoryEndpointStore(), "", new IOException("disk full"));
         await using var client = Client(gateway, definitions, store);
 
         var outcome = await client.SyncAsync();

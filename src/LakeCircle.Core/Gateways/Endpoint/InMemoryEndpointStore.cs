@@ -5,17 +5,18 @@ using LakeCircle.Core.Sync;
 namespace LakeCircle.Core.Gateways;
 
 /// <summary>
-/// An <see cref="IEndpointStore"/> held in memory, for tests and embedding: keys mapped to bytes, thread-safe, with
-/// an exclusive create and lists in ordinal order. Keys are checked as the other stores check them. Keys are described
-/// as <c>memory://name/prefix/key</c>; <see cref="Location"/> is S3-shaped (a bucket named after the store, and its prefix).
+/// An endpoint held in memory, for tests and embedding (<see cref="LakeCircleClientOptions.InMemoryEndpoint"/>): keys
+/// mapped to bytes, such as <c>definition/logs.toml</c>, <c>lock.json</c>, <c>history/logs/….json</c>; thread-safe,
+/// with an exclusive create and lists in ordinal order. Keys are relative, with <c>/</c> between segments and no
+/// <c>.</c> or <c>..</c> segment; they are described as <c>memory://name/prefix/key</c>.
 /// </summary>
-internal sealed class InMemoryEndpointStore : IEndpointStore
+public sealed class InMemoryEndpointStore : IEndpointStore
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, byte[]> _objects = new(StringComparer.Ordinal);
     private readonly string _name;
 
-    /// <summary>Creates an empty store.</summary>
+    /// <summary>Creates an empty store; write the definitions under <c>definition/</c> with <see cref="WriteAsync"/>.</summary>
     /// <param name="name">The store's name, for <see cref="Describe"/> and <see cref="Location"/>.</param>
     /// <param name="prefix">The prefix the keys are described under (a trailing slash is added when missing; may be empty).</param>
     public InMemoryEndpointStore(string name = "memory", string prefix = "")
@@ -24,8 +25,10 @@ internal sealed class InMemoryEndpointStore : IEndpointStore
         _name = Location.Bucket!;
     }
 
-    /// <inheritdoc />
-    public EndpointLocation Location { get; }
+    /// <summary>The S3-shaped location of the store: a bucket named after it, and its prefix.</summary>
+    internal EndpointLocation Location { get; }
+
+    EndpointLocation IEndpointStore.Location => Location;
 
     /// <summary>Every key held, in ordinal order (a copy).</summary>
     public IReadOnlyList<string> Keys
@@ -39,7 +42,11 @@ internal sealed class InMemoryEndpointStore : IEndpointStore
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Writes (or replaces) a key.</summary>
+    /// <param name="relativeKey">The key, such as <c>definition/logs.toml</c>.</param>
+    /// <param name="content">The content (copied).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A completed task; faulted with <see cref="ArgumentException"/> for a key that is not relative.</returns>
     public Task WriteAsync(string relativeKey, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
         Run(cancellationToken, () =>
         {
@@ -53,7 +60,10 @@ internal sealed class InMemoryEndpointStore : IEndpointStore
             return true;
         });
 
-    /// <inheritdoc />
+    /// <summary>Reads a key.</summary>
+    /// <param name="relativeKey">The key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A copy of the content, or <see langword="null"/> when there is no such key.</returns>
     public Task<byte[]?> TryReadAsync(string relativeKey, CancellationToken cancellationToken = default) =>
         Run(cancellationToken, () =>
         {
@@ -64,7 +74,10 @@ internal sealed class InMemoryEndpointStore : IEndpointStore
             }
         });
 
-    /// <inheritdoc />
+    /// <summary>The keys that start with a prefix, in ordinal order.</summary>
+    /// <param name="relativePrefix">The prefix, such as <c>history/logs/</c>; empty for every key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The keys.</returns>
     public Task<IReadOnlyList<string>> ListAsync(string relativePrefix, CancellationToken cancellationToken = default) =>
         Run(cancellationToken, () =>
         {
@@ -75,7 +88,11 @@ internal sealed class InMemoryEndpointStore : IEndpointStore
             }
         });
 
-    /// <inheritdoc />
+    /// <summary>Creates a key only if none exists (as S3's <c>If-None-Match: *</c>).</summary>
+    /// <param name="relativeKey">The key.</param>
+    /// <param name="content">The content (copied).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="false"/> when the key already exists.</returns>
     public Task<bool> CreateExclusiveAsync(string relativeKey, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
         Run(cancellationToken, () =>
         {
@@ -87,7 +104,10 @@ internal sealed class InMemoryEndpointStore : IEndpointStore
             }
         });
 
-    /// <inheritdoc />
+    /// <summary>Deletes a key (no error when there is none).</summary>
+    /// <param name="relativeKey">The key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A completed task.</returns>
     public Task DeleteAsync(string relativeKey, CancellationToken cancellationToken = default) =>
         Run(cancellationToken, () =>
         {
@@ -98,7 +118,9 @@ internal sealed class InMemoryEndpointStore : IEndpointStore
             }
         });
 
-    /// <inheritdoc />
+    /// <summary>The full text form of a key, for messages: <c>memory://name/prefix/key</c>.</summary>
+    /// <param name="relativeKey">The key.</param>
+    /// <returns>The text.</returns>
     public string Describe(string relativeKey)
     {
         EndpointStore.CheckKey(relativeKey);
