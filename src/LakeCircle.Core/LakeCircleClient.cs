@@ -1,6 +1,9 @@
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
 using Microsoft.Extensions.Logging;
@@ -188,6 +191,40 @@ public sealed class LakeCircleClient : IAsyncDisposable
         {
             return new UnlockOutcome { Status = UnlockStatus.Unreadable, Location = location, Problem = e.Message };
         }
+    }
+
+    /// <summary>
+    /// Checks definition files without reaching any account: TOML syntax, keys, types and the rules S3 enforces, every
+    /// problem at once with its file, line and field.
+    /// </summary>
+    /// <param name="paths">Definition files or folders (searched recursively for <c>*.toml</c>).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The problems and the configuration each bucket declares; a path that cannot be read is a problem too.</returns>
+    public static async Task<ValidationOutcome> ValidateAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var documents = new List<DefinitionDocument>();
+        var unreadable = new List<Diagnostic>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                documents.AddRange(await new LocalDefinitionSource(path).ReadAsync(cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                unreadable.Add(new Diagnostic { Location = new SourceLocation(path), Message = e.Message });
+            }
+        }
+
+        var set = DefinitionLoader.Load(documents);
+        var buckets = new SortedDictionary<string, LifecycleConfiguration>(StringComparer.Ordinal);
+        foreach (var bucket in set.Buckets)
+        {
+            buckets[bucket.Bucket] = bucket.Configuration;
+        }
+
+        return new ValidationOutcome { Diagnostics = unreadable.Concat(set.Diagnostics).ToValueList(), Buckets = buckets };
     }
 
     /// <summary>Releases the SDK clients the client created.</summary>

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using LakeCircle.Cli.Output;
-using LakeCircle.Core.Definitions;
-using LakeCircle.Core.Diagnostics;
-using LakeCircle.Core.Model;
+using LakeCircle.Core;
 
 namespace LakeCircle.Cli.Commands;
 
@@ -39,31 +37,16 @@ internal sealed class ValidateCommand : ICliCommand
 
     private static async Task<int> RunAsync(string[] paths, string format, TextWriter output, CancellationToken cancellationToken)
     {
-        var documents = new List<DefinitionDocument>();
-        var missing = new List<Diagnostic>();
-        foreach (var path in paths.Length == 0 ? ["."] : paths)
-        {
-            try
-            {
-                documents.AddRange(await new LocalDefinitionSource(path).ReadAsync(cancellationToken).ConfigureAwait(false));
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                missing.Add(new Diagnostic { Location = new SourceLocation(path), Message = exception.Message });
-            }
-        }
-
-        var set = DefinitionLoader.Load(documents);
-        set = set with { Diagnostics = missing.Concat(set.Diagnostics).ToValueList() };
+        var outcome = await LakeCircleClient.ValidateAsync(paths.Length == 0 ? ["."] : paths, cancellationToken).ConfigureAwait(false);
         if (format == CommonOptions.Json)
         {
-            await ValidationJson.WriteAsync(output, set, cancellationToken).ConfigureAwait(false);
+            await ValidationJson.WriteAsync(output, outcome, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await ValidationText.WriteAsync(output, set).ConfigureAwait(false);
+            await ValidationText.WriteAsync(output, outcome).ConfigureAwait(false);
         }
 
-        return set.IsValid ? ExitCodes.Ok : ExitCodes.Error;
+        return outcome.IsValid ? ExitCodes.Ok : ExitCodes.Error;
     }
 }

@@ -17,13 +17,13 @@ internal static class ValidationJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // readable quotes in messages; the output is not embedded in HTML
     };
 
-    public static async Task WriteAsync(TextWriter output, DefinitionSet set, CancellationToken cancellationToken)
+    public static async Task WriteAsync(TextWriter output, ValidationOutcome set, CancellationToken cancellationToken)
     {
         var document = new JsonResult(
             set.Buckets.Select(b => new JsonBucket(
-                b.Bucket,
-                b.Configuration.Fingerprint,
-                b.Configuration.Rules.Select(r => new JsonRule(r.Id, r.Fingerprint)).ToList())).ToList(),
+                b.Key,
+                b.Value.Fingerprint,
+                b.Value.Rules.Select(r => new JsonRule(r.Id, r.Fingerprint)).ToList())).ToList(),
             set.Diagnostics.Select(d => new JsonError(
                 d.Location?.File,
                 d.Location is { Line: > 0 } ? d.Location.Line : null,

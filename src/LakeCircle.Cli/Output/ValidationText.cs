@@ -5,7 +5,7 @@ namespace LakeCircle.Cli.Output;
 /// <summary>Writes a validation result for people: one line per problem, then a summary line.</summary>
 internal static class ValidationText
 {
-    public static async Task WriteAsync(TextWriter output, DefinitionSet set)
+    public static async Task WriteAsync(TextWriter output, ValidationOutcome set)
     {
         foreach (var diagnostic in set.Diagnostics)
         {
@@ -15,11 +15,11 @@ internal static class ValidationText
         await output.WriteLineAsync(Summary(set)).ConfigureAwait(false);
     }
 
-    internal static string Summary(DefinitionSet set)
+    internal static string Summary(ValidationOutcome set)
     {
         if (set.IsValid)
         {
-            var rules = set.Buckets.Sum(b => b.Configuration.Rules.Count);
+            var rules = set.Buckets.Values.Sum(c => c.Rules.Count);
             return $"{Count(set.Buckets.Count, "bucket")}, {Count(rules, "rule")}, no problems";
         }
 
