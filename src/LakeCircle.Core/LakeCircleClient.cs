@@ -102,8 +102,10 @@ public sealed class LakeCircleClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// Plans putting a stored version of a bucket's configuration back, writing nothing: the configuration the last
-    /// writing run replaced (<c>previous/</c>), or the newest version in <c>history/</c> captured at or before <paramref name="to"/>.
+    /// Plans putting a stored version of a bucket's configuration back, writing nothing: the configuration from before
+    /// the last change that was applied (the newest version in <c>history/</c> that a write replaced and that differs
+    /// from the bucket's configuration now), or the newest replaced version captured at or before <paramref name="to"/>.
+    /// A version whose write was refused never counts: it is the configuration still in place.
     /// </summary>
     /// <param name="bucket">The bucket.</param>
     /// <param name="to">A time (see <see cref="HistoryEntry.CapturedAt"/>), or <see langword="null"/> for the previous configuration.</param>
@@ -151,14 +153,9 @@ public sealed class LakeCircleClient : IAsyncDisposable
         foreach (var version in await archive.ListHistoryAsync(bucket, cancellationToken).ConfigureAwait(false))
         {
             var stored = await archive.ReadAsync(version.Key, cancellationToken).ConfigureAwait(false);
-            entries.Add(new HistoryEntry
-            {
-                Bucket = bucket,
-                CapturedAt = version.CapturedAt,
-                Reason = stored?.Reason ?? "?",
-                Configuration = stored?.Configuration,
-                Location = sources.Endpoint.Describe(version.Key),
-            });
+            entries.Add(stored is null
+                ? new HistoryEntry { Bucket = bucket, CapturedAt = version.CapturedAt, Reason = "?", Location = sources.Endpoint.Describe(version.Key) }
+                : PlanBuilder.ToEntry(stored, sources.Endpoint.Describe(version.Key)));
         }
 
         return entries;

@@ -27,7 +27,7 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
         var command = new Command(
             "history",
             "List the stored versions of a bucket's lifecycle configuration (endpoint history/), newest first: time, reason, "
-            + "rule count and fingerprint. Pass a time to 'rollback --to' to put one back. Exit code 0, or 1 on an error.");
+            + "whether the write that followed was applied, refused or never known, rule count and fingerprint. Pass a time to 'rollback --to' to put one back. Exit code 0, or 1 on an error.");
         var options = new RunOptions(Groups);
         options.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
@@ -61,7 +61,7 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
         }
 
         var rows = entries
-            .Select(e => new HistoryRow(ArchiveTime.ToText(e.CapturedAt), e.Reason, e.Configuration?.Rules.Count ?? 0, e.ShortFingerprint, e.Location))
+            .Select(e => new HistoryRow(ArchiveTime.ToText(e.CapturedAt), e.Reason, Write(e.Replaced), e.Configuration?.Rules.Count ?? 0, e.ShortFingerprint, e.Location))
             .ToList();
         if (session.Settings.Output == OutputFormat.Json)
         {
@@ -75,11 +75,11 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
             return ExitCodes.Ok;
         }
 
-        await output.WriteLineAsync($"{"TIME",-21}  {"REASON",-15}  {"RULES",5}  FINGERPRINT").ConfigureAwait(false);
+        await output.WriteLineAsync($"{"TIME",-21}  {"REASON",-15}  {"WRITE",-8}  {"RULES",5}  FINGERPRINT").ConfigureAwait(false);
         foreach (var row in rows)
         {
             await output.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture, $"{row.Time,-21}  {row.Reason,-15}  {row.Rules,5}  {row.Fingerprint}")).ConfigureAwait(false);
+                CultureInfo.InvariantCulture, $"{row.Time,-21}  {row.Reason,-15}  {row.Write,-8}  {row.Rules,5}  {row.Fingerprint}")).ConfigureAwait(false);
         }
 
         return ExitCodes.Ok;
@@ -87,5 +87,8 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private sealed record HistoryRow(string Time, string Reason, int Rules, string Fingerprint, string File);
+    /// <summary>What became of the write that followed the capture: the version was replaced, stayed in place, or the run never knew.</summary>
+    private static string Write(bool? replaced) => replaced switch { true => "applied", false => "refused", null => "unknown" };
+
+    private sealed record HistoryRow(string Time, string Reason, string Write, int Rules, string Fingerprint, string File);
 }

@@ -23,6 +23,7 @@ internal static class ArchiveFile
             CapturedAt = archived.CapturedAt,
             Reason = archived.Reason,
             Configuration = configuration.RootElement,
+            Write = archived.Write,
         });
     }
 
@@ -44,6 +45,7 @@ internal static class ArchiveFile
                 CapturedAt = envelope.CapturedAt,
                 Reason = envelope.Reason,
                 Configuration = element.ValueKind == JsonValueKind.Null ? null : LifecycleJson.Deserialize(element.GetRawText()),
+                Write = envelope.Write,
             };
         }
         catch (LifecycleJsonException e)
@@ -62,5 +64,8 @@ internal static class ArchiveFile
         public required string Reason { get; init; }
 
         public required JsonElement Configuration { get; init; }
+
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public WriteOutcome? Write { get; init; }
     }
 }

@@ -41,8 +41,8 @@ internal sealed partial class ConfigurationArchive
     }
 
     /// <summary>
-    /// Saves the configuration about to be replaced or deleted: first to <c>history/</c>, then to <c>previous/</c>.
-    /// When either write fails this throws, and the caller must leave the bucket unchanged.
+    /// Saves a configuration as replaced, in one step: to <c>history/</c>, then to <c>previous/</c>. For seeding or importing an archive; a writing run saves in two steps instead
+    /// (<see cref="SaveHistoryAsync"/> before its write, <see cref="RecordWriteAsync"/> once it knows the write's fate).
     /// </summary>
     /// <param name="bucket">The bucket.</param>
     /// <param name="old">Its configuration now, or <see langword="null"/> when it has none.</param>
@@ -63,6 +63,56 @@ internal sealed partial class ConfigurationArchive
         await SaveAsync(bucket, PreviousKey(bucket), content, cancellationToken).ConfigureAwait(false);
         _logger.PreviousSaved(bucket, _store.Describe(PreviousKey(bucket)), _store.Describe(version.Key));
         return version;
+    }
+
+    /// <summary>
+    /// Saves the configuration a run is about to replace to <c>history/&lt;bucket&gt;/&lt;UTC time&gt;.json</c> only:
+    /// <c>previous/</c> follows once the write went through (<see cref="RecordWriteAsync"/>), so a refused write never
+    /// makes the configuration still in place look like the one replaced.
+    /// </summary>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="old">The configuration about to be replaced, or <see langword="null"/> when it has none.</param>
+    /// <param name="at">The capture time (UTC, millisecond precision).</param>
+    /// <param name="reason">Why: <see cref="ArchiveReasons.BeforeSync"/> or <see cref="ArchiveReasons.BeforeRollback"/>.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The version saved.</returns>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    public async Task<HistoryVersion> SaveHistoryAsync(
+        string bucket, LifecycleConfiguration? old, DateTimeOffset at, string reason, CancellationToken cancellationToken = default)
+    {
+        CheckBucket(bucket);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var capturedAt = ArchiveTime.Truncate(at);
+        var version = new HistoryVersion(bucket, capturedAt, HistoryKey(bucket, capturedAt));
+        var archived = new ArchivedConfiguration { Bucket = bucket, CapturedAt = capturedAt, Reason = reason, Configuration = old };
+        await SaveAsync(bucket, version.Key, ArchiveFile.Serialize(archived), cancellationToken).ConfigureAwait(false);
+        _logger.HistorySaved(bucket, _store.Describe(version.Key));
+        return version;
+    }
+
+    /// <summary>
+    /// Records what became of the write that was to replace a version saved by <see cref="SaveHistoryAsync"/>: the
+    /// history file gets its <c>write</c>; when it was applied, the version also becomes <c>previous/&lt;bucket&gt;.json</c>.
+    /// </summary>
+    /// <param name="version">The version saved before the write.</param>
+    /// <param name="old">The configuration saved in it.</param>
+    /// <param name="reason">The reason it was saved with.</param>
+    /// <param name="outcome">What became of the write.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>A task that completes when the files are written.</returns>
+    /// <exception cref="IOException">A file could not be written.</exception>
+    public async Task RecordWriteAsync(
+        HistoryVersion version, LifecycleConfiguration? old, string reason, WriteOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var archived = new ArchivedConfiguration { Bucket = version.Bucket, CapturedAt = version.CapturedAt, Reason = reason, Configuration = old, Write = outcome };
+        var content = ArchiveFile.Serialize(archived);
+        await SaveAsync(version.Bucket, version.Key, content, cancellationToken).ConfigureAwait(false);
+        if (outcome == WriteOutcome.Applied)
+        {
+            await SaveAsync(version.Bucket, PreviousKey(version.Bucket), content, cancellationToken).ConfigureAwait(false);
+            _logger.PreviousSaved(version.Bucket, _store.Describe(PreviousKey(version.Bucket)), _store.Describe(version.Key));
+        }
     }
 
     /// <summary>Saves the configuration just written to a bucket to <c>current/&lt;bucket&gt;.json</c>.</summary>

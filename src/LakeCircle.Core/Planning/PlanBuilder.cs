@@ -66,38 +66,65 @@ internal static class PlanBuilder
     }
 
     /// <summary>
-    /// Plans putting a stored version of a bucket's configuration back: the latest replaced one in <c>previous/</c>, or
-    /// the newest in <c>history/</c> captured at or before <paramref name="to"/>. Writes nothing.
+    /// Plans putting a stored version of a bucket's configuration back, writing nothing. Without a time: the
+    /// configuration from before the last change that was applied — the newest version in <c>history/</c> whose write
+    /// was not refused (or restored) and that differs from what the bucket has now, so that neither a refused write nor
+    /// a run killed before its write can make a rollback answer "in sync" (<c>previous/</c> is the fallback for an
+    /// archive without history). With a time: the newest such version captured at or before it.
     /// </summary>
     public static async Task<PlanOutcome> PlanRollbackAsync(
         ClientSources sources, ConfigurationArchive archive, string bucket, DateTimeOffset? to, CancellationToken cancellationToken)
     {
-        var version = to is { } time
-            ? await archive.ReadAsOfAsync(bucket, time, cancellationToken).ConfigureAwait(false)
-            : await archive.ReadPreviousAsync(bucket, cancellationToken).ConfigureAwait(false);
-        if (version is null)
-        {
-            var where = to is { } t
-                ? $"captured at or before {ArchiveTime.ToText(t)} in {EndpointStore.DescribeFolder(sources.Endpoint, $"history/{bucket}/")}"
-                : $"in {sources.Endpoint.Describe(ConfigurationArchive.PreviousKey(bucket))}";
-            return new PlanOutcome { Error = $"No stored configuration of bucket '{bucket}' {where}." };
-        }
-
-        var entry = ToEntry(version, sources.Endpoint.Describe(to is null ? ConfigurationArchive.PreviousKey(bucket) : ConfigurationArchive.HistoryKey(bucket, version.CapturedAt)));
-        BucketState state;
+        LifecycleConfiguration? now;
         try
         {
-            state = BucketState.Of(await sources.Account.GetLifecycleAsync(bucket, cancellationToken).ConfigureAwait(false));
+            now = await sources.Account.GetLifecycleAsync(bucket, cancellationToken).ConfigureAwait(false);
         }
         catch (S3GatewayException e)
         {
             var message = e.Kind == S3ErrorKind.NoSuchBucket ? $"The bucket '{bucket}' does not exist." : $"Could not read bucket '{bucket}': {e.Message}";
-            return new PlanOutcome { Error = message, RestoredVersion = entry };
+            return new PlanOutcome { Error = message };
         }
 
-        var plan = Planner.PlanBucket(bucket, version.Configuration ?? LifecycleConfiguration.Empty, state);
+        var (version, location) = await FindVersionAsync(sources.Endpoint, archive, bucket, to, now, cancellationToken).ConfigureAwait(false);
+        if (version is null)
+        {
+            var where = to is { } t
+                ? $"captured at or before {ArchiveTime.ToText(t)} whose write was applied in {EndpointStore.DescribeFolder(sources.Endpoint, $"history/{bucket}/")}"
+                : $"that differs from its configuration now in {EndpointStore.DescribeFolder(sources.Endpoint, $"history/{bucket}/")} or {sources.Endpoint.Describe(ConfigurationArchive.PreviousKey(bucket))}";
+            return new PlanOutcome { Error = $"No stored configuration of bucket '{bucket}' {where}." };
+        }
+
+        var plan = Planner.PlanBucket(bucket, version.Configuration ?? LifecycleConfiguration.Empty, BucketState.Of(now));
         var buckets = ValueList.Of(plan);
-        return new PlanOutcome { Plan = new AccountPlan { Buckets = buckets, Summary = PlanSummary.Of(buckets) }, RestoredVersion = entry };
+        return new PlanOutcome
+        {
+            Plan = new AccountPlan { Buckets = buckets, Summary = PlanSummary.Of(buckets) },
+            RestoredVersion = ToEntry(version, location),
+        };
+    }
+
+    private static async Task<(ArchivedConfiguration? Version, string Location)> FindVersionAsync(
+        IEndpointStore endpoint, ConfigurationArchive archive, string bucket, DateTimeOffset? to, LifecycleConfiguration? now, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in await archive.ListHistoryAsync(bucket, cancellationToken).ConfigureAwait(false))
+        {
+            if (to is { } time && candidate.CapturedAt > time)
+            {
+                continue;
+            }
+
+            var version = await archive.ReadAsync(candidate.Key, cancellationToken).ConfigureAwait(false);
+            if (version is { WasReplaced: true } && (to is not null || !ConfigurationComparison.SameConfiguration(version.Configuration, now)))
+            {
+                return (version, endpoint.Describe(candidate.Key));
+            }
+        }
+
+        var previous = to is null ? await archive.ReadPreviousAsync(bucket, cancellationToken).ConfigureAwait(false) : null;
+        return previous is not null && !ConfigurationComparison.SameConfiguration(previous.Configuration, now)
+            ? (previous, endpoint.Describe(ConfigurationArchive.PreviousKey(bucket)))
+            : (null, "");
     }
 
     /// <summary>The public view of an archived version.</summary>
@@ -107,6 +134,7 @@ internal static class PlanBuilder
         CapturedAt = version.CapturedAt,
         Reason = version.Reason,
         Configuration = version.Configuration,
+        Replaced = version.Write switch { null => null, WriteOutcome.Applied => true, _ => false },
         Location = location,
     };
 

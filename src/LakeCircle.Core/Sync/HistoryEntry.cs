@@ -24,6 +24,14 @@ public sealed record HistoryEntry
     /// <summary>The configuration, or <see langword="null"/> when the bucket had none then.</summary>
     public LifecycleConfiguration? Configuration { get; init; }
 
+    /// <summary>
+    /// Whether the write that followed the capture replaced this configuration: <see langword="true"/> when it was
+    /// applied, <see langword="false"/> when it was refused or failed (or was undone because the server kept something
+    /// else) — the configuration then stayed in place — and <see langword="null"/> when the run that saved it stopped
+    /// before it knew. A rollback never puts back a version that was not replaced.
+    /// </summary>
+    public bool? Replaced { get; init; }
+
     /// <summary>Where the version is stored (<c>s3://…/history/…</c> or a path), for people.</summary>
     public required string Location { get; init; }
 

@@ -178,17 +178,20 @@ internal sealed class WritingRun
 
         action = plan.Action;
 
-        // The old configuration goes to history/ and previous/ first: if that fails, nothing is written.
+        // The old configuration goes to history/ first: if that fails, nothing is written.
+        HistoryVersion version;
         try
         {
-            _journal.Archived(plan.Bucket, await _archive.SavePreviousAsync(plan.Bucket, plan.Actual, _settings.Time.GetUtcNow(), reasons.Before, token).ConfigureAwait(false));
+            version = await _archive.SaveHistoryAsync(plan.Bucket, plan.Actual, _settings.Time.GetUtcNow(), reasons.Before, token).ConfigureAwait(false);
+            _journal.Archived(plan.Bucket, version);
         }
         catch (Exception e) when (Failure(e))
         {
             return Result(BucketResult.Failed, "not written, the step before the write failed: " + e.Message);
         }
 
-        // The one write.
+        // The one write. A write the server refused is recorded as such, so the version saved never passes for a
+        // replaced one; a write whose answer never came (a timeout, a reset, a 5xx) may have been applied and stays unknown.
         _journal.Writing(plan);
         try
         {
@@ -196,6 +199,11 @@ internal sealed class WritingRun
         }
         catch (Exception e) when (Failure(e))
         {
+            if (e is Gateways.S3GatewayException { StatusCode: >= 400 and < 500 and not 408 })
+            {
+                await RecordWriteAsync(version, plan.Actual, reasons.Before, WriteOutcome.Failed).ConfigureAwait(false);
+            }
+
             return Result(BucketResult.Failed, e.Message);
         }
 
@@ -212,18 +220,22 @@ internal sealed class WritingRun
         }
         catch (Exception e) when (Failure(e))
         {
+            await RecordWriteAsync(version, plan.Actual, reasons.Before, WriteOutcome.Applied).ConfigureAwait(false);
             return Result(BucketResult.Failed, "written, but the step after the write failed: " + e.Message);
         }
 
         if (check.Outcome == VerificationOutcome.Different)
         {
-            var restored = plan.Action == BucketAction.Put ? await RestoreAsync(plan.Bucket, plan.Actual, token).ConfigureAwait(false) : "";
-            return Result(BucketResult.Failed, $"verification failed, {check.Message}{restored}");
+            var (restored, message) = plan.Action == BucketAction.Put ? await RestoreAsync(plan.Bucket, plan.Actual, token).ConfigureAwait(false) : (false, "");
+            await RecordWriteAsync(version, plan.Actual, reasons.Before, restored ? WriteOutcome.Restored : WriteOutcome.Applied).ConfigureAwait(false);
+            return Result(BucketResult.Failed, $"verification failed, {check.Message}{message}");
         }
 
-        // What was written goes to current/ (also when not yet visible: the write was made).
+        // The write went through: the version saved becomes previous/, what was written current/ (also when not yet
+        // visible: the write was made).
         try
         {
+            await _archive.RecordWriteAsync(version, plan.Actual, reasons.Before, WriteOutcome.Applied, token).ConfigureAwait(false);
             await _archive.SaveCurrentAsync(plan.Bucket, plan.Action == BucketAction.Delete ? null : plan.ConfigurationToPut, reasons.After, token)
                 .ConfigureAwait(false);
         }
@@ -260,22 +272,38 @@ internal sealed class WritingRun
     }
 
     /// <summary>Puts the configuration from before the write back (or deletes the written one when there was none).</summary>
-    private async Task<string> RestoreAsync(string bucket, LifecycleConfiguration? previous, CancellationToken token)
+    private async Task<(bool Restored, string Message)> RestoreAsync(string bucket, LifecycleConfiguration? previous, CancellationToken token)
     {
         try
         {
             if (ConfigurationComparison.IsNone(previous))
             {
                 await _sources.Account.DeleteLifecycleAsync(bucket, token).ConfigureAwait(false);
-                return "; the written configuration was deleted (the bucket had none before)";
+                return (true, "; the written configuration was deleted (the bucket had none before)");
             }
 
             await _sources.Account.PutLifecycleAsync(bucket, previous!, token).ConfigureAwait(false);
-            return "; the previous configuration was restored";
+            return (true, "; the previous configuration was restored");
         }
         catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
         {
-            return "; restoring the previous configuration failed too: " + e.Message;
+            return (false, "; restoring the previous configuration failed too: " + e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Records the fate of a write in its history version when the bucket's outcome is already decided: a failure to
+    /// record it is logged, not reported (the version is then "unknown", which a rollback reads as possibly replaced).
+    /// </summary>
+    private async Task RecordWriteAsync(HistoryVersion version, LifecycleConfiguration? old, string reason, WriteOutcome outcome)
+    {
+        try
+        {
+            await _archive.RecordWriteAsync(version, old, reason, outcome, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _logger.WriteNotRecorded(_sources.Endpoint.Describe(version.Key), e.Message);
         }
     }
 

@@ -45,7 +45,7 @@ internal sealed class FaultInjectionTests
         result.PlansNoChange.Should().BeTrue($"a DRYRUN plans zero changes after at most {MaxRuns} runs");
         result.Converged.Should().Be(FaultWorld.BucketCount);
         result.Lost.Should().Be(0);
-        result.PreviousNotOriginal.Should().BeEmpty("previous/ holds what every changed bucket had before the first run");
+        result.RollbackNotOriginal.Should().BeEmpty("a rollback puts back what every changed bucket had before the first run");
         result.UnmanagedTouched.Should().BeEmpty();
     }
 
@@ -70,7 +70,7 @@ internal sealed class FaultInjectionTests
         runs.Should().BeGreaterThan(1, "one run cannot get through 20% failures without retries");
         result.PlansNoChange.Should().BeTrue();
         result.Lost.Should().Be(0);
-        result.PreviousNotOriginal.Should().BeEmpty();
+        result.RollbackNotOriginal.Should().BeEmpty();
     }
 
     public static IEnumerable<TestCaseData> KillPoints()
@@ -89,7 +89,7 @@ internal sealed class FaultInjectionTests
     }
 
     [TestCaseSource(nameof(KillPoints))]
-    public async Task Sync_KilledAtAPoint_ThenRerun_ConvergesAndPreviousHoldsTheOriginals(string point, Func<KillPoint, bool> when)
+    public async Task Sync_KilledAtAPoint_ThenRerun_ConvergesAndRollbackReachesTheOriginals(string point, Func<KillPoint, bool> when)
     {
         using var world = new FaultWorld();
         var planned = await world.PlannedChangesAsync();
@@ -109,12 +109,12 @@ internal sealed class FaultInjectionTests
         result.PlansNoChange.Should().BeTrue();
         result.Converged.Should().Be(FaultWorld.BucketCount);
         result.Lost.Should().Be(0);
-        result.PreviousNotOriginal.Should().BeEmpty();
+        result.RollbackNotOriginal.Should().BeEmpty();
         result.UnmanagedTouched.Should().BeEmpty();
     }
 
     [Test]
-    public async Task Sync_KilledTwiceUnderFaults_ThenRerun_PreviousStillHoldsTheOriginals()
+    public async Task Sync_KilledTwiceUnderFaults_ThenRerun_RollbackStillReachesTheOriginals()
     {
         using var world = new FaultWorld();
         var planned = await world.PlannedChangesAsync();
@@ -145,7 +145,7 @@ internal sealed class FaultInjectionTests
         rerun.Succeeded.Should().BeTrue();
         result.PlansNoChange.Should().BeTrue();
         result.Lost.Should().Be(0);
-        result.PreviousNotOriginal.Should().BeEmpty();
+        result.RollbackNotOriginal.Should().BeEmpty();
     }
 
     private static TestCaseData Kill(string name, Func<KillPoint, bool> when) => new TestCaseData(name, when).SetArgDisplayNames(name);

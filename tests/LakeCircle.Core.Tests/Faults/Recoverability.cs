@@ -2,8 +2,11 @@ using LakeCircle.Core.Planning;
 
 namespace LakeCircle.Core.Tests.Faults;
 
-/// <summary>What a fault run left: convergence and whether every original configuration can still be found.</summary>
-internal sealed record Recoverability(int Converged, int Lost, IReadOnlyList<string> PreviousNotOriginal, IReadOnlyList<string> UnmanagedTouched, bool PlansNoChange)
+/// <summary>
+/// What a fault run left: convergence, whether every original configuration can still be found, and whether a rollback
+/// of each changed bucket would put its original back (the configuration from before the last change that was applied).
+/// </summary>
+internal sealed record Recoverability(int Converged, int Lost, IReadOnlyList<string> RollbackNotOriginal, IReadOnlyList<string> UnmanagedTouched, bool PlansNoChange)
 {
     public static async Task<Recoverability> CheckAsync(FaultWorld world, IReadOnlyList<string> planned)
     {
@@ -11,7 +14,8 @@ internal sealed record Recoverability(int Converged, int Lost, IReadOnlyList<str
         var converged = check.Plan!.Buckets.Count(b => world.Originals.ContainsKey(b.Bucket) && b.Action == BucketAction.None && b.Status == BucketStatus.InSync);
         var archive = world.Archive;
         var lost = 0;
-        var previousWrong = new List<string>();
+        var rollbackWrong = new List<string>();
+        await using var client = world.Client(world.Store);
         foreach (var (bucket, original) in world.Originals)
         {
             var now = world.Store.PeekLifecycle(bucket);
@@ -28,16 +32,16 @@ internal sealed record Recoverability(int Converged, int Lost, IReadOnlyList<str
 
             if (planned.Contains(bucket))
             {
-                var previous = await archive.ReadPreviousAsync(bucket);
-                if (previous is null || FaultWorld.Fingerprint(previous.Configuration) != FaultWorld.Fingerprint(original)
-                    || previous.Configuration?.TransitionDefaultMinimumObjectSize != original?.TransitionDefaultMinimumObjectSize)
+                var rollback = (await client.PlanRollbackAsync(bucket)).RestoredVersion;
+                if (rollback is null || FaultWorld.Fingerprint(rollback.Configuration) != FaultWorld.Fingerprint(original)
+                    || rollback.Configuration?.TransitionDefaultMinimumObjectSize != original?.TransitionDefaultMinimumObjectSize)
                 {
-                    previousWrong.Add(bucket);
+                    rollbackWrong.Add(bucket);
                 }
             }
         }
 
         var touched = world.Unmanaged.Where(u => !Equals(world.Store.PeekLifecycle(u.Key), u.Value)).Select(u => u.Key).ToList();
-        return new Recoverability(converged, lost, previousWrong, touched, check.Succeeded && !check.HasChanges);
+        return new Recoverability(converged, lost, rollbackWrong, touched, check.Succeeded && !check.HasChanges);
     }
 }

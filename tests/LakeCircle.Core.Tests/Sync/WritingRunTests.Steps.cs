@@ -44,9 +44,10 @@ public sealed partial class WritingRunTests
             "read logs #1",
             "read logs #2",
             "save history/logs/20260314T091500.250Z.json",
-            "save previous/logs.json",
             "write logs",
             "read logs #3",
+            "save history/logs/20260314T091500.250Z.json",
+            "save previous/logs.json",
             "save current/logs.json",
             "save " + outcome.RecordKey);
     }
@@ -70,8 +71,10 @@ public sealed partial class WritingRunTests
         logs.Result.Should().Be(BucketResult.Failed);
         logs.Error.Should().Contain("verification failed").And.Contain("Expiration.Days: 90 -> 1").And.Contain("previous configuration was restored");
         memory.PeekLifecycle("logs")!.Rules.Should().Equal(before!.Rules);
-        _folder.AllFiles().Should().Contain("previous/logs.json", "the old configuration was saved before the write");
-        _folder.AllFiles().Should().NotContain("current/logs.json", "what the server kept is not what was written");
+        _folder.AllFiles().Should().Contain("history/logs/20260314T091500.250Z.json", "the old configuration was saved before the write");
+        (await File.ReadAllTextAsync(_folder.File("history/logs/20260314T091500.250Z.json"))).Should().Contain("\"write\": \"restored\"");
+        _folder.AllFiles().Should().NotContain("previous/logs.json", "the old configuration is in place again: it was not replaced")
+            .And.NotContain("current/logs.json", "what the server kept is not what was written");
         (await SingleRecordAsync(store)).Buckets.Single().Result.Should().Be(RunBucketResult.Failed);
     }
 
