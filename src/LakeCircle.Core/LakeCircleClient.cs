@@ -59,7 +59,9 @@ public sealed class LakeCircleClient : IAsyncDisposable
     /// Computes the plan without writing anything: reads and validates the definitions (and stops there when any is
     /// invalid), lists the account's buckets once, then reads the lifecycle of each managed bucket that exists.
     /// </summary>
-    /// <param name="buckets">Only these buckets (each must have a definition); <see langword="null"/> or empty for every defined bucket.</param>
+    /// <param name="buckets">Only these buckets (each must have a definition); <see langword="null"/> for every defined
+    /// bucket. An empty selection selects no bucket (and the plan says so): a computed list that came out empty never
+    /// means "everything".</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The plan, or the problems that stopped it.</returns>
     public async Task<PlanOutcome> PlanAsync(IEnumerable<string>? buckets = null, CancellationToken cancellationToken = default)
@@ -75,7 +77,7 @@ public sealed class LakeCircleClient : IAsyncDisposable
     /// DELETE when its definition declares no rule. One bucket's failure does not stop the others; a plan beyond
     /// <see cref="LakeCircleClientOptions.MaxChanges"/> or <see cref="LakeCircleClientOptions.MaxDeletions"/> writes nothing.
     /// </summary>
-    /// <param name="buckets">Only these buckets; <see langword="null"/> or empty for every defined bucket.</param>
+    /// <param name="buckets">Only these buckets; <see langword="null"/> for every defined bucket; empty for none.</param>
     /// <param name="cancellationToken">Cancels the run; its record is still written and the lock released (writes made stay made).</param>
     /// <returns>What the run did; see <see cref="RunOutcome.Status"/>.</returns>
     /// <exception cref="OperationCanceledException">The run was cancelled (after its record was written).</exception>
@@ -98,7 +100,7 @@ public sealed class LakeCircleClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(plan);
         var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await new WritingRun(sources, _settings, _logger).RunAsync(plan, [], cancellationToken).ConfigureAwait(false);
+        return await new WritingRun(sources, _settings, _logger).RunAsync(plan, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -274,6 +276,7 @@ public sealed class LakeCircleClient : IAsyncDisposable
         }
     }
 
-    private static IReadOnlyList<string> Selection(IEnumerable<string>? buckets) =>
-        buckets?.Where(b => !string.IsNullOrWhiteSpace(b)).Distinct(StringComparer.Ordinal).ToArray() ?? [];
+    /// <summary>The bucket selection: <see langword="null"/> for every defined bucket; an empty one selects none.</summary>
+    private static IReadOnlyList<string>? Selection(IEnumerable<string>? buckets) =>
+        buckets?.Where(b => !string.IsNullOrWhiteSpace(b)).Distinct(StringComparer.Ordinal).ToArray();
 }

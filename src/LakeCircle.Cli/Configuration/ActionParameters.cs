@@ -12,8 +12,11 @@ internal sealed record ActionParameters
     /// <summary>The parameters used when the variable is unset.</summary>
     public static ActionParameters Default { get; } = new();
 
-    /// <summary><c>buckets</c>: only these buckets are considered; empty means every bucket.</summary>
-    public ValueList<string> Buckets { get; init; } = ValueList<string>.Empty;
+    /// <summary>
+    /// <c>buckets</c> (or <c>--bucket</c>): only these buckets are considered; <see langword="null"/> (not given) means every
+    /// defined bucket, and an explicitly empty list selects none (a pipeline's computed list that came out empty syncs nothing).
+    /// </summary>
+    public ValueList<string>? Buckets { get; init; }
 
     /// <summary><c>concurrency</c>: how many buckets are read at once (1 to 256; default <see cref="LakeCircleClientOptions.DefaultReadConcurrency"/>).</summary>
     public int Concurrency { get; init; } = LakeCircleClientOptions.DefaultReadConcurrency;

@@ -24,7 +24,7 @@ internal static class PayloadValues
             [AwsSnapshot] = s.SnapshotPath,
             [WorkActions] = s.Action == WorkAction.DryRun ? "DRYRUN" : "SYNC",
             [WorkParams] = ParametersJson(p),
-            [WorkBuckets] = p.Buckets.Count == 0 ? null : string.Join(',', p.Buckets),
+            [WorkBuckets] = p.Buckets is null ? null : string.Join(',', p.Buckets),
             [WorkConcurrency] = Number(p.Concurrency),
             [WorkWriteConcurrency] = Number(p.WriteConcurrency),
             [WorkMaxChanges] = Number(p.MaxChanges),
@@ -48,13 +48,16 @@ internal static class PayloadValues
         using (var w = new Utf8JsonWriter(stream))
         {
             w.WriteStartObject();
-            w.WriteStartArray("buckets");
-            foreach (var bucket in p.Buckets)
+            if (p.Buckets is { } buckets)
             {
-                w.WriteStringValue(bucket);
-            }
+                w.WriteStartArray("buckets");
+                foreach (var bucket in buckets)
+                {
+                    w.WriteStringValue(bucket);
+                }
 
-            w.WriteEndArray();
+                w.WriteEndArray();
+            }
             w.WriteNumber("concurrency", p.Concurrency);
             w.WriteNumber("writeConcurrency", p.WriteConcurrency);
             if (p.MaxChanges is { } maxChanges)

@@ -11,9 +11,9 @@ internal static class DefinitionSelection
     public const string Field = "buckets";
 
     public static (IReadOnlyList<BucketDefinition> Selected, ValueList<Diagnostic> Problems) Narrow(
-        IReadOnlyList<BucketDefinition> defined, IReadOnlyList<string> names)
+        IReadOnlyList<BucketDefinition> defined, IReadOnlyList<string>? names)
     {
-        if (names.Count == 0)
+        if (names is null)
         {
             return (defined, ValueList<Diagnostic>.Empty);
         }

@@ -42,6 +42,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "{AccountBucketCount} buckets in the account, {ManagedCount} managed buckets to read")]
     public static partial void AccountListed(this ILogger logger, int accountBucketCount, int managedCount);
 
+    [LoggerMessage(EventId = 115, Level = LogLevel.Warning, Message = "The bucket selection is empty: no bucket is planned or written (select none explicitly, or leave the selection out for every defined bucket)")]
+    public static partial void EmptySelection(this ILogger logger);
+
     [LoggerMessage(EventId = 111, Level = LogLevel.Error, Message = "Could not list the account's buckets: {Reason}")]
     public static partial void ListFailed(this ILogger logger, string reason);
 

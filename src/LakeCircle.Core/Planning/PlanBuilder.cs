@@ -18,12 +18,12 @@ internal static class PlanBuilder
 {
     /// <summary>Plans the account against its definitions.</summary>
     /// <param name="sources">The account and the definitions.</param>
-    /// <param name="buckets">The buckets to plan; <see langword="null"/> or empty for every defined bucket.</param>
+    /// <param name="buckets">The buckets to plan; <see langword="null"/> for every defined bucket, empty for none.</param>
     /// <param name="readConcurrency">How many lifecycle reads may be in flight.</param>
     /// <param name="logger">Receives the plan's events.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public static async Task<PlanOutcome> PlanAsync(
-        ClientSources sources, IReadOnlyList<string> buckets, int readConcurrency, ILogger logger, CancellationToken cancellationToken)
+        ClientSources sources, IReadOnlyList<string>? buckets, int readConcurrency, ILogger logger, CancellationToken cancellationToken)
     {
         var definitions = await LoadAsync(sources.Definitions, logger, cancellationToken).ConfigureAwait(false);
         var (selected, problems) = DefinitionSelection.Narrow(definitions.Buckets, buckets);
@@ -37,6 +37,11 @@ internal static class PlanBuilder
 
             logger.Stopped(diagnostics.Count);
             return new PlanOutcome { Diagnostics = diagnostics };
+        }
+
+        if (buckets is { Count: 0 })
+        {
+            logger.EmptySelection();
         }
 
         IReadOnlyList<string> accountBuckets;
@@ -58,7 +63,7 @@ internal static class PlanBuilder
 
         // When narrowed to named buckets, the others (defined or not) are out of the run's scope.
         var defined = definitions.Buckets.Select(d => d.Bucket).ToHashSet(StringComparer.Ordinal);
-        var unmanaged = buckets.Count > 0 ? [] : accountBuckets.Where(b => !defined.Contains(b));
+        var unmanaged = buckets is not null ? [] : accountBuckets.Where(b => !defined.Contains(b));
         var desired = selected.ToDictionary(d => d.Bucket, d => d.Configuration, StringComparer.Ordinal);
         var plan = Planner.PlanAccount(desired, states, unmanaged);
         PlanLogging.Write(logger, plan);

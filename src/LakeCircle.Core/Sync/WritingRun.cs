@@ -40,10 +40,10 @@ internal sealed class WritingRun
 
     /// <summary>Runs: plans the selected buckets inside the lock, or applies <paramref name="given"/> (re-checking each bucket).</summary>
     /// <param name="given">A plan made before (apply, rollback), or <see langword="null"/> to plan now.</param>
-    /// <param name="buckets">When planning now: the buckets to plan (empty for every defined bucket).</param>
+    /// <param name="buckets">When planning now: the buckets to plan (<see langword="null"/> for every defined bucket, empty for none).</param>
     /// <param name="cancellationToken">Cancels the run; its record is still written and the lock released.</param>
     /// <exception cref="OperationCanceledException">The run was cancelled (after its record was written).</exception>
-    public async Task<RunOutcome> RunAsync(PlanOutcome? given, IReadOnlyList<string> buckets, CancellationToken cancellationToken)
+    public async Task<RunOutcome> RunAsync(PlanOutcome? given, IReadOnlyList<string>? buckets, CancellationToken cancellationToken)
     {
         var action = given?.IsRollback == true ? Rollback : Sync;
         using var run = _logger.RunScope(action, _settings.SettingsFingerprint);
@@ -106,7 +106,7 @@ internal sealed class WritingRun
         return await FinishAsync(action, renewal).ConfigureAwait(false);
     }
 
-    private async Task PlanAndWriteAsync(PlanOutcome? given, IReadOnlyList<string> buckets, CancellationToken runToken, CancellationToken token)
+    private async Task PlanAndWriteAsync(PlanOutcome? given, IReadOnlyList<string>? buckets, CancellationToken runToken, CancellationToken token)
     {
         // 3. The plan.
         var planned = given ?? await PlanBuilder.PlanAsync(_sources, buckets, _settings.ReadConcurrency, _logger, token).ConfigureAwait(false);

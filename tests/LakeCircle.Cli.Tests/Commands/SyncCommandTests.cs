@@ -33,6 +33,18 @@ public class SyncCommandTests
     }
 
     [Test]
+    public async Task Sync_EmptyBucketListInParams_WritesNothingAndSaysSo()
+    {
+        var variables = _example.Variables(("LCC_ACTION_PARAMS", """{"buckets": []}"""));
+        var sync = await CliRun.RunAsync(variables, ["sync", .. _example.Flags()]);
+
+        sync.ExitCode.Should().Be(ExitCodes.Ok, sync.ToString());
+        sync.Error.Should().Contain("The bucket selection is empty: no bucket is planned or written");
+        sync.Output.Should().NotContain("acme-backups").And.NotContain("acme-scratch", "an empty selection reports no unmanaged bucket either");
+        _example.SnapshotUnchanged().Should().BeTrue("an empty selection is not 'every bucket'");
+    }
+
+    [Test]
     public async Task Sync_SnapshotCopy_KeepsOldConfigurationsAndWritesRunRecord()
     {
         var sync = await CliRun.RunAsync(["sync", .. _example.Flags()]);

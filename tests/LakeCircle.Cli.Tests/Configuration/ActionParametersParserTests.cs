@@ -42,6 +42,14 @@ public class ActionParametersParserTests
     }
 
     [Test]
+    public void Parse_EmptyBucketList_SelectsNoBucket()
+    {
+        var parameters = Valid(("LCC_ACTION_PARAMS", """{"buckets": []}""")).ActionParameters;
+
+        parameters.Buckets.Should().NotBeNull().And.BeEmpty("an explicitly empty list is not the absence of one");
+    }
+
+    [Test]
     public void Parse_EmptyObject_KeepsDefaults()
     {
         var parameters = Valid(("LCC_ACTION_PARAMS", "{}")).ActionParameters;
@@ -50,7 +58,7 @@ public class ActionParametersParserTests
         parameters.Concurrency.Should().Be(16);
         parameters.WriteConcurrency.Should().Be(2);
         parameters.MaxChanges.Should().BeNull();
-        parameters.Buckets.Should().BeEmpty();
+        parameters.Buckets.Should().BeNull("no key means every defined bucket");
         parameters.Wait.Should().BeFalse();
         parameters.WaitTimeout.Should().Be(TimeSpan.FromSeconds(60));
     }

@@ -20,6 +20,18 @@ public sealed partial class LakeCircleClientTests
     }
 
     [Test]
+    public async Task PlanAsync_EmptySelection_PlansNoBucketAndReadsNoLifecycle()
+    {
+        var (gateway, definitions) = Standard();
+
+        var outcome = await Client(gateway, definitions).PlanAsync([]);
+
+        outcome.Succeeded.Should().BeTrue();
+        outcome.Plan!.Buckets.Should().BeEmpty("an empty selection selects nothing, not everything");
+        gateway.CallCount(S3Operations.GetBucketLifecycleConfiguration).Should().Be(0);
+    }
+
+    [Test]
     public async Task PlanAsync_DriftedAccount_PlansEveryStatusAndWritesNothing()
     {
         var (gateway, definitions) = Standard();
