@@ -6,6 +6,9 @@ namespace LakeCircle.Core.Definitions;
 /// <summary>Reads one definition file: size, UTF-8, TOML syntax, duplicates, then the bucket and its rules.</summary>
 internal static class DefinitionFileReader
 {
+    /// <summary>The problem of a file larger than <see cref="DefinitionLoader.MaxFileBytes"/>.</summary>
+    public static readonly string TooLargeMessage = $"The file is larger than {DefinitionLoader.MaxFileBytes / 1024 / 1024} MiB; a definition file must be smaller.";
+
     public static DefinitionFile Read(DefinitionDocument document)
     {
         var file = new DefinitionFile(document.Path);
@@ -24,9 +27,15 @@ internal static class DefinitionFileReader
 
     private static void ReadInto(DefinitionFile file, DefinitionDocument document, DiagnosticSink sink)
     {
+        if (document.Problem is { } problem)
+        {
+            sink.AddWithoutPosition(problem);
+            return;
+        }
+
         if (document.Content.Length > DefinitionLoader.MaxFileBytes)
         {
-            sink.AddWithoutPosition($"The file is larger than {DefinitionLoader.MaxFileBytes / 1024 / 1024} MiB; a definition file must be smaller.");
+            sink.AddWithoutPosition(TooLargeMessage);
             return;
         }
 

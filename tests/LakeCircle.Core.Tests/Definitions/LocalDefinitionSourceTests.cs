@@ -41,15 +41,40 @@ public class LocalDefinitionSourceTests
     }
 
     [Test]
-    public async Task ReadAsync_HugeFile_ReadsJustEnoughToReportIt()
+    public async Task ReadAsync_HugeFile_IsReportedWithoutBeingRead()
     {
         var path = Path.Combine(_folder, "huge.toml");
         await File.WriteAllBytesAsync(path, new byte[DefinitionLoader.MaxFileBytes * 2]);
 
         var documents = await new LocalDefinitionSource(path).ReadAsync();
 
-        documents[0].Content.Length.Should().Be(DefinitionLoader.MaxFileBytes + 1);
-        DefinitionLoader.Load(documents).Diagnostics.Should().ContainSingle().Which.Message.Should().Contain("1 MiB");
+        documents[0].Content.Length.Should().Be(0);
+        var diagnostic = DefinitionLoader.Load(documents).Diagnostics.Should().ContainSingle().Subject;
+        diagnostic.Message.Should().Be("The file is larger than 1 MiB; a definition file must be smaller.");
+        diagnostic.Location!.File.Should().Be(path);
+    }
+
+    [Test]
+    public async Task ReadAsync_FileOfExactlyTheLimit_IsRead()
+    {
+        var path = Path.Combine(_folder, "full.toml");
+        await File.WriteAllBytesAsync(path, new byte[DefinitionLoader.MaxFileBytes]);
+
+        var documents = await new LocalDefinitionSource(path).ReadAsync();
+
+        documents[0].Content.Length.Should().Be(DefinitionLoader.MaxFileBytes);
+        documents[0].Problem.Should().BeNull();
+    }
+
+    [Test]
+    public async Task ReadAsync_EmptyFile_IsReadAsEmpty()
+    {
+        var path = Path.Combine(_folder, "empty.toml");
+        await File.WriteAllBytesAsync(path, []);
+
+        var documents = await new LocalDefinitionSource(path).ReadAsync();
+
+        documents.Should().ContainSingle().Which.Problem.Should().BeNull();
     }
 
     [Test]
