@@ -50,6 +50,28 @@ internal sealed class LockRenewal : IAsyncDisposable
     /// <summary>This run's latest holding.</summary>
     public RunLockHolder Held => Volatile.Read(ref _held);
 
+    /// <summary>
+    /// Reads the lock to confirm it is still this run's, as a run does before each write (a renewal every third of the
+    /// lock's lifetime would notice a loss too late). When it is not, the loss is signalled as by a failed renewal.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Whether the lock is still this run's.</returns>
+    public async Task<bool> ConfirmAsync(CancellationToken cancellationToken)
+    {
+        if (_isLost)
+        {
+            return false;
+        }
+
+        if (await _lock.IsHeldAsync(Held, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        await SignalLostAsync().ConfigureAwait(false);
+        return false;
+    }
+
     /// <summary>Stops renewing and waits for a renewal in flight.</summary>
     /// <returns>A task that completes when the renewals have stopped.</returns>
     public async ValueTask DisposeAsync()
@@ -70,9 +92,7 @@ internal sealed class LockRenewal : IAsyncDisposable
                 var renewed = await _lock.RenewAsync(Held, _stop.Token).ConfigureAwait(false);
                 if (renewed is null)
                 {
-                    _logger.LockLost(RunLock.Key);
-                    _isLost = true;
-                    await _lost.CancelAsync().ConfigureAwait(false);
+                    await SignalLostAsync().ConfigureAwait(false);
                     return;
                 }
 
@@ -90,5 +110,17 @@ internal sealed class LockRenewal : IAsyncDisposable
                 _logger.StepFailed("renew the lock", e.Message);
             }
         }
+    }
+
+    private async Task SignalLostAsync()
+    {
+        if (_isLost)
+        {
+            return;
+        }
+
+        _logger.LockLost(RunLock.Key);
+        _isLost = true;
+        await _lost.CancelAsync().ConfigureAwait(false);
     }
 }

@@ -8,6 +8,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Lock {Lock} taken for run {RunId}")]
     public static partial void LockAcquired(this ILogger logger, string @lock, string runId);
 
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "The answer to the creation of lock {Lock} was lost ({Reason}); read back, it is run {RunId}'s own")]
+    public static partial void LockAnswerLost(this ILogger logger, string @lock, string runId, string reason);
+
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Lock {Lock} held by {Holder}; this run does not start")]
     public static partial void LockRefused(this ILogger logger, string @lock, string holder);
 

@@ -57,7 +57,7 @@ internal sealed class RunLock
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var mine = NewHolding(runId);
-            if (await _store.CreateExclusiveAsync(Key, RecoveryJson.Serialize(mine), cancellationToken).ConfigureAwait(false))
+            if (await CreateAsync(mine, cancellationToken).ConfigureAwait(false))
             {
                 _logger.LockAcquired(_store.Describe(Key), runId);
                 return new RunLockAttempt { Acquired = true, Holder = mine, Message = $"Lock taken at {_store.Describe(Key)}." };
@@ -137,6 +137,17 @@ internal sealed class RunLock
         return true;
     }
 
+    /// <summary>Whether the lock still holds this run's holding (it may have lapsed and been taken over by another run).</summary>
+    /// <param name="held">This run's latest holding.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns><see langword="false"/> when the lock is gone, another run's, or unreadable.</returns>
+    public async Task<bool> IsHeldAsync(RunLockHolder held, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        var (current, _) = await TryReadAsync(cancellationToken).ConfigureAwait(false);
+        return held.IsSameHoldingAs(current);
+    }
+
     /// <summary>Removes the lock whoever holds it (for an operator, after a crashed run).</summary>
     /// <returns>The holding removed, or <see langword="null"/> when there was no lock or it could not be read.</returns>
     public async Task<RunLockHolder?> ForceUnlockAsync(CancellationToken cancellationToken = default)
@@ -174,6 +185,39 @@ internal sealed class RunLock
 
         var (confirmed, _) = await TryReadAsync(cancellationToken).ConfigureAwait(false);
         return confirmed == mine ? mine : null;
+    }
+
+    /// <summary>
+    /// The exclusive create of <c>lock.json</c>. When its answer is lost (a timeout, a reset: the create may have been
+    /// applied), the lock is read back before giving up: if it holds this very holding, the lock is this run's — and is
+    /// not left behind for its whole lifetime.
+    /// </summary>
+    private async Task<bool> CreateAsync(RunLockHolder mine, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _store.CreateExclusiveAsync(Key, RecoveryJson.Serialize(mine), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            RunLockHolder? back;
+            try
+            {
+                (back, _) = await TryReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                back = null;
+            }
+
+            if (mine.IsSameHoldingAs(back))
+            {
+                _logger.LockAnswerLost(_store.Describe(Key), mine.RunId, e.Message);
+                return true;
+            }
+
+            throw;
+        }
     }
 
     private async Task<(RunLockHolder? Holder, string? Unreadable)> TryReadAsync(CancellationToken cancellationToken)

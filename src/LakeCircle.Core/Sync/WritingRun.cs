@@ -23,6 +23,7 @@ internal sealed class WritingRun
     private readonly RunLock _lock;
     private readonly Verification? _verification;
     private readonly RunJournal _journal;
+    private LockRenewal? _renewal;
 
     public WritingRun(ClientSources sources, ClientSettings settings, ILogger logger)
     {
@@ -74,7 +75,7 @@ internal sealed class WritingRun
             }
 
             _journal.TakenOverFrom = attempt.TakenOverFrom;
-            renewal = new LockRenewal(_lock, attempt.Holder!, _settings.LockRenewalInterval ?? _lock.TimeToLive / 3, _settings.Time, _logger);
+            renewal = _renewal = new LockRenewal(_lock, attempt.Holder!, _settings.LockRenewalInterval ?? _lock.TimeToLive / 3, _settings.Time, _logger);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, renewal.Lost);
             try
             {
@@ -87,7 +88,7 @@ internal sealed class WritingRun
 
             if (renewal.IsLost)
             {
-                _journal.Errors.Add($"The lock {_sources.Endpoint.Describe(RunLock.Key)} was taken by another run while this one went on: it stopped writing.");
+                _journal.Errors.Add(LockLostMessage());
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -188,6 +189,20 @@ internal sealed class WritingRun
         catch (Exception e) when (Failure(e))
         {
             return Result(BucketResult.Failed, "not written, the step before the write failed: " + e.Message);
+        }
+
+        // The lock must still be this run's: another run that took it over after it lapsed may be writing too.
+        try
+        {
+            if (_renewal is not null && !await _renewal.ConfirmAsync(token).ConfigureAwait(false))
+            {
+                await RecordWriteAsync(version, plan.Actual, reasons.Before, WriteOutcome.Failed).ConfigureAwait(false);
+                return Result(BucketResult.Failed, $"not written: the lock {_sources.Endpoint.Describe(RunLock.Key)} was taken by another run.");
+            }
+        }
+        catch (Exception e) when (Failure(e))
+        {
+            return Result(BucketResult.Failed, "not written, the lock could not be confirmed: " + e.Message);
         }
 
         // The one write. A write the server refused is recorded as such, so the version saved never passes for a
@@ -311,6 +326,22 @@ internal sealed class WritingRun
     private async Task<RunOutcome> FinishAsync(string action, LockRenewal? renewal)
     {
         RunLockHolder? held = null;
+        if (renewal is not null && !renewal.IsLost)
+        {
+            // A lock taken over while the last writes went on is an error of the run, told in its record.
+            try
+            {
+                if (!await renewal.ConfirmAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    _journal.Errors.Add(LockLostMessage());
+                }
+            }
+            catch (Exception e)
+            {
+                _logger.StepFailed("confirm the lock", e.Message);
+            }
+        }
+
         var lost = renewal?.IsLost == true;
         if (renewal is not null)
         {
@@ -360,6 +391,9 @@ internal sealed class WritingRun
 
         return outcome with { Errors = errors.ToValueList(), RecordKey = key, RecordLocation = key is null ? null : _sources.Endpoint.Describe(key) };
     }
+
+    private string LockLostMessage() =>
+        $"The lock {_sources.Endpoint.Describe(RunLock.Key)} was taken by another run while this one went on: it stopped writing.";
 
     private static BucketOutcome Outcome(string bucket, BucketAction action, BucketResult result, string? error, string? note, TimeSpan duration) =>
         new() { Bucket = bucket, Action = action, Result = result, Error = error, Note = note, Duration = duration };
