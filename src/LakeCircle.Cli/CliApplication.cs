@@ -85,25 +85,69 @@ internal static class CliApplication
             OutputIsTerminal = output is null && !Console.IsOutputRedirected && !NoColor(),
             ErrorIsTerminal = error is null && LoggingSetup.StandardErrorIsTerminal && !NoColor(),
         };
-        var configuration = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
+        // Failures nothing else caught end in LastResort below: one line, never System.CommandLine's stack trace.
+        var configuration = new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
         if (output is null)
         {
             // Ctrl+C cancels the run's token; writes in flight get time to finish and the result is still printed.
             configuration.ProcessTerminationTimeout = TimeSpan.FromSeconds(10);
         }
 
-        var parseResult = CreateRootCommand(context).Parse(args);
-        if (parseResult.Errors.Count > 0)
+        try
         {
-            foreach (var line in UsageErrors.Describe(parseResult))
+            var parseResult = CreateRootCommand(context).Parse(args);
+            if (parseResult.Errors.Count > 0)
             {
-                await configuration.Error.WriteLineAsync(line).ConfigureAwait(false);
+                foreach (var line in UsageErrors.Describe(parseResult))
+                {
+                    await configuration.Error.WriteLineAsync(SecretMasker.MaskUserInfo(line)).ConfigureAwait(false);
+                }
+
+                return ExitCodes.UsageError;
             }
 
-            return ExitCodes.UsageError;
+            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await configuration.Error.WriteLineAsync("Cancelled: writes already made stay made.").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+        catch (Exception e)
+        {
+            await LastResortAsync(e, configuration.Error, context.Environment).ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+    }
 
-        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    /// <summary>The variable that adds the stack trace to the last-resort error message.</summary>
+    internal const string DebugVariable = "LAKECIRCLE_DEBUG";
+
+    /// <summary>
+    /// What a failure no step mapped to a clear message gets: <c>error: MESSAGE</c> (URL passwords masked) and a request to
+    /// report it; the stack trace only when <see cref="DebugVariable"/> is <c>1</c> or <c>true</c>.
+    /// </summary>
+    internal static async Task LastResortAsync(Exception exception, TextWriter error, IReadOnlyDictionary<string, string?> environment)
+    {
+        var message = string.IsNullOrWhiteSpace(exception.Message) ? exception.GetType().Name : exception.Message;
+        var lines = message.ReplaceLineEndings("\n");
+        await error.WriteLineAsync($"error: {SecretMasker.MaskUserInfo(lines)}").ConfigureAwait(false);
+        await error.WriteLineAsync("This is a bug; please report it (set LAKECIRCLE_DEBUG=1 for the details).").ConfigureAwait(false);
+        if (Debugging(environment))
+        {
+            await error.WriteLineAsync(SecretMasker.MaskUserInfo(exception.ToString())).ConfigureAwait(false);
+        }
+    }
+
+    private static bool Debugging(IReadOnlyDictionary<string, string?> environment)
+    {
+        var value = environment.TryGetValue(DebugVariable, out var given) ? given : Environment.GetEnvironmentVariable(DebugVariable);
+        return value?.Trim() is "1" or "true" or "TRUE" or "True" or "yes";
     }
 
     /// <summary>The <c>NO_COLOR</c> convention (https://no-color.org): any non-empty value turns colours off.</summary>

@@ -64,7 +64,7 @@ internal sealed class ClientSources : IDisposable
             if (client is null)
             {
                 var config = AmazonS3ClientFactory.CreateConfig(GatewayOptions(options, settings.Account));
-                client = options.Credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(options.Credentials, config);
+                client = options.Credentials is null ? new RedirectGuardedS3Client(config) : new RedirectGuardedS3Client(options.Credentials, config);
                 owned.Add(client);
             }
 

@@ -64,7 +64,7 @@ internal sealed class UnlockCommand(CliContext context) : ICliCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
         {
-            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + Logging.SecretMasker.MaskUserInfo(e.Message)).ConfigureAwait(false);
             return ExitCodes.Error;
         }
     }

@@ -33,14 +33,10 @@ internal static partial class SecretMasker
         return MaskUserInfo(text);
     }
 
-    /// <summary>Replaces the user information of URLs (<c>http://user:password@host</c>) with <see cref="Mask"/>.</summary>
+    /// <summary>Masks the passwords of URLs (<c>http://user:password@host</c> becomes <c>http://user:***@host</c>).</summary>
     /// <param name="text">The text.</param>
-    /// <returns>The text without URL user information.</returns>
-    public static string MaskUserInfo(string text) =>
-        text.Contains("://", StringComparison.Ordinal) ? UserInfo().Replace(text, "://" + Mask + "@") : text;
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"://[^/\s@]+@", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex UserInfo();
+    /// <returns>The text without URL passwords.</returns>
+    public static string MaskUserInfo(string text) => Core.Gateways.UserInfoText.Mask(text);
 
     private static string Normalise(string key)
     {

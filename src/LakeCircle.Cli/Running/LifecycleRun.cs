@@ -82,9 +82,10 @@ internal static class LifecycleRun
             logger.Cancelled(action);
             throw;
         }
-        catch (S3GatewayException e)
+        catch (Exception e) when (e is S3GatewayException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            // A gateway or endpoint failure outside what the run reports itself, such as a folder where lock.json goes.
+            await error.WriteLineAsync("error: " + SecretMasker.MaskUserInfo(e.Message)).ConfigureAwait(false);
             return ExitCodes.Error;
         }
 

@@ -1,5 +1,6 @@
 using LakeCircle.Cli.Commands;
 using LakeCircle.Cli.Configuration;
+using LakeCircle.Cli.Logging;
 using LakeCircle.Core.Gateways;
 using static LakeCircle.Cli.Configuration.SettingDefinitions;
 
@@ -38,7 +39,7 @@ internal sealed record RunConfiguration
 
         foreach (var problem in Errors)
         {
-            await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + SecretMasker.MaskUserInfo(problem)).ConfigureAwait(false);
         }
 
         await error.WriteLineAsync($"Nothing was read or written. Run '{commandName} --help' for the flags and the variables behind them.").ConfigureAwait(false);
@@ -91,13 +92,22 @@ internal sealed record RunConfiguration
             return null;
         }
 
+        var source = arguments.Flags.GetValueOrDefault(SettingDefinitions.Snapshot, SettingDefinitions.Snapshot);
         try
         {
-            return await SnapshotS3Gateway.OpenAsync(Path.GetFullPath(path), cancellationToken).ConfigureAwait(false);
+            var fullPath = Path.GetFullPath(path);
+            if (Directory.Exists(fullPath))
+            {
+                errors.Add($"{source}: cannot read the snapshot file '{path}': it is a folder, not a file.");
+                return null;
+            }
+
+            return await SnapshotS3Gateway.OpenAsync(fullPath, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            errors.Add($"{arguments.Flags.GetValueOrDefault(SettingDefinitions.Snapshot, SettingDefinitions.Snapshot)}: cannot read the snapshot file '{path}': {e.Message}");
+            var reason = e is UnauthorizedAccessException ? "permission denied." : e.Message;
+            errors.Add($"{source}: cannot read the snapshot file '{path}': {reason}");
             return null;
         }
     }

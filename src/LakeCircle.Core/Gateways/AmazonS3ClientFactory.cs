@@ -7,7 +7,7 @@ namespace LakeCircle.Core.Gateways;
 /// <summary>Builds the SDK client from <see cref="AwsS3GatewayOptions"/>; credentials come from the SDK's own chain.</summary>
 internal static class AmazonS3ClientFactory
 {
-    public static IAmazonS3 Create(AwsS3GatewayOptions options) => new AmazonS3Client(CreateConfig(options));
+    public static IAmazonS3 Create(AwsS3GatewayOptions options) => new RedirectGuardedS3Client(CreateConfig(options));
 
     public static AmazonS3Config CreateConfig(AwsS3GatewayOptions options)
     {

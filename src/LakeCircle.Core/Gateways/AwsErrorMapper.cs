@@ -21,6 +21,12 @@ internal static class AwsErrorMapper
     public static S3GatewayException Map(Exception exception, string operation, string? bucket, string? key = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        if (exception is S3RedirectException redirect)
+        {
+            // Retrying would only be sent the same way again.
+            return new S3GatewayException(S3ErrorKind.Other, operation, bucket, redirect.Message, redirect.StatusCode, key: key, innerException: exception);
+        }
+
         if (exception is not AmazonServiceException service)
         {
             // No answer from the service: network failures, timeouts, DNS. Worth a retry.
@@ -31,8 +37,19 @@ internal static class AwsErrorMapper
         var code = string.IsNullOrEmpty(service.ErrorCode) ? null : service.ErrorCode;
         var kind = Classify(service, status, code, key);
         var message = string.IsNullOrEmpty(service.Message) ? code ?? "no message" : service.Message;
+        if (status is >= 300 and < 400)
+        {
+            message = message.TrimEnd().TrimEnd('.') + "; " + S3RedirectException.Describe(status, Location(service));
+        }
+
         return new S3GatewayException(kind, operation, bucket, message, status, code, key, exception);
     }
+
+    /// <summary>Where a redirect answer pointed (its <c>Location</c> header), when the SDK kept the answer.</summary>
+    private static string? Location(AmazonServiceException service) =>
+        service.InnerException is Amazon.Runtime.Internal.HttpErrorResponseException { Response: { } response } && response.IsHeaderPresent("Location")
+            ? response.GetHeaderValue("Location")
+            : null;
 
     /// <summary>Runs one SDK call, turning its failures into <see cref="S3GatewayException"/>s (the caller's cancellation passes through).</summary>
     public static async Task<T> CallAsync<T>(string operation, string? bucket, string? key, Func<Task<T>> call, CancellationToken cancellationToken)

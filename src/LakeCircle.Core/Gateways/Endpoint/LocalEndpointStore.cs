@@ -32,16 +32,21 @@ internal sealed class LocalEndpointStore : IEndpointStore
     {
         var path = PathOf(relativeKey);
         var folder = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $"{TempPrefix}{Guid.NewGuid():N}{TempSuffix}");
         try
         {
+            Directory.CreateDirectory(folder);
             await WriteNewFileAsync(temp, content, cancellationToken).ConfigureAwait(false);
             File.Move(temp, path, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DeleteQuietly(temp);
+            throw Explain(e, "write", path);
+        }
         catch
         {
-            File.Delete(temp);
+            DeleteQuietly(temp);
             throw;
         }
     }
@@ -58,6 +63,10 @@ internal sealed class LocalEndpointStore : IEndpointStore
         {
             return null;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Explain(e, "read", path);
+        }
     }
 
     /// <inheritdoc />
@@ -66,24 +75,31 @@ internal sealed class LocalEndpointStore : IEndpointStore
         EndpointStore.CheckPrefix(relativePrefix);
         var slash = relativePrefix.LastIndexOf('/');
         var folder = Root + (slash < 0 ? "" : relativePrefix[..slash].Replace('/', Path.DirectorySeparatorChar));
-        IReadOnlyList<string> keys = !Directory.Exists(folder)
-            ? []
-            : Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                .Where(p => !IsTemporary(Path.GetFileName(p)))
-                .Select(p => Path.GetRelativePath(Root, p).Replace(Path.DirectorySeparatorChar, '/'))
-                .Where(k => k.StartsWith(relativePrefix, StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal)
-                .ToList();
-        return Task.FromResult(keys);
+        try
+        {
+            IReadOnlyList<string> keys = !Directory.Exists(folder)
+                ? []
+                : Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                    .Where(p => !IsTemporary(Path.GetFileName(p)))
+                    .Select(p => Path.GetRelativePath(Root, p).Replace(Path.DirectorySeparatorChar, '/'))
+                    .Where(k => k.StartsWith(relativePrefix, StringComparison.Ordinal))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+            return Task.FromResult(keys);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Cannot list the folder '{folder}': {Reason(e)}.", e);
+        }
     }
 
     /// <inheritdoc />
     public async Task<bool> CreateExclusiveAsync(string relativeKey, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var path = PathOf(relativeKey);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await WriteNewFileAsync(path, content, cancellationToken).ConfigureAwait(false);
             return true;
         }
@@ -91,15 +107,26 @@ internal sealed class LocalEndpointStore : IEndpointStore
         {
             return false;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Explain(e, "create", path);
+        }
     }
 
     /// <inheritdoc />
     public Task DeleteAsync(string relativeKey, CancellationToken cancellationToken = default)
     {
         var path = PathOf(relativeKey);
-        if (Directory.Exists(Path.GetDirectoryName(path)))
+        try
         {
-            File.Delete(path);
+            if (Directory.Exists(Path.GetDirectoryName(path)))
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Explain(e, "delete", path);
         }
 
         return Task.CompletedTask;
@@ -107,6 +134,32 @@ internal sealed class LocalEndpointStore : IEndpointStore
 
     /// <inheritdoc />
     public string Describe(string relativeKey) => PathOf(relativeKey);
+
+    /// <summary>
+    /// A failure to <paramref name="operation"/> the file at <paramref name="path"/>, as one line naming both: a folder
+    /// where the file should be is said so (.NET reports it as "access denied" or "already exists").
+    /// </summary>
+    private static IOException Explain(Exception e, string operation, string path) =>
+        new($"Cannot {operation} the file '{path}': {(Directory.Exists(path) ? "it is a folder, not a file" : Reason(e))}.", e);
+
+    private static string Reason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        DirectoryNotFoundException => "a folder on its path does not exist",
+        _ => e.Message.TrimEnd('.'),
+    };
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The failure being reported matters more than a temporary file left behind (its name marks it as one).
+        }
+    }
 
     private static bool IsTemporary(string fileName) =>
         fileName.StartsWith(TempPrefix, StringComparison.Ordinal) && fileName.EndsWith(TempSuffix, StringComparison.Ordinal);
