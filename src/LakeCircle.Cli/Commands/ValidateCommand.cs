@@ -10,7 +10,7 @@ internal sealed class ValidateCommand : ICliCommand
     public IReadOnlyList<string> Examples { get; } =
     [
         "lakecircle validate endpoint/definition",
-        "lakecircle validate acme-logs.toml acme-backups.toml -o json",
+        "lakecircle validate --strict acme-logs.toml acme-backups.toml -o json",
     ];
 
     public Command Create()
@@ -22,20 +22,27 @@ internal sealed class ValidateCommand : ICliCommand
             DefaultValueFactory = _ => ["."],
         };
         var output = CommonOptions.Output();
-        var command = new Command("validate", "Check definition files: TOML syntax, keys, types and the rules S3 enforces. Exit code 0 when all are valid, 1 otherwise.")
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Treat warnings (rules S3 is not known to enforce) as errors: exit code 1 when there is any.",
+        };
+        var command = new Command("validate", "Check definition files: TOML syntax, keys, types and the rules S3 enforces. "
+            + "Exit code 0 when all are valid (warnings allowed unless --strict), 1 otherwise.")
         {
             paths,
             output,
+            strict,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(paths) ?? ["."],
             parseResult.GetValue(output) ?? CommonOptions.Text,
+            parseResult.GetValue(strict),
             parseResult.InvocationConfiguration.Output,
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string format, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, string format, bool strict, TextWriter output, CancellationToken cancellationToken)
     {
         var outcome = await LakeCircleClient.ValidateAsync(paths.Length == 0 ? ["."] : paths, cancellationToken).ConfigureAwait(false);
         if (format == CommonOptions.Json)
@@ -44,9 +51,10 @@ internal sealed class ValidateCommand : ICliCommand
         }
         else
         {
-            await ValidationText.WriteAsync(output, outcome).ConfigureAwait(false);
+            await ValidationText.WriteAsync(output, outcome, strict).ConfigureAwait(false);
         }
 
-        return outcome.IsValid ? ExitCodes.Ok : ExitCodes.Error;
+        var passes = outcome.IsValid && (!strict || outcome.Diagnostics.Count == 0);
+        return passes ? ExitCodes.Ok : ExitCodes.Error;
     }
 }

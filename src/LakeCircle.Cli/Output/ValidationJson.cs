@@ -1,13 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Diagnostics;
 
 namespace LakeCircle.Cli.Output;
 
 /// <summary>
 /// Writes a validation result for machines:
-/// <c>{"buckets":[{"name","fingerprint","rules":[{"id","fingerprint"}]}],"errors":[{"file","line","column","bucket","rule","field","message"}]}</c>.
-/// Unknown values are <c>null</c>.
+/// <c>{"buckets":[{"name","fingerprint","rules":[{"id","fingerprint"}]}],"errors":[{"file","line","column","bucket","rule","field","message","severity"}]}</c>,
+/// <c>severity</c> <c>error</c> or <c>warning</c> (every diagnostic is listed under <c>errors</c>). Unknown values are <c>null</c>.
 /// </summary>
 internal static class ValidationJson
 {
@@ -31,7 +32,8 @@ internal static class ValidationJson
                 d.Bucket,
                 d.RuleId,
                 d.Field,
-                d.Message)).ToList());
+                d.Message,
+                d.Severity == DiagnosticSeverity.Warning ? "warning" : "error")).ToList());
         await output.WriteLineAsync(JsonSerializer.Serialize(document, Options).AsMemory(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -41,5 +43,5 @@ internal static class ValidationJson
 
     private sealed record JsonRule(string? Id, string Fingerprint);
 
-    private sealed record JsonError(string? File, int? Line, int? Column, string? Bucket, string? Rule, string? Field, string Message);
+    private sealed record JsonError(string? File, int? Line, int? Column, string? Bucket, string? Rule, string? Field, string Message, string Severity);
 }

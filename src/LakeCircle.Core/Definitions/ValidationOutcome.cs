@@ -9,12 +9,15 @@ namespace LakeCircle.Core.Definitions;
 /// </summary>
 public sealed record ValidationOutcome
 {
-    /// <summary>Every problem, in file and line order; empty when the files are valid.</summary>
+    /// <summary>
+    /// Every problem, in file and line order: errors, and warnings (<see cref="Diagnostic.Severity"/>) for rules S3 is
+    /// not known to enforce.
+    /// </summary>
     public ValueList<Diagnostic> Diagnostics { get; init; } = ValueList<Diagnostic>.Empty;
 
     /// <summary>The configuration each defined bucket declares (merged over its files), in ordinal order of bucket name.</summary>
     public IReadOnlyDictionary<string, LifecycleConfiguration> Buckets { get; init; } = new SortedDictionary<string, LifecycleConfiguration>(StringComparer.Ordinal);
 
-    /// <summary>Whether no problem was found.</summary>
-    public bool IsValid => Diagnostics.Count == 0;
+    /// <summary>Whether no error was found; warnings do not make the files invalid.</summary>
+    public bool IsValid => !Diagnostics.HasErrors();
 }

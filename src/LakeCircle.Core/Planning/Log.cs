@@ -36,8 +36,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "{Problem}")]
     public static partial void DefinitionProblem(this ILogger logger, string problem);
 
-    [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "{ProblemCount} problems in the definitions or the bucket selection: nothing read from the account, nothing written")]
-    public static partial void Stopped(this ILogger logger, int problemCount);
+    [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "{ProblemCount} problems in the definitions or the bucket selection; {ValidCount} other definitions were valid; one invalid definition stops the whole run: nothing read from the account, nothing written")]
+    public static partial void Stopped(this ILogger logger, int problemCount, int validCount);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "{Problem}")]
+    public static partial void DefinitionWarning(this ILogger logger, string problem);
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "{AccountBucketCount} buckets in the account, {ManagedCount} managed buckets to read")]
     public static partial void AccountListed(this ILogger logger, int accountBucketCount, int managedCount);

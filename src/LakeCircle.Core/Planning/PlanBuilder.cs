@@ -11,7 +11,7 @@ namespace LakeCircle.Core.Planning;
 
 /// <summary>
 /// Loads both sides of a plan and hands them to the pure <see cref="Planner"/>: the definitions first (any problem
-/// stops here, before any account call), one bucket list, then one lifecycle GET per managed bucket that exists (a
+/// stops here, before any account call; warnings are logged and go on), one bucket list, then one lifecycle GET per managed bucket that exists (a
 /// bounded number in flight). A rollback's plan takes its desired side from the endpoint's archive instead.
 /// </summary>
 internal static class PlanBuilder
@@ -28,15 +28,21 @@ internal static class PlanBuilder
         var definitions = await LoadAsync(sources.Definitions, logger, cancellationToken).ConfigureAwait(false);
         var (selected, problems) = DefinitionSelection.Narrow(definitions.Buckets, buckets);
         var diagnostics = definitions.Diagnostics.Concat(problems).ToValueList();
-        if (diagnostics.Count > 0)
+        if (diagnostics.HasErrors())
         {
             foreach (var diagnostic in diagnostics)
             {
-                logger.DefinitionProblem(diagnostic.ToString());
+                LogDiagnostic(logger, diagnostic);
             }
 
-            logger.Stopped(diagnostics.Count);
-            return new PlanOutcome { Diagnostics = diagnostics };
+            // One invalid definition stops the whole run: a plan over the others would remove what the invalid one keeps.
+            logger.Stopped(diagnostics.ErrorCount(), definitions.ValidBucketCount);
+            return new PlanOutcome { Diagnostics = diagnostics, ValidDefinitions = definitions.ValidBucketCount };
+        }
+
+        foreach (var warning in diagnostics)
+        {
+            LogDiagnostic(logger, warning);
         }
 
         if (buckets is { Count: 0 })
@@ -67,7 +73,19 @@ internal static class PlanBuilder
         var desired = selected.ToDictionary(d => d.Bucket, d => d.Configuration, StringComparer.Ordinal);
         var plan = Planner.PlanAccount(desired, states, unmanaged);
         PlanLogging.Write(logger, plan);
-        return new PlanOutcome { Plan = plan };
+        return new PlanOutcome { Plan = plan, Diagnostics = diagnostics };
+    }
+
+    private static void LogDiagnostic(ILogger logger, Diagnostic diagnostic)
+    {
+        if (diagnostic.IsError)
+        {
+            logger.DefinitionProblem(diagnostic.ToString());
+        }
+        else
+        {
+            logger.DefinitionWarning(diagnostic.ToString());
+        }
     }
 
     /// <summary>

@@ -11,7 +11,10 @@ namespace LakeCircle.Core.Planning;
 /// </summary>
 public sealed record PlanOutcome
 {
-    /// <summary>The problems in the definitions or the bucket selection; when any, there is no plan.</summary>
+    /// <summary>
+    /// The problems in the definitions or the bucket selection: when any is an error there is no plan; warnings
+    /// (<see cref="Diagnostic.Severity"/>) come with the plan.
+    /// </summary>
     public ValueList<Diagnostic> Diagnostics { get; init; } = ValueList<Diagnostic>.Empty;
 
     /// <summary>The plan, or <see langword="null"/> when the run stopped before reading the account's lifecycles.</summary>
@@ -23,6 +26,9 @@ public sealed record PlanOutcome
     /// <summary>For a rollback plan: the stored version it puts back; otherwise <see langword="null"/>.</summary>
     public HistoryEntry? RestoredVersion { get; init; }
 
+    /// <summary>When errors stopped the plan: how many defined buckets had none (for the stop message).</summary>
+    internal int ValidDefinitions { get; init; }
+
     /// <summary>Whether applying this plan is a rollback (archive reasons and run record say so).</summary>
     internal bool IsRollback => RestoredVersion is not null;
 
@@ -31,7 +37,7 @@ public sealed record PlanOutcome
 
     /// <summary>
     /// Whether the plan is complete: valid definitions, the account read, and no bucket whose lifecycle could not
-    /// be read. Pending changes do not make a plan fail.
+    /// be read. Pending changes and warnings do not make a plan fail.
     /// </summary>
-    public bool Succeeded => Diagnostics.Count == 0 && Error is null && Plan is not null && Plan.Summary.BucketsFailed == 0;
+    public bool Succeeded => !Diagnostics.HasErrors() && Error is null && Plan is not null && Plan.Summary.BucketsFailed == 0;
 }

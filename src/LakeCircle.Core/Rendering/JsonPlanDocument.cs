@@ -15,7 +15,7 @@ internal sealed record JsonPlanDocument(
     IReadOnlyList<JsonBucket> Buckets,
     JsonResults? Results);
 
-internal sealed record JsonDiagnostic(string? File, int? Line, int? Column, string? Bucket, string? Rule, string? Field, string Message);
+internal sealed record JsonDiagnostic(string? File, int? Line, int? Column, string? Bucket, string? Rule, string? Field, string Message, string Severity);
 
 internal sealed record JsonPlanSummary(
     int BucketsChanged,

@@ -74,7 +74,8 @@ public static class JsonPlanRenderer
     private static JsonFieldChange ToJson(FieldChange change) => new(change.Field, change.Before, change.After);
 
     private static JsonDiagnostic ToJson(Diagnostic d) => new(
-        d.Location?.File, d.Location is { Line: > 0 } l ? l.Line : null, d.Location is { Column: > 0 } c ? c.Column : null, d.Bucket, d.RuleId, d.Field, d.Message);
+        d.Location?.File, d.Location is { Line: > 0 } l ? l.Line : null, d.Location is { Column: > 0 } c ? c.Column : null, d.Bucket, d.RuleId, d.Field, d.Message,
+        d.IsError ? "error" : "warning");
 
     /// <summary>The rule as the AWS API JSON shows it (<c>ID</c>, <c>Filter</c>, <c>Status</c>, ...).</summary>
     private static JsonElement AwsShape(LifecycleRule rule)

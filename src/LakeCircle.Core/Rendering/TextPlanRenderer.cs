@@ -1,3 +1,4 @@
+using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
 
@@ -6,6 +7,7 @@ namespace LakeCircle.Core.Rendering;
 /// <summary>
 /// Draws a plan (and a sync's results) for people: one block per bucket to change, one line per other bucket, and
 /// a closing summary line such as <c>Plan: 2 buckets to change (3 rules to add, 1 to remove, 2 to change), 1 in sync.</c>
+/// Definition warnings come first, above the plan; definition errors replace it.
 /// </summary>
 public static class TextPlanRenderer
 {
@@ -14,7 +16,7 @@ public static class TextPlanRenderer
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(writer);
-        RenderPlan(outcome.Plan, outcome.Diagnostics, outcome.Error, writer, new TextStyle((options ?? PlanRenderOptions.Default).Color), options);
+        RenderPlan(outcome.Plan, outcome.Diagnostics, outcome.ValidDefinitions, outcome.Error, writer, new TextStyle((options ?? PlanRenderOptions.Default).Color), options);
     }
 
     /// <summary>Draws the outcome of a SYNC: the plan, then the result of each bucket's write.</summary>
@@ -23,7 +25,7 @@ public static class TextPlanRenderer
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(writer);
         var style = new TextStyle((options ?? PlanRenderOptions.Default).Color);
-        RenderPlan(outcome.Plan, outcome.Diagnostics, outcome.Plan is null ? outcome.Error : null, writer, style, options);
+        RenderPlan(outcome.Plan, outcome.Diagnostics, outcome.ValidDefinitions, outcome.Plan is null ? outcome.Error : null, writer, style, options);
         if (outcome.Plan is not null)
         {
             TextResultRenderer.Render(outcome, writer, style);
@@ -76,16 +78,21 @@ public static class TextPlanRenderer
     }
 
     private static void RenderPlan(
-        AccountPlan? plan, IReadOnlyList<Diagnostics.Diagnostic> diagnostics, string? error, TextWriter writer, TextStyle style, PlanRenderOptions? options)
+        AccountPlan? plan, IReadOnlyList<Diagnostic> diagnostics, int validDefinitions, string? error, TextWriter writer,
+        TextStyle style, PlanRenderOptions? options)
     {
         foreach (var diagnostic in diagnostics)
         {
-            writer.WriteLine(style.Error(diagnostic.ToString()));
+            var line = diagnostic.ToString();
+            writer.WriteLine(diagnostic.IsError ? style.Error(line) : style.Warning(line));
         }
 
-        if (diagnostics.Count > 0)
+        var errors = diagnostics.ErrorCount();
+        if (errors > 0)
         {
-            writer.WriteLine($"{Wording.Count(diagnostics.Count, "problem", "problems")}: no plan, nothing read from the account.");
+            writer.WriteLine($"{Wording.Count(errors, "problem", "problems")} in the definitions; "
+                + $"{Wording.Count(validDefinitions, "other definition was", "other definitions were")} valid; "
+                + "one invalid definition stops the whole run: no plan, nothing read from the account.");
         }
 
         if (error is not null)

@@ -17,15 +17,21 @@ public sealed record RunOutcome
     /// <summary>How the run ended as a whole; branch on this rather than on the messages.</summary>
     public RunStatus Status =>
         Refusal is not null ? RunStatus.Refused
-        : Diagnostics.Count > 0 || Plan is null || (Error is not null && Buckets.All(b => b.Result == BucketResult.Skipped)) ? RunStatus.Stopped
+        : Diagnostics.HasErrors() || Plan is null || (Error is not null && Buckets.All(b => b.Result == BucketResult.Skipped)) ? RunStatus.Stopped
         : Succeeded ? RunStatus.Succeeded
         : RunStatus.Failed;
 
     /// <summary>Why the run did not start (the account check, the lock), or <see langword="null"/> when it ran.</summary>
     public string? Refusal { get; init; }
 
-    /// <summary>The problems in the definitions or the bucket selection; when any, nothing was read or written.</summary>
+    /// <summary>
+    /// The problems in the definitions or the bucket selection: when any is an error, nothing was read or written;
+    /// warnings do not stop or fail the run.
+    /// </summary>
     public ValueList<Diagnostic> Diagnostics { get; init; } = ValueList<Diagnostic>.Empty;
+
+    /// <summary>When errors stopped the run: how many defined buckets had none (for the stop message).</summary>
+    internal int ValidDefinitions { get; init; }
 
     /// <summary>The plan that was applied, or <see langword="null"/> when the run stopped before planning.</summary>
     public AccountPlan? Plan { get; init; }
@@ -70,7 +76,7 @@ public sealed record RunOutcome
     /// steps (lock, run record) succeeded.
     /// </summary>
     public bool Succeeded =>
-        Refusal is null && Errors.Count == 0 && Diagnostics.Count == 0 && Error is null && Plan is not null
+        Refusal is null && Errors.Count == 0 && !Diagnostics.HasErrors() && Error is null && Plan is not null
         && Plan.Summary.BucketsFailed == 0
         && Buckets.All(b => b.Result is BucketResult.Applied or BucketResult.AppliedNotVisible);
 }

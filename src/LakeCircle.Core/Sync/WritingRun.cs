@@ -355,6 +355,7 @@ internal sealed class WritingRun
             RunId = _journal.RunId,
             Refusal = _journal.Refusal,
             Diagnostics = planned?.Diagnostics ?? ValueList<Diagnostics.Diagnostic>.Empty,
+            ValidDefinitions = planned?.ValidDefinitions ?? 0,
             Plan = planned?.Plan,
             Error = planned?.Error ?? _journal.Stop,
             Buckets = (_journal.Results ?? []).ToValueList(),

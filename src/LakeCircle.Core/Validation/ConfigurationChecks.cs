@@ -18,6 +18,7 @@ internal static class ConfigurationChecks
 
         CheckUniqueIds(diagnostics, rules);
         CheckRuleForms(diagnostics, rules);
+        LegacyPrefixChecks.Check(diagnostics, rules);
 
         var size = configuration.TransitionDefaultMinimumObjectSize;
         if (size is not null && size is not (TransitionDefaultMinimumObjectSizes.AllStorageClasses128K or TransitionDefaultMinimumObjectSizes.VariesByStorageClass))

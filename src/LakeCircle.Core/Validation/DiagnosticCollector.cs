@@ -12,8 +12,9 @@ internal sealed class DiagnosticCollector(string bucket)
     /// <param name="ruleId">The rule's ID, or <see langword="null"/> for configuration-level problems.</param>
     /// <param name="field">The field path inside the configuration.</param>
     /// <param name="message">One sentence saying what S3 accepts and what was found.</param>
-    public void Add(string? ruleId, string field, string message) =>
-        _diagnostics.Add(new Diagnostic { Bucket = bucket, RuleId = ruleId, Field = field, Message = message });
+    /// <param name="severity">An error for a rule S3 enforces; a warning for one without AWS evidence.</param>
+    public void Add(string? ruleId, string field, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        _diagnostics.Add(new Diagnostic { Bucket = bucket, RuleId = ruleId, Field = field, Message = message, Severity = severity });
 
     /// <summary>The problems recorded so far, in the order found.</summary>
     /// <returns>A snapshot of the diagnostics.</returns>

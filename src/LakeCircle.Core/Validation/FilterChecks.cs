@@ -22,7 +22,7 @@ internal static class FilterChecks
 
         if (filter.Prefix is not null)
         {
-            RuleChecks.CheckPrefixLength(scope, "Filter.Prefix", filter.Prefix);
+            RuleChecks.CheckPrefix(scope, "Filter.Prefix", filter.Prefix);
         }
 
         if (filter.Tag is not null)
@@ -62,7 +62,7 @@ internal static class FilterChecks
 
         if (and.Prefix is not null)
         {
-            RuleChecks.CheckPrefixLength(scope, "Filter.And.Prefix", and.Prefix);
+            RuleChecks.CheckPrefix(scope, "Filter.And.Prefix", and.Prefix);
         }
 
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -103,6 +103,9 @@ internal static class FilterChecks
         {
             scope.Report(path + ".Value", $"A tag value must be at most {S3Limits.MaxTagValueLength} characters, got {value.Length}.");
         }
+
+        XmlCharacters.Check(scope, path + ".Key", "A tag key", tag?.Key);
+        XmlCharacters.Check(scope, path + ".Value", "A tag value", tag?.Value);
     }
 
     private static void CheckSizes(RuleScope scope, string path, long? greater, long? less)
@@ -110,13 +113,13 @@ internal static class FilterChecks
         if (greater is { } g && (g < 0 || g > S3Limits.MaxObjectSize))
         {
             scope.Report(path + ".ObjectSizeGreaterThan",
-                $"ObjectSizeGreaterThan must be between 0 and {S3Limits.MaxObjectSize} bytes (50 TB), got {g}.");
+                $"ObjectSizeGreaterThan must be between 0 and {S3Limits.MaxObjectSize} bytes (1000 TiB, as S3 answers), got {g}.");
         }
 
         if (less is { } l && (l < 1 || l > S3Limits.MaxObjectSize))
         {
             scope.Report(path + ".ObjectSizeLessThan",
-                $"ObjectSizeLessThan must be between 1 and {S3Limits.MaxObjectSize} bytes (50 TB), got {l}.");
+                $"ObjectSizeLessThan must be between 1 and {S3Limits.MaxObjectSize} bytes (1000 TiB, as S3 answers), got {l}.");
         }
 
         if (greater is { } low && less is { } high && low >= high)

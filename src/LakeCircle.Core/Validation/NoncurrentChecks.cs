@@ -60,8 +60,8 @@ internal static class NoncurrentChecks
     {
         if (value is { } n && n is < S3Limits.MinNewerNoncurrentVersions or > S3Limits.MaxNewerNoncurrentVersions)
         {
-            scope.Report(path + ".NewerNoncurrentVersions", $"NewerNoncurrentVersions must be between "
-                + $"{S3Limits.MinNewerNoncurrentVersions} and {S3Limits.MaxNewerNoncurrentVersions}, got {n}.");
+            scope.Warn(path + ".NewerNoncurrentVersions", $"NewerNoncurrentVersions should be between "
+                + $"{S3Limits.MinNewerNoncurrentVersions} and {S3Limits.MaxNewerNoncurrentVersions} (the documented range), got {n}.");
         }
     }
 }

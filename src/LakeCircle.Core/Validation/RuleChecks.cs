@@ -16,6 +16,8 @@ internal static class RuleChecks
             scope.Report("Id", $"ID must be at most {S3Limits.MaxIdLength} characters, got {id.Length}.");
         }
 
+        XmlCharacters.Check(scope, "Id", "An ID", rule.Id);
+
         if (rule.Status is not (RuleStatus.Enabled or RuleStatus.Disabled))
         {
             scope.Report("Status", $"Status must be exactly '{RuleStatus.Enabled}' or '{RuleStatus.Disabled}' (case-sensitive), got '{rule.Status}'.");
@@ -45,7 +47,7 @@ internal static class RuleChecks
             scope.Report("Prefix", "A rule may have the legacy rule-level Prefix or a Filter, not both; put the prefix in the Filter.");
         }
 
-        CheckPrefixLength(scope, "Prefix", prefix);
+        CheckPrefix(scope, "Prefix", prefix);
 
         // "NewerNoncurrentVersions element can only be used in Lifecycle V2": it needs a rule with a Filter.
         if (rule.Filter is null)
@@ -67,16 +69,20 @@ internal static class RuleChecks
         }
     }
 
-    /// <summary>Reports a prefix longer than an object key may be.</summary>
+    /// <summary>
+    /// Reports a prefix with a character XML cannot hold (an error), or longer than an object key may be (a warning:
+    /// no AWS evidence that S3 refuses a longer lifecycle prefix).
+    /// </summary>
     /// <param name="scope">The rule.</param>
     /// <param name="field">The prefix's path below the rule.</param>
     /// <param name="prefix">The prefix.</param>
-    public static void CheckPrefixLength(RuleScope scope, string field, string prefix)
+    public static void CheckPrefix(RuleScope scope, string field, string prefix)
     {
+        XmlCharacters.Check(scope, field, "A prefix", prefix);
         var bytes = Encoding.UTF8.GetByteCount(prefix);
         if (bytes > S3Limits.MaxPrefixBytes)
         {
-            scope.Report(field, $"A prefix must be at most {S3Limits.MaxPrefixBytes} bytes in UTF-8 (the longest object key), got {bytes}.");
+            scope.Warn(field, $"A prefix should be at most {S3Limits.MaxPrefixBytes} bytes in UTF-8 (the longest object key; a longer one matches no object), got {bytes}.");
         }
     }
 }

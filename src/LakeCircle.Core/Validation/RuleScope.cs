@@ -1,3 +1,4 @@
+using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Model;
 
 namespace LakeCircle.Core.Validation;
@@ -19,6 +20,28 @@ internal readonly record struct RuleScope(DiagnosticCollector Diagnostics, Lifec
     /// <param name="message">The message.</param>
     public void Report(string field, string message) =>
         Diagnostics.Add(RuleId, field.Length == 0 ? Path : Path + "." + field, message);
+
+    /// <summary>Reports, as a warning, a field that breaks a rule S3 is not known to enforce.</summary>
+    /// <param name="field">The path below the rule; empty for the rule itself.</param>
+    /// <param name="message">The message.</param>
+    public void Warn(string field, string message) =>
+        Diagnostics.Add(RuleId, field.Length == 0 ? Path : Path + "." + field, message, DiagnosticSeverity.Warning);
+
+    /// <summary>Reports a problem as an error or, when <paramref name="warning"/>, as a warning.</summary>
+    /// <param name="warning">Whether the rule lacks AWS evidence.</param>
+    /// <param name="field">The path below the rule.</param>
+    /// <param name="message">The message.</param>
+    public void Report(bool warning, string field, string message)
+    {
+        if (warning)
+        {
+            Warn(field, message);
+        }
+        else
+        {
+            Report(field, message);
+        }
+    }
 
     /// <summary>The path of the rule at <paramref name="index"/>.</summary>
     /// <param name="index">The rule's position.</param>

@@ -4,16 +4,19 @@ using LakeCircle.Core.Model;
 namespace LakeCircle.Core.Validation;
 
 /// <summary>
-/// The order S3 demands between a rule's transitions and its expiration: each transition later than the previous one
-/// and to a colder class (the order of <see cref="StorageClasses.All"/>), at least 30 days in STANDARD_IA or ONEZONE_IA
-/// before the next transition, and the expiration after the last transition. Applied to current versions (Days or
-/// Date) and to noncurrent versions (NoncurrentDays). Transitions already reported as malformed are left out.
+/// The order between a rule's transitions and its expiration. For current versions (Days or Date), as S3 enforces it:
+/// each move supported (<see cref="TransitionGraph"/>), 30 days in STANDARD_IA or ONEZONE_IA before a move to
+/// ONEZONE_IA, GLACIER or DEEP_ARCHIVE, DEEP_ARCHIVE 90 days after GLACIER or GLACIER_IR, the expiration after the
+/// last transition; and as warnings, without AWS evidence: two transitions on the same day, 30 days in IA before
+/// INTELLIGENT_TIERING or GLACIER_IR. For noncurrent versions (NoncurrentDays) every order rule is a warning except the
+/// expiration after the last transition, an error unless the expiration keeps NewerNoncurrentVersions (S3 accepted
+/// equal days then). Transitions already reported as malformed are left out.
 /// </summary>
 internal static class TransitionOrder
 {
     private sealed record Step(string Path, string StorageClass, long Time, string TimeField, string Label)
     {
-        public int Rank { get; } = IndexOf(StorageClass);
+        public int Rank { get; } = TransitionGraph.Rank(StorageClass);
     }
 
     /// <summary>Runs the order checks.</summary>
@@ -24,20 +27,22 @@ internal static class TransitionOrder
         var current = CurrentSteps(rule);
         if (current is not null)
         {
-            CheckSteps(scope, current);
+            CheckSteps(scope, current, noncurrent: false);
+            CheckDeepArchiveStay(scope, current);
             if (rule.Expiration is { } e && (e.Days is null) != (e.Date is null) && current.Count > 0
                 && (e.Date is not null) == (current[0].TimeField == "Date"))
             {
                 var expiration = e.Days is { } days ? DaysStep("Expiration", "", days, "Days") : DateStep("Expiration", "", e.Date!.Value);
-                CheckExpiration(scope, current, expiration);
+                CheckExpiration(scope, current, expiration, acceptEqual: false);
             }
         }
 
         var noncurrent = NoncurrentSteps(rule);
-        CheckSteps(scope, noncurrent);
-        if (rule.NoncurrentVersionExpiration?.NoncurrentDays is { } noncurrentDays && noncurrentDays >= 1 && noncurrent.Count > 0)
+        CheckSteps(scope, noncurrent, noncurrent: true);
+        if (rule.NoncurrentVersionExpiration is { NoncurrentDays: >= 1 } ne && noncurrent.Count > 0)
         {
-            CheckExpiration(scope, noncurrent, DaysStep("NoncurrentVersionExpiration", "", noncurrentDays, "NoncurrentDays"));
+            CheckExpiration(scope, noncurrent, DaysStep("NoncurrentVersionExpiration", "", ne.NoncurrentDays!.Value, "NoncurrentDays"),
+                acceptEqual: ne.NewerNoncurrentVersions is not null);
         }
     }
 
@@ -83,38 +88,62 @@ internal static class TransitionOrder
         return Ordered(steps);
     }
 
-    private static void CheckSteps(RuleScope scope, List<Step> steps)
+    private static void CheckSteps(RuleScope scope, List<Step> steps, bool noncurrent)
     {
         for (var k = 1; k < steps.Count; k++)
         {
             var (previous, step) = (steps[k - 1], steps[k]);
             if (step.Time == previous.Time)
             {
-                scope.Report($"{step.Path}.{step.TimeField}", $"Each transition must happen after the previous one; "
+                scope.Warn($"{step.Path}.{step.TimeField}", $"Each transition should happen after the previous one; "
                     + $"{step.StorageClass} and {previous.StorageClass} ({previous.Path}) both happen at {step.Label}.");
             }
-            else if (step.Rank < previous.Rank)
+            else if (!TransitionGraph.IsSupported(previous.StorageClass, step.StorageClass))
             {
-                scope.Report($"{step.Path}.StorageClass", "Transitions must move objects to ever colder storage classes "
-                    + $"({string.Join(" > ", StorageClasses.All)}); {step.StorageClass} at {step.Label} comes after "
-                    + $"{previous.StorageClass} at {previous.Label} ({previous.Path}).");
+                scope.Report(noncurrent, $"{step.Path}.StorageClass", $"S3 does not support a lifecycle transition from "
+                    + $"{previous.StorageClass} ({previous.Path}, at {previous.Label}) to {step.StorageClass} at {step.Label}; "
+                    + $"from {previous.StorageClass} objects may move to {TransitionGraph.Targets(previous.StorageClass)}.");
             }
             else if (S3Limits.IsInfrequentAccess(previous.StorageClass) && step.Time - previous.Time < S3Limits.InfrequentAccessMinimumDays)
             {
-                scope.Report($"{step.Path}.{step.TimeField}", $"Objects must stay at least {S3Limits.InfrequentAccessMinimumDays} days in "
-                    + $"{previous.StorageClass} ({previous.Path}, at {previous.Label}) before the next transition, got {step.Label}.");
+                var documented = step.StorageClass is StorageClasses.OneZoneIA or StorageClasses.Glacier or StorageClasses.DeepArchive;
+                scope.Report(noncurrent || !documented, $"{step.Path}.{step.TimeField}", $"Objects must stay at least "
+                    + $"{S3Limits.InfrequentAccessMinimumDays} days in {previous.StorageClass} ({previous.Path}, at {previous.Label}) "
+                    + $"before the next transition ({step.StorageClass}), got {step.Label}.");
             }
         }
     }
 
-    private static void CheckExpiration(RuleScope scope, List<Step> steps, Step expiration)
+    /// <summary>S3 refuses DEEP_ARCHIVE less than 90 days after a GLACIER or GLACIER_IR transition of the same rule.</summary>
+    private static void CheckDeepArchiveStay(RuleScope scope, List<Step> steps)
+    {
+        if (steps.FirstOrDefault(s => s.StorageClass == StorageClasses.DeepArchive) is not { } deep)
+        {
+            return;
+        }
+
+        var glacier = steps.LastOrDefault(s => s.StorageClass is StorageClasses.Glacier or StorageClasses.GlacierIR && s.Time < deep.Time);
+        if (glacier is not null && deep.Time - glacier.Time < S3Limits.DeepArchiveAfterGlacierDays)
+        {
+            scope.Report($"{deep.Path}.{deep.TimeField}", $"A transition to DEEP_ARCHIVE must come at least "
+                + $"{S3Limits.DeepArchiveAfterGlacierDays} days after the one to {glacier.StorageClass} ({glacier.Path}, at "
+                + $"{glacier.Label}), got {deep.Label}.");
+        }
+    }
+
+    private static void CheckExpiration(RuleScope scope, List<Step> steps, Step expiration, bool acceptEqual)
     {
         var last = steps[^1];
-        if (expiration.Time <= last.Time)
+        if (expiration.Time > last.Time || (acceptEqual && expiration.Time == last.Time))
         {
-            scope.Report($"{expiration.Path}.{expiration.TimeField}", "The expiration must come after the last transition "
-                + $"({last.StorageClass} at {last.Label}, {last.Path}), got {expiration.Label}.");
+            return;
         }
+
+        var message = "The expiration must come after the last transition "
+            + $"({last.StorageClass} at {last.Label}, {last.Path}), got {expiration.Label}.";
+        scope.Report(acceptEqual, $"{expiration.Path}.{expiration.TimeField}",
+            acceptEqual ? message.Replace("must come", "should come", StringComparison.Ordinal)
+                + " With NewerNoncurrentVersions S3 accepted the same day; an earlier one is unverified." : message);
     }
 
     private static List<Step> Ordered(List<Step> steps) => steps.OrderBy(s => s.Time).ThenBy(s => s.Rank).ToList();
@@ -127,18 +156,5 @@ internal static class TransitionOrder
         var day = date.UtcDateTime.Date;
         return new(path, storageClass, (long)(day - DateTime.UnixEpoch).TotalDays, "Date",
             day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-    }
-
-    private static int IndexOf(string storageClass)
-    {
-        for (var i = 0; i < StorageClasses.All.Count; i++)
-        {
-            if (string.Equals(StorageClasses.All[i], storageClass, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -36,7 +36,7 @@ public class CommandFlagsTests
             "--to", "--dry-run", .. Location, "--bucket", .. Output, .. Log, "--wait", "--wait-timeout", "--force-unlock", .. Help])
             .SetArgDisplayNames("rollback");
         yield return new TestCaseData("unlock", (string[])["--force", .. Location, .. Log, .. Help]).SetArgDisplayNames("unlock");
-        yield return new TestCaseData("validate", (string[])[.. Output, .. Help]).SetArgDisplayNames("validate");
+        yield return new TestCaseData("validate", (string[])[.. Output, "--strict", .. Help]).SetArgDisplayNames("validate");
     }
 
     [TestCaseSource(nameof(CommandFlags))]

@@ -36,7 +36,7 @@ public class ValidateCommandTests
         output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().Equal(
             $"{unknownKey}:9:1: unknown-key/typo: LifecycleConfiguration.Rules[0].Expiraton: Unknown key 'Expiraton': did you mean Expiration?",
             $"{wrongType}:9:23: wrong-type/days-as-text: LifecycleConfiguration.Rules[0].Expiration.Days: Expected an integer, got a string.",
-            "2 problems in 2 files");
+            "2 problems in 2 files; 0 other definitions were valid; one invalid definition stops the whole run");
     }
 
     [Test]
@@ -57,7 +57,7 @@ public class ValidateCommandTests
         rule.GetProperty("id").GetString().Should().Be("days-as-text");
         rule.GetProperty("fingerprint").GetString().Should().MatchRegex("^[0-9a-f]{64}$");
         var problem = root.GetProperty("errors").EnumerateArray().Single();
-        problem.EnumerateObject().Select(p => p.Name).Should().Equal("file", "line", "column", "bucket", "rule", "field", "message");
+        problem.EnumerateObject().Select(p => p.Name).Should().Equal("file", "line", "column", "bucket", "rule", "field", "message", "severity");
         problem.GetProperty("file").GetString().Should().Be(wrongType);
         problem.GetProperty("line").GetInt32().Should().Be(9);
         problem.GetProperty("column").GetInt32().Should().Be(23);
@@ -65,6 +65,60 @@ public class ValidateCommandTests
         problem.GetProperty("rule").GetString().Should().Be("days-as-text");
         problem.GetProperty("field").GetString().Should().Be("LifecycleConfiguration.Rules[0].Expiration.Days");
         problem.GetProperty("message").GetString().Should().Be("Expected an integer, got a string.");
+        problem.GetProperty("severity").GetString().Should().Be("error");
+    }
+
+    private static readonly string SameDay = Path.Combine(Fixtures, "invalid", "s3-rules", "transition-same-day.toml");
+
+    [Test]
+    public async Task Validate_OnlyWarnings_PrintsThemMarkedAndExitsZero()
+    {
+        var (exitCode, output, _) = await RunAsync("validate", SameDay, Path.Combine(Fixtures, "valid", "scratch.toml"));
+
+        exitCode.Should().Be(ExitCodes.Ok);
+        var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(2);
+        lines[0].Should().StartWith($"{SameDay}:11:69: warning: transition-same-day/same-day: LifecycleConfiguration.Rules[0].Transitions[1].Days: ");
+        lines[1].Should().Be("2 buckets, 1 rule, no errors, 1 warning");
+    }
+
+    [Test]
+    public async Task Validate_StrictWithWarnings_ExitsOne()
+    {
+        var (exitCode, output, _) = await RunAsync("validate", "--strict", SameDay);
+
+        exitCode.Should().Be(ExitCodes.Error);
+        output.Should().Contain("warning: ").And.Contain("1 warning (--strict: warnings count as errors)");
+    }
+
+    [Test]
+    public async Task Validate_StrictWithoutProblems_ExitsZero()
+    {
+        var (exitCode, _, _) = await RunAsync("validate", "--strict", Path.Combine(Fixtures, "valid"));
+
+        exitCode.Should().Be(ExitCodes.Ok);
+    }
+
+    [Test]
+    public async Task Validate_ErrorBesideValidFilesAndAWarning_SaysTheRunStopsAndCountsTheValidOnes()
+    {
+        var wrongType = Path.Combine(Fixtures, "invalid", "wrong-type.toml");
+
+        var (exitCode, output, _) = await RunAsync("validate", Path.Combine(Fixtures, "valid", "scratch.toml"), SameDay, wrongType);
+
+        exitCode.Should().Be(ExitCodes.Error);
+        output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)[^1].Should()
+            .Be("1 problem in 1 file (and 1 warning); 2 other definitions were valid; one invalid definition stops the whole run");
+    }
+
+    [Test]
+    public async Task Validate_JsonWarning_HasSeverityWarning()
+    {
+        var (exitCode, output, _) = await RunAsync("validate", "-o", "json", SameDay);
+
+        exitCode.Should().Be(ExitCodes.Ok);
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("errors").EnumerateArray().Single().GetProperty("severity").GetString().Should().Be("warning");
     }
 
     [Test]
@@ -86,7 +140,7 @@ public class ValidateCommandTests
         var (exitCode, output, _) = await RunAsync("validate", missing);
 
         exitCode.Should().Be(ExitCodes.Error);
-        output.Should().Contain($"{missing}: No such file or folder").And.EndWith("1 problem in 1 file" + Environment.NewLine);
+        output.Should().Contain($"{missing}: No such file or folder").And.EndWith("1 problem in 1 file; 0 other definitions were valid; one invalid definition stops the whole run" + Environment.NewLine);
     }
 
     [Test]

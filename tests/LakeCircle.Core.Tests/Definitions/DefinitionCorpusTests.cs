@@ -55,6 +55,7 @@ public class DefinitionCorpusTests
         var set = DefinitionLoader.Load([new DefinitionDocument(path, content)]);
 
         file.Diagnostics.Should().BeEmpty("an S3-rule fixture has no reading problem");
+        set.IsValid.Should().Be(expectation.Severity == DiagnosticSeverity.Warning, "only errors make definitions invalid");
         set.Diagnostics.Should().ContainSingle("the fixture breaks one rule; got:\n{0}", string.Join('\n', set.Diagnostics))
             .Which.Should().Match<Diagnostic>(d => expectation.IsMetBy(d), "the fixture expects {0}", expectation);
         set.Diagnostics[0].Location!.File.Should().Be(path);
@@ -72,5 +73,23 @@ public class DefinitionCorpusTests
         documented.Should().HaveCountGreaterThan(30);
         covered.Where(f => !documented.Contains(f.Rule)).Should().BeEmpty("each fixture's '# rule:' line names a row of docs/validation.md");
         documented.Except(covered.Select(f => f.Rule)).Should().BeEmpty("every rule of docs/validation.md has a failing fixture in invalid/s3-rules/");
+    }
+
+    /// <summary>A fixture's severity (<c># expect: warning …</c> or not) is the Severity its row of docs/validation.md gives.</summary>
+    [Test]
+    public void S3RuleFixtures_HaveTheSeverityOfTheirDocumentedRule()
+    {
+        var documented = Documentation.ValidationRules();
+        documented.Values.Should().OnlyContain(s => s == "Error" || s == "Warning", "each row of docs/validation.md names its Severity");
+        foreach (var name in DefinitionFixtures.S3RuleFiles())
+        {
+            var path = Path.Combine(DefinitionFixtures.S3Rules, name);
+            var expectation = FixtureExpectation.Parse(File.ReadLines(path).First());
+            var rule = DefinitionFixtures.RuleOf(path);
+            if (documented.TryGetValue(rule, out var severity))
+            {
+                expectation.Severity.ToString().Should().Be(severity, "{0} breaks '{1}'", name, rule);
+            }
+        }
     }
 }

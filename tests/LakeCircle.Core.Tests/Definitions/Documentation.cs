@@ -9,15 +9,22 @@ internal static class Documentation
     public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "docs");
 
     /// <summary>The first cell of each row of the table under <c>## Rules</c> in validation.md.</summary>
-    public static IReadOnlyList<string> ValidationRuleNames() =>
-        File.ReadAllLines(Path.Combine(Folder, "validation.md"))
+    public static IReadOnlyList<string> ValidationRuleNames() => ValidationRules().Keys.ToList();
+
+    /// <summary>Each row of the table under <c>## Rules</c> in validation.md: its first cell and its Severity cell.</summary>
+    public static IReadOnlyDictionary<string, string> ValidationRules()
+    {
+        var rows = File.ReadAllLines(Path.Combine(Folder, "validation.md"))
             .SkipWhile(l => l.Trim() != "## Rules")
             .Skip(1)
             .TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal))
             .Where(l => l.StartsWith('|'))
-            .Skip(2) // header and separator
-            .Select(l => l.Split('|')[1].Trim())
+            .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
             .ToList();
+        var severity = Array.IndexOf(rows[0], "Severity");
+        return rows.Skip(2) // header and separator
+            .ToDictionary(r => r[1], r => severity < 0 ? "" : r[severity], StringComparer.Ordinal);
+    }
 
     /// <summary>The content of every <c>```toml</c> block of a document, in order.</summary>
     public static IReadOnlyList<string> TomlBlocks(string document)

@@ -1,3 +1,4 @@
+using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Model;
 using static LakeCircle.Core.Tests.Validation.ValidationHelpers;
 
@@ -68,7 +69,7 @@ public class FilterChecksTests
     [Test]
     public void Validate_FilterPrefixOver1024Bytes_ReportsPrefix()
     {
-        SingleProblem(WithFilter(new LifecycleFilter { Prefix = new string('x', 1025) }))
+        SingleProblem(WithFilter(new LifecycleFilter { Prefix = new string('x', 1025) })).ShouldBeWarning()
             .ShouldReport("Rules[0].Filter.Prefix", "r1", "at most 1024 bytes in UTF-8", "got 1025");
         Validate(WithFilter(new LifecycleFilter { Prefix = new string('x', 1024) })).Should().BeEmpty();
     }
@@ -96,12 +97,49 @@ public class FilterChecksTests
     }
 
     [Test]
-    public void Validate_ObjectSizeOver50TB_ReportsField()
+    public void Validate_ObjectSizeOverS3Bound_ReportsField()
     {
-        const long max = 50L * 1024 * 1024 * 1024 * 1024;
-        SingleProblem(WithAnd(new LifecycleAndOperator { Prefix = "a/", ObjectSizeLessThan = max + 1 }))
-            .ShouldReport("Rules[0].Filter.And.ObjectSizeLessThan", "r1", "50 TB", $"got {max + 1}");
+        const long max = 1_099_511_627_776_000; // "'ObjectSizeLessThan' should be between 1 and 1099511627776000"
+        SingleProblem(WithAnd(new LifecycleAndOperator { Prefix = "a/", ObjectSizeLessThan = max + 1 })).ShouldBeError()
+            .ShouldReport("Rules[0].Filter.And.ObjectSizeLessThan", "r1", "between 1 and 1099511627776000", $"got {max + 1}");
+        SingleProblem(WithFilter(new LifecycleFilter { ObjectSizeGreaterThan = max + 1 })).ShouldBeError()
+            .ShouldReport("Rules[0].Filter.ObjectSizeGreaterThan", "r1", "between 0 and 1099511627776000");
         Validate(WithFilter(new LifecycleFilter { ObjectSizeLessThan = max })).Should().BeEmpty();
+        Validate(WithFilter(new LifecycleFilter { ObjectSizeLessThan = 50L * 1024 * 1024 * 1024 * 1024 + 1 })).Should().BeEmpty("above 50 TiB, S3 accepts it");
+    }
+
+    [TestCase(0x0001)]
+    [TestCase(0x001F)]
+    [TestCase(0xFFFE)]
+    [TestCase(0xFFFF)]
+    [TestCase(0xD800)]
+    [TestCase(0xDC00)]
+    public void Validate_PrefixWithCharacterXmlForbids_ReportsPrefix(int code)
+    {
+        var prefix = "logs/" + (char)code + "x";
+        SingleProblem(WithFilter(new LifecycleFilter { Prefix = prefix })).ShouldBeError()
+            .ShouldReport("Rules[0].Filter.Prefix", "r1", "characters XML 1.0 allows", $"U+{code:X4}", "position 6");
+    }
+
+    [Test]
+    public void Validate_TagWithCharacterXmlForbids_ReportsKeyAndValue()
+    {
+        var diagnostics = Validate(WithAnd(new LifecycleAndOperator
+        {
+            Prefix = "a/",
+            Tags = ValueList.Of(new LifecycleTag("k" + (char)2, "v" + (char)0xFFFF)),
+        }));
+
+        diagnostics.Select(d => d.Field).Should().Equal("Rules[0].Filter.And.Tags[0].Key", "Rules[0].Filter.And.Tags[0].Value");
+        diagnostics.Should().OnlyContain(d => d.Severity == DiagnosticSeverity.Error);
+        diagnostics[0].Message.Should().Contain("U+0002");
+        diagnostics[1].Message.Should().Contain("U+FFFF");
+    }
+
+    [Test]
+    public void Validate_TextWithTabsNewlinesAndPairedSurrogates_ReportsNothing()
+    {
+        Validate(WithFilter(new LifecycleFilter { Prefix = "a\tb\n\r\uD83D\uDE00\u007F/" })).Should().BeEmpty();
     }
 
     [TestCase(500, 500)]

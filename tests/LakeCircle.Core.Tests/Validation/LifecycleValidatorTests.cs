@@ -108,7 +108,7 @@ public class LifecycleValidatorTests
     {
         var rule = new LifecycleRule { Id = "old", Prefix = new string('é', 513), Expiration = new LifecycleExpiration { Days = 1 } };
 
-        SingleProblem(rule).ShouldReport("Rules[0].Prefix", "old", "at most 1024 bytes in UTF-8", "got 1026");
+        SingleProblem(rule).ShouldBeWarning().ShouldReport("Rules[0].Prefix", "old", "at most 1024 bytes in UTF-8", "got 1026");
     }
 
     [Test]
@@ -172,5 +172,52 @@ public class LifecycleValidatorTests
             "Rules[1].AbortIncompleteMultipartUpload");
         diagnostics.Should().OnlyContain(d => d.Bucket == Bucket && d.Location == null);
         diagnostics.Where(d => d.Field!.StartsWith("Rules[1]", StringComparison.Ordinal)).Should().OnlyContain(d => d.RuleId == "broken");
+    }
+
+    [Test]
+    public void Validate_RuleIdWithCharacterXmlForbids_ReportsId()
+    {
+        SingleProblem(ValidRule("bad" + (char)1)).ShouldBeError().ShouldReport("Rules[0].Id", "bad\u0001", "An ID must hold only characters XML 1.0 allows", "U+0001");
+    }
+
+    [TestCase("logs/", "logs/")]
+    [TestCase("logs/", "logs/2024/")]
+    [TestCase("dir/", "di")]
+    [TestCase("", "logs/")]
+    public void Validate_OverlappingLegacyPrefixesWithSameAction_ReportsLaterPrefix(string first, string second)
+    {
+        var diagnostics = Validate(
+            new LifecycleRule { Id = "a", Prefix = first, Expiration = new LifecycleExpiration { Days = 1 } },
+            new LifecycleRule { Id = "b", Prefix = second, Expiration = new LifecycleExpiration { Days = 2 } });
+
+        diagnostics.Should().ContainSingle().Which.ShouldBeError()
+            .ShouldReport("Rules[1].Prefix", "b", "overlapping prefixes for the same action type", $"'{second}' overlaps '{first}' of Rules[0]", "Expiration");
+    }
+
+    [Test]
+    public void Validate_OverlappingLegacyPrefixesWithDifferentActions_ReportsNothing()
+    {
+        Validate(
+            new LifecycleRule { Id = "a", Prefix = "logs/", Expiration = new LifecycleExpiration { Days = 1 } },
+            new LifecycleRule { Id = "b", Prefix = "logs/old/", AbortIncompleteMultipartUpload = new AbortIncompleteMultipartUpload { DaysAfterInitiation = 2 } })
+            .Should().BeEmpty();
+    }
+
+    [Test]
+    public void Validate_OverlappingFilterPrefixesWithSameAction_ReportsNothing()
+    {
+        Validate(
+            ValidRule("a") with { Filter = new LifecycleFilter { Prefix = "" } },
+            ValidRule("b") with { Filter = new LifecycleFilter { Prefix = "logs/" } })
+            .Should().BeEmpty("rules with a Filter may overlap (the user guide's overlapping-prefix example)");
+    }
+
+    [Test]
+    public void Validate_DisjointLegacyPrefixes_ReportsNothing()
+    {
+        Validate(
+            new LifecycleRule { Id = "a", Prefix = "logs/", Expiration = new LifecycleExpiration { Days = 1 } },
+            new LifecycleRule { Id = "b", Prefix = "media/", Expiration = new LifecycleExpiration { Days = 2 } })
+            .Should().BeEmpty();
     }
 }

@@ -30,14 +30,14 @@ public class NoncurrentChecksTests
     public void Validate_NewerNoncurrentVersionsOutOfRange_ReportsField(int versions)
     {
         SingleProblem(WithNoncurrentExpiration(new NoncurrentVersionExpiration { NoncurrentDays = 1, NewerNoncurrentVersions = versions }))
-            .ShouldReport("Rules[0].NoncurrentVersionExpiration.NewerNoncurrentVersions", "r1", "between 1 and 100", $"got {versions}");
+            .ShouldBeWarning().ShouldReport("Rules[0].NoncurrentVersionExpiration.NewerNoncurrentVersions", "r1", "between 1 and 100", $"got {versions}");
     }
 
     [Test]
     public void Validate_NoncurrentTransitionNewerVersionsOutOfRange_ReportsField()
     {
         SingleProblem(WithNoncurrentTransitions(new NoncurrentVersionTransition { NoncurrentDays = 1, NewerNoncurrentVersions = 200, StorageClass = StorageClasses.Glacier }))
-            .ShouldReport("Rules[0].NoncurrentVersionTransitions[0].NewerNoncurrentVersions", "r1", "between 1 and 100", "got 200");
+            .ShouldBeWarning().ShouldReport("Rules[0].NoncurrentVersionTransitions[0].NewerNoncurrentVersions", "r1", "between 1 and 100", "got 200");
     }
 
     [Test]

@@ -42,4 +42,18 @@ internal static class ValidationHelpers
 
         diagnostic.Message.Should().EndWith(".");
     }
+
+    /// <summary>Asserts the diagnostic is a warning (a rule without AWS evidence).</summary>
+    public static Diagnostic ShouldBeWarning(this Diagnostic diagnostic)
+    {
+        diagnostic.Severity.Should().Be(DiagnosticSeverity.Warning, "the rule has no AWS evidence: {0}", diagnostic);
+        return diagnostic;
+    }
+
+    /// <summary>Asserts the diagnostic is an error (a rule S3 enforces).</summary>
+    public static Diagnostic ShouldBeError(this Diagnostic diagnostic)
+    {
+        diagnostic.Severity.Should().Be(DiagnosticSeverity.Error, "S3 enforces the rule: {0}", diagnostic);
+        return diagnostic;
+    }
 }
