@@ -1,3 +1,4 @@
+using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Model;
@@ -51,7 +52,7 @@ internal static class RunRecords
 
         var errors = new List<string>();
         errors.AddRange(outcome.Refusal is null ? [] : [outcome.Refusal]);
-        errors.AddRange(outcome.Diagnostics.Select(d => d.ToString()));
+        errors.AddRange(outcome.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
         errors.AddRange(outcome.Error is { } error ? [error] : []);
         errors.AddRange(outcome.Errors);
         return new RunRecord
