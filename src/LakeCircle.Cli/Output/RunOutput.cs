@@ -33,7 +33,7 @@ internal static class RunOutput
     {
         if (outcome.Refusal is { } refusal)
         {
-            await error.WriteLineAsync("error: " + refusal).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + SafeText.Escape(refusal)).ConfigureAwait(false);
             return ExitCodes.Error;
         }
 
@@ -49,7 +49,7 @@ internal static class RunOutput
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         foreach (var problem in outcome.Errors)
         {
-            await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + SafeText.Escape(problem)).ConfigureAwait(false);
         }
 
         return ExitCode(outcome);

@@ -1,4 +1,5 @@
 using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Rendering;
 
 namespace LakeCircle.Cli.Output;
 
@@ -9,7 +10,7 @@ internal static class ValidationText
     {
         foreach (var diagnostic in set.Diagnostics)
         {
-            await output.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+            await output.WriteLineAsync(SafeText.Escape(diagnostic.ToString())).ConfigureAwait(false);
         }
 
         await output.WriteLineAsync(Summary(set)).ConfigureAwait(false);

@@ -84,7 +84,7 @@ internal static class LifecycleRun
         }
         catch (S3GatewayException e)
         {
-            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + SafeText.Escape(e.Message)).ConfigureAwait(false);
             return ExitCodes.Error;
         }
 

@@ -80,7 +80,7 @@ public static class TextPlanRenderer
     {
         foreach (var diagnostic in diagnostics)
         {
-            writer.WriteLine(style.Error(diagnostic.ToString()));
+            writer.WriteLine(style.Error(SafeText.Escape(diagnostic.ToString())));
         }
 
         if (diagnostics.Count > 0)
@@ -90,7 +90,7 @@ public static class TextPlanRenderer
 
         if (error is not null)
         {
-            writer.WriteLine(style.Error("Error: " + error));
+            writer.WriteLine(style.Error("Error: " + SafeText.Escape(error)));
         }
 
         if (plan is null)
