@@ -66,7 +66,7 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
             .ToList();
         if (session.Settings.Output == OutputFormat.Json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new { bucket, versions = rows }, JsonOptions)).ConfigureAwait(false);
+            await output.WriteLineAsync(SafeText.EscapeJson(JsonSerializer.Serialize(new { bucket, versions = rows }, JsonOptions))).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
 

@@ -32,7 +32,7 @@ internal static class ValidationJson
                 d.RuleId,
                 d.Field,
                 d.Message)).ToList());
-        await output.WriteLineAsync(JsonSerializer.Serialize(document, Options).AsMemory(), cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(Core.Rendering.SafeText.EscapeJson(JsonSerializer.Serialize(document, Options)).AsMemory(), cancellationToken).ConfigureAwait(false);
     }
 
     private sealed record JsonResult(List<JsonBucket> Buckets, List<JsonError> Errors);

@@ -35,6 +35,28 @@ internal static class SafeText
         return escaped.ToString();
     }
 
+    /// <summary>
+    /// A JSON document with the characters a JSON writer leaves as they are but a terminal interprets (the
+    /// bidirectional controls, U+2028, U+2029) written as <c>\uNNNN</c>: they occur only inside strings, where the
+    /// escape means the same character, so the document stays valid and equal. The control characters are escaped by
+    /// the writer already; line breaks between members are left as they are.
+    /// </summary>
+    public static string EscapeJson(string json)
+    {
+        if (!json.Any(IsFormatControl))
+        {
+            return json;
+        }
+
+        var escaped = new StringBuilder(json.Length + 16);
+        foreach (var c in json)
+        {
+            _ = IsFormatControl(c) ? escaped.Append(@"\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)) : escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
+
     /// <summary>Whether <see cref="Escape"/> would change the text.</summary>
     public static bool NeedsEscape(string text)
     {
@@ -51,7 +73,10 @@ internal static class SafeText
 
     /// <summary>Whether a terminal would interpret the character rather than show it (a backslash is safe).</summary>
     public static bool IsUnsafe(char c) =>
-        c < '\u0020' || c is >= '\u007f' and <= '\u009f' || c is >= '\u202a' and <= '\u202e' || c is >= '\u2066' and <= '\u2069' || c is '\u2028' or '\u2029';
+        c < '\u0020' || c is >= '\u007f' and <= '\u009f' || IsFormatControl(c);
+
+    /// <summary>The bidirectional embeddings, overrides and isolates, and the line and paragraph separators.</summary>
+    private static bool IsFormatControl(char c) => c is >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069' or '\u2028' or '\u2029';
 
     /// <summary>Appends the escaped form of one character.</summary>
     public static void Append(StringBuilder text, char c)

@@ -70,7 +70,7 @@ public class HostileTextLogTests
     {
         using var capture = Log(LogFormat.Json);
 
-        capture.Text.Should().NotContain("\u001b").And.NotContain("\r");
+        capture.Text.Should().NotContain("\u001b").And.NotContain("\r").And.NotContain("\u009b").And.NotContain("\u202e");
         capture.Lines.Should().ContainSingle();
         using var document = JsonDocument.Parse(capture.Lines[0]);
         var root = document.RootElement;

@@ -62,7 +62,7 @@ public sealed class HostileTextRenderingTests
     {
         var json = JsonPlanRenderer.Render(await PlanAsync());
 
-        json.Should().NotContain("\u001b").And.NotContain("\n= other-bucket");
+        json.Should().NotContain("\u001b").And.NotContain("\n= other-bucket").And.NotContain("\u202e").And.NotContain("\u2066");
         using var document = JsonDocument.Parse(json);
         var buckets = document.RootElement.GetProperty("buckets").EnumerateArray().ToList();
         buckets.Select(b => b.GetProperty("name").GetString()).Should().Contain(HostileBucket);

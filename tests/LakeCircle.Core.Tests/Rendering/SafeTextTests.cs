@@ -41,4 +41,19 @@ public sealed class SafeTextTests
         escaped.Where(c => char.IsControl(c) || c is >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069' or '\u2028' or '\u2029')
             .Should().BeEmpty();
     }
+
+    [Test]
+    public void EscapeJson_IndentedDocumentWithBidiText_StaysEqualWithoutRawFormatControls()
+    {
+        var value = "a\u202eb\u2028c\u2069\n";
+        var json = System.Text.Json.JsonSerializer.Serialize(
+            new { id = value },
+            new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+        var escaped = SafeText.EscapeJson(json);
+
+        escaped.Should().Contain(@"a\u202eb\u2028c\u2069\n").And.Contain("\n");
+        using var document = System.Text.Json.JsonDocument.Parse(escaped);
+        document.RootElement.GetProperty("id").GetString().Should().Be(value);
+    }
 }
