@@ -6,6 +6,7 @@ using LakeCircle.Cli.Running;
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Rendering;
 using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Cli.Commands;
@@ -56,7 +57,7 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
         {
-            await error.WriteLineAsync("error: " + Logging.SecretMasker.MaskUserInfo(e.Message)).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + Core.Rendering.SafeText.Escape(Logging.SecretMasker.MaskUserInfo(e.Message))).ConfigureAwait(false);
             return ExitCodes.Error;
         }
 
@@ -65,13 +66,13 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
             .ToList();
         if (session.Settings.Output == OutputFormat.Json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new { bucket, versions = rows }, JsonOptions)).ConfigureAwait(false);
+            await output.WriteLineAsync(SafeText.EscapeJson(JsonSerializer.Serialize(new { bucket, versions = rows }, JsonOptions))).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
 
         if (rows.Count == 0)
         {
-            await output.WriteLineAsync($"No stored versions of bucket '{bucket}' under {session.Payload.Require(PayloadKeys.EndpointHistory)}{bucket}/.").ConfigureAwait(false);
+            await output.WriteLineAsync(SafeText.Escape($"No stored versions of bucket '{bucket}' under {session.Payload.Require(PayloadKeys.EndpointHistory)}{bucket}/.")).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
 
@@ -79,7 +80,7 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
         foreach (var row in rows)
         {
             await output.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture, $"{row.Time,-21}  {row.Reason,-15}  {row.Write,-8}  {row.Rules,5}  {row.Fingerprint}")).ConfigureAwait(false);
+                CultureInfo.InvariantCulture, $"{SafeText.Escape(row.Time),-21}  {SafeText.Escape(row.Reason),-15}  {row.Write,-8}  {row.Rules,5}  {SafeText.Escape(row.Fingerprint)}")).ConfigureAwait(false);
         }
 
         return ExitCodes.Ok;

@@ -122,7 +122,7 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
         {
-            await error.WriteLineAsync("error: " + Logging.SecretMasker.MaskUserInfo(e.Message)).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + Core.Rendering.SafeText.Escape(Logging.SecretMasker.MaskUserInfo(e.Message))).ConfigureAwait(false);
             return ExitCodes.Error;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -137,14 +137,14 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
     {
         if (plan is null && problem is not null)
         {
-            await error.WriteLineAsync("error: " + Logging.SecretMasker.MaskUserInfo(problem)).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + Core.Rendering.SafeText.Escape(Logging.SecretMasker.MaskUserInfo(problem))).ConfigureAwait(false);
             return false;
         }
 
         if (version is not null)
         {
             await error.WriteLineAsync(
-                $"Version of '{bucket}' captured at {ArchiveTime.ToText(version.CapturedAt)} ({version.Reason}): "
+                $"Version of '{SafeText.Escape(bucket)}' captured at {ArchiveTime.ToText(version.CapturedAt)} ({SafeText.Escape(version.Reason)}): "
                 + (version.Configuration is null ? "no lifecycle configuration." : $"{version.Configuration.Rules.Count} rules.")).ConfigureAwait(false);
         }
 

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using LakeCircle.Cli.Configuration;
 using LakeCircle.Core;
+using LakeCircle.Core.Rendering;
 using LakeCircle.Core.Sync;
+using LakeCircle.Core.Validation;
 using static LakeCircle.Cli.Configuration.SettingDefinitions;
 
 namespace LakeCircle.Cli.Commands;
@@ -181,9 +183,14 @@ internal sealed class RunOptions
         };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string[]>()?.Any(string.IsNullOrWhiteSpace) == true)
+            var names = result.GetValueOrDefault<string[]>() ?? [];
+            if (names.Any(string.IsNullOrWhiteSpace))
             {
                 result.AddError("--bucket needs a bucket name, got an empty one.");
+            }
+            else if (names.FirstOrDefault(n => !BucketNames.IsValid(n)) is { } invalid)
+            {
+                result.AddError($"--bucket '{SafeText.Escape(invalid)}' is not an S3 bucket name: {BucketNames.Problem(invalid)}");
             }
         });
         return option;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Running;
+using LakeCircle.Core.Rendering;
 using LakeCircle.Core.Sync;
 
 namespace LakeCircle.Cli.Commands;
@@ -59,12 +60,12 @@ internal sealed class UnlockCommand(CliContext context) : ICliCommand
                 UnlockStatus.Unreadable => ($"The lock {where} cannot be read ({unlock.Problem}); remove it with 'lakecircle unlock --force'.", ExitCodes.Error),
                 _ => (unlock.Holder is null ? $"No readable lock at {where}; any file there is removed." : $"Removed the lock {where} held by {unlock.Holder}.", ExitCodes.Ok),
             };
-            await output.WriteLineAsync(message).ConfigureAwait(false);
+            await output.WriteLineAsync(SafeText.Escape(message)).ConfigureAwait(false);
             return exitCode;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
         {
-            await error.WriteLineAsync("error: " + Logging.SecretMasker.MaskUserInfo(e.Message)).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + Core.Rendering.SafeText.Escape(Logging.SecretMasker.MaskUserInfo(e.Message))).ConfigureAwait(false);
             return ExitCodes.Error;
         }
     }

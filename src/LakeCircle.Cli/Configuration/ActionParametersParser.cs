@@ -86,7 +86,15 @@ internal static class ActionParametersParser
         {
             if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
             {
-                names.Add(item.GetString()!.Trim());
+                var name = item.GetString()!.Trim();
+                if (Core.Validation.BucketNames.Problem(name) is { } problem)
+                {
+                    errors.Add($"{Variable} key 'buckets' item {index} is not an S3 bucket name, got {Describe(item)}: {problem}");
+                }
+                else
+                {
+                    names.Add(name);
+                }
             }
             else
             {

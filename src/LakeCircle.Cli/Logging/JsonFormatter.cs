@@ -52,7 +52,7 @@ internal sealed class JsonFormatter : ILogEventFormatter
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return Core.Rendering.SafeText.EscapeJson(Encoding.UTF8.GetString(stream.ToArray())) + "\n";
     }
 
     private static void WriteFields(Utf8JsonWriter w, string? name, IEnumerable<LogField> fields)

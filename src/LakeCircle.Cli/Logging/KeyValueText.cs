@@ -1,13 +1,18 @@
 using System.Text;
+using LakeCircle.Core.Rendering;
 
 namespace LakeCircle.Cli.Logging;
 
-/// <summary>Writes <c>key=value</c> pairs, quoting values that are empty or hold spaces, quotes or <c>=</c>.</summary>
+/// <summary>
+/// Writes <c>key=value</c> pairs, quoting values that are empty or hold spaces, quotes, <c>=</c>, backslashes or
+/// characters a terminal would interpret; inside quotes, <c>"</c> is <c>\"</c> and the rest is escaped as
+/// <see cref="SafeText"/> does (<c>\n</c>, <c>\x1b</c>, <c>\u202e</c>, <c>\\</c>).
+/// </summary>
 internal static class KeyValueText
 {
     public static string Quote(string value)
     {
-        if (value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || c is '"' or '=' || char.IsControl(c)))
+        if (value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || c is '"' or '=' or '\\' || SafeText.IsUnsafe(c)))
         {
             return value;
         }
@@ -15,32 +20,30 @@ internal static class KeyValueText
         var text = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)
         {
-            _ = c switch
+            if (c == '"')
             {
-                '"' => text.Append("\\\""),
-                '\\' => text.Append("\\\\"),
-                '\n' => text.Append("\\n"),
-                '\r' => text.Append("\\r"),
-                '\t' => text.Append("\\t"),
-                _ when char.IsControl(c) => text.Append($"\\u{(int)c:x4}"),
-                _ => text.Append(c),
-            };
+                text.Append("\\\"");
+            }
+            else
+            {
+                SafeText.Append(text, c);
+            }
         }
 
         return text.Append('"').ToString();
     }
 
-    /// <summary>Keeps a message on one line: carriage returns and line feeds become <c>\r</c> and <c>\n</c>.</summary>
-    public static string SingleLine(string message) =>
-        message.Contains('\n', StringComparison.Ordinal) || message.Contains('\r', StringComparison.Ordinal)
-            ? message.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)
-            : message;
+    /// <summary>
+    /// Keeps a message on one line and off the terminal's controls: line breaks, escape sequences, bidirectional
+    /// controls and backslashes are escaped as <see cref="SafeText.Escape"/> does.
+    /// </summary>
+    public static string SingleLine(string message) => SafeText.Escape(message);
 
     public static void AppendFields(StringBuilder line, IEnumerable<LogField> fields)
     {
         foreach (var field in fields)
         {
-            line.Append(' ').Append(field.Key).Append('=').Append(Quote(field.Text));
+            line.Append(' ').Append(SafeText.Escape(field.Key)).Append('=').Append(Quote(field.Text));
         }
     }
 }

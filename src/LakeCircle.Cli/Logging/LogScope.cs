@@ -8,6 +8,9 @@ namespace LakeCircle.Cli.Logging;
 /// <param name="Fields">The structured values (masked), empty for a plain string.</param>
 internal sealed record LogScope(string Text, IReadOnlyList<LogField> Fields)
 {
+    /// <summary>The text as printed on one line: escaped as <see cref="Core.Rendering.SafeText"/> does, pairs quoted.</summary>
+    public string Shown { get; init; } = Core.Rendering.SafeText.Escape(Text);
+
     public static LogScope From(object? state)
     {
         var secrets = new List<string>();
@@ -18,9 +21,13 @@ internal sealed record LogScope(string Text, IReadOnlyList<LogField> Fields)
         }
 
         var fields = LogField.From(pairs, secrets);
-        var text = pairs.Any(p => p.Key == LogField.OriginalFormat)
-            ? SecretMasker.Scrub(state!.ToString() ?? string.Empty, secrets)
-            : string.Join(' ', fields.Select(f => $"{f.Key}={KeyValueText.Quote(f.Text)}"));
-        return new LogScope(text, fields);
+        if (pairs.Any(p => p.Key == LogField.OriginalFormat))
+        {
+            return new LogScope(SecretMasker.Scrub(state!.ToString() ?? string.Empty, secrets), fields);
+        }
+
+        // Quoted and escaped already: shown as it is.
+        var text = string.Join(' ', fields.Select(f => $"{f.Key}={KeyValueText.Quote(f.Text)}"));
+        return new LogScope(text, fields) { Shown = text };
     }
 }

@@ -22,7 +22,7 @@ internal sealed class TreeFormatter(bool color) : ILogEventFormatter
     public string Format(LogEvent logEvent)
     {
         var time = logEvent.Timestamp.UtcDateTime.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
-        var path = logEvent.Scopes.Select(s => s.Text).ToList();
+        var path = logEvent.Scopes.Select(s => s.Shown).ToList();
         var common = 0;
         while (common < path.Count && common < _shown.Count && path[common] == _shown[common])
         {
@@ -32,7 +32,7 @@ internal sealed class TreeFormatter(bool color) : ILogEventFormatter
         var text = new StringBuilder(128);
         for (var depth = common; depth < path.Count; depth++)
         {
-            text.Append(time).Append(' ', 10).Append(Indent(depth)).Append("┌ ").Append(KeyValueText.SingleLine(path[depth])).Append('\n');
+            text.Append(time).Append(' ', 10).Append(Indent(depth)).Append("┌ ").Append(path[depth]).Append('\n');
         }
 
         _shown = path;

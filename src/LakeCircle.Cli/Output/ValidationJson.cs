@@ -34,7 +34,7 @@ internal static class ValidationJson
                 d.Field,
                 d.Message,
                 d.Severity == DiagnosticSeverity.Warning ? "warning" : "error")).ToList());
-        await output.WriteLineAsync(JsonSerializer.Serialize(document, Options).AsMemory(), cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(Core.Rendering.SafeText.EscapeJson(JsonSerializer.Serialize(document, Options)).AsMemory(), cancellationToken).ConfigureAwait(false);
     }
 
     private sealed record JsonResult(List<JsonBucket> Buckets, List<JsonError> Errors);

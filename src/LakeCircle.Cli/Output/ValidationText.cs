@@ -1,5 +1,6 @@
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Diagnostics;
+using LakeCircle.Core.Rendering;
 
 namespace LakeCircle.Cli.Output;
 
@@ -10,7 +11,7 @@ internal static class ValidationText
     {
         foreach (var diagnostic in set.Diagnostics)
         {
-            await output.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+            await output.WriteLineAsync(SafeText.Escape(diagnostic.ToString())).ConfigureAwait(false);
         }
 
         await output.WriteLineAsync(Summary(set, strict)).ConfigureAwait(false);

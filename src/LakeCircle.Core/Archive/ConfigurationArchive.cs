@@ -1,7 +1,9 @@
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Model;
+using LakeCircle.Core.Rendering;
 using LakeCircle.Core.Sync;
+using LakeCircle.Core.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -157,12 +159,16 @@ internal sealed partial class ConfigurationArchive
     internal static string HistoryKey(string bucket, DateTimeOffset capturedAt) =>
         $"{HistoryFolder}{bucket}/{ArchiveTime.ToText(capturedAt)}{Extension}";
 
+    /// <summary>
+    /// The bucket, when it is a valid S3 bucket name (<see cref="BucketNames"/>): only such a name becomes part of an
+    /// archive key, so no key holds a path separator, a dot segment or a control character.
+    /// </summary>
     internal static string CheckBucket(string bucket)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
-        if (bucket.Contains('/', StringComparison.Ordinal) || bucket.Contains('\\', StringComparison.Ordinal) || bucket is "." or "..")
+        if (BucketNames.Problem(bucket) is { } problem)
         {
-            throw new ArgumentException($"'{bucket}' is not a bucket name.", nameof(bucket));
+            throw new ArgumentException($"'{SafeText.Escape(bucket)}' is not a bucket name: {problem}", nameof(bucket));
         }
 
         return bucket;

@@ -91,6 +91,12 @@ internal static class DefinitionFileReader
             sink.Add(entry.Node.Position, "BucketName", "BucketName must not be empty.");
             bucket = null;
         }
+        else if (bucket is not null && Validation.BucketNames.Problem(bucket) is { } problem)
+        {
+            document.Table.TryGet("BucketName", out var entry);
+            sink.Add(entry.Node.Position, "BucketName", $"'{bucket}' is not an S3 bucket name: {problem}");
+            bucket = null;
+        }
 
         if (bucket is not null)
         {

@@ -38,7 +38,7 @@ public static class JsonPlanRenderer
         return Serialize(outcome.Plan is null ? document : document with { Results = new JsonResults(s.Applied, s.AppliedNotVisible, s.Failed, s.Skipped) });
     }
 
-    private static string Serialize(JsonPlanDocument document) => JsonSerializer.Serialize(document, Context.JsonPlanDocument);
+    private static string Serialize(JsonPlanDocument document) => SafeText.EscapeJson(JsonSerializer.Serialize(document, Context.JsonPlanDocument));
 
     private static JsonPlanDocument Document(
         AccountPlan? plan, IReadOnlyList<Diagnostic> diagnostics, string? error, bool succeeded, IReadOnlyList<BucketOutcome>? results)

@@ -13,22 +13,23 @@ internal static class TextBucketRenderer
 
     public static void Render(BucketPlan bucket, TextWriter writer, TextStyle style)
     {
+        var name = SafeText.Escape(bucket.Bucket);
         switch (bucket.Status)
         {
             case BucketStatus.Change:
-                RenderChange(bucket, writer, style);
+                RenderChange(bucket, name, writer, style);
                 break;
             case BucketStatus.InSync:
-                writer.WriteLine(style.Quiet($"= {bucket.Bucket}: in sync ({Wording.Rules(bucket.Unchanged.Count)})"));
+                writer.WriteLine(style.Quiet($"= {name}: in sync ({Wording.Rules(bucket.Unchanged.Count)})"));
                 break;
             case BucketStatus.Missing:
-                writer.WriteLine(style.Warning($"! {bucket.Bucket}: defined but not in the account (not created)"));
+                writer.WriteLine(style.Warning($"! {name}: defined but not in the account (not created)"));
                 break;
             case BucketStatus.Unmanaged:
-                writer.WriteLine(style.Quiet($"? {bucket.Bucket}: no definition (left alone)"));
+                writer.WriteLine(style.Quiet($"? {name}: no definition (left alone)"));
                 break;
             default:
-                writer.WriteLine(style.Error($"x {bucket.Bucket}: could not read the lifecycle configuration: {bucket.Error}"));
+                writer.WriteLine(style.Error($"x {name}: could not read the lifecycle configuration: {SafeText.Escape(bucket.Error)}"));
                 break;
         }
     }
@@ -63,10 +64,10 @@ internal static class TextBucketRenderer
             .Select(f => $"{f}: {fields[f]}"));
     }
 
-    private static void RenderChange(BucketPlan bucket, TextWriter writer, TextStyle style)
+    private static void RenderChange(BucketPlan bucket, string name, TextWriter writer, TextStyle style)
     {
         var sign = bucket.Action == BucketAction.Delete ? "-" : "~";
-        writer.WriteLine(style.Changed($"{sign} {style.Strong(bucket.Bucket)} ({Counts(bucket)})"));
+        writer.WriteLine(style.Changed($"{sign} {style.Strong(name)} ({Counts(bucket)})"));
         foreach (var change in bucket.ConfigurationChanges)
         {
             writer.WriteLine(style.Changed($"{RuleIndent}~ {Field(change)}"));
@@ -74,12 +75,12 @@ internal static class TextBucketRenderer
 
         foreach (var rule in bucket.Added)
         {
-            writer.WriteLine(style.Added($"{RuleIndent}+ {CanonicalForm.EffectiveId(rule)} ({Describe(rule)})"));
+            writer.WriteLine(style.Added($"{RuleIndent}+ {Id(rule)} ({SafeText.Escape(Describe(rule))})"));
         }
 
         foreach (var change in bucket.Changed)
         {
-            writer.WriteLine(style.Changed($"{RuleIndent}~ {change.Id}"));
+            writer.WriteLine(style.Changed($"{RuleIndent}~ {SafeText.Escape(change.Id)}"));
             foreach (var field in change.Fields)
             {
                 writer.WriteLine($"{FieldIndent}{Field(field)}");
@@ -88,9 +89,12 @@ internal static class TextBucketRenderer
 
         foreach (var rule in bucket.Removed)
         {
-            writer.WriteLine(style.Removed($"{RuleIndent}- {CanonicalForm.EffectiveId(rule)}"));
+            writer.WriteLine(style.Removed($"{RuleIndent}- {Id(rule)}"));
         }
     }
 
-    private static string Field(FieldChange change) => $"{change.Field}: {change.Before ?? "(none)"} -> {change.After ?? "(none)"}";
+    private static string Field(FieldChange change) =>
+        $"{change.Field}: {SafeText.Escape(change.Before) ?? "(none)"} -> {SafeText.Escape(change.After) ?? "(none)"}";
+
+    private static string Id(LifecycleRule rule) => SafeText.Escape(CanonicalForm.EffectiveId(rule));
 }

@@ -83,7 +83,7 @@ public static class TextPlanRenderer
     {
         foreach (var diagnostic in diagnostics)
         {
-            var line = diagnostic.ToString();
+            var line = SafeText.Escape(diagnostic.ToString());
             writer.WriteLine(diagnostic.IsError ? style.Error(line) : style.Warning(line));
         }
 
@@ -97,7 +97,7 @@ public static class TextPlanRenderer
 
         if (error is not null)
         {
-            writer.WriteLine(style.Error("Error: " + error));
+            writer.WriteLine(style.Error("Error: " + SafeText.Escape(error)));
         }
 
         if (plan is null)

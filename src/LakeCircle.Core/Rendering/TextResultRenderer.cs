@@ -14,7 +14,7 @@ internal static class TextResultRenderer
         writer.WriteLine();
         if (outcome.Error is not null)
         {
-            writer.WriteLine(style.Error("Stopped: " + outcome.Error));
+            writer.WriteLine(style.Error("Stopped: " + SafeText.Escape(outcome.Error)));
         }
 
         if (outcome.Buckets.Count == 0)
@@ -26,13 +26,14 @@ internal static class TextResultRenderer
         writer.WriteLine("Results:");
         foreach (var bucket in outcome.Buckets)
         {
+            var name = SafeText.Escape(bucket.Bucket);
             var write = bucket.Action == BucketAction.Delete ? "DELETE" : "PUT";
             writer.WriteLine(bucket.Result switch
             {
-                BucketResult.Applied => style.Added($"  applied  {bucket.Bucket} ({write}, {Wording.Milliseconds(bucket.Duration)})"),
-                BucketResult.Failed => style.Error($"  FAILED   {bucket.Bucket} ({write}): {bucket.Error}"),
-                BucketResult.AppliedNotVisible => style.Changed($"  ~ {bucket.Bucket}: {bucket.Note} ({write})"),
-                _ => style.Quiet($"  skipped  {bucket.Bucket} ({write})"),
+                BucketResult.Applied => style.Added($"  applied  {name} ({write}, {Wording.Milliseconds(bucket.Duration)})"),
+                BucketResult.Failed => style.Error($"  FAILED   {name} ({write}): {SafeText.Escape(bucket.Error)}"),
+                BucketResult.AppliedNotVisible => style.Changed($"  ~ {name}: {SafeText.Escape(bucket.Note)} ({write})"),
+                _ => style.Quiet($"  skipped  {name} ({write})"),
             });
         }
 

@@ -123,11 +123,16 @@ public sealed class ConfigurationArchiveTests
     [TestCase("../x")]
     [TestCase("a/b")]
     [TestCase("..")]
+    [TestCase("ab")]
+    [TestCase("Acme-Logs")]
+    [TestCase("acme\nlogs")]
+    [TestCase("acme\u001b[2J")]
+    [TestCase("acme..logs")]
     public async Task SavePreviousAsync_BadBucketName_Throws(string bucket)
     {
         var act = () => _archive.SavePreviousAsync(bucket, null, At);
 
-        await act.Should().ThrowAsync<ArgumentException>();
+        (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("is not a bucket name").And.NotContainAny("\n", "\u001b");
         _folder.AllFiles().Should().BeEmpty();
     }
 

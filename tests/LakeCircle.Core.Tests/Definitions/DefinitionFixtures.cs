@@ -36,6 +36,6 @@ internal static class DefinitionFixtures
     public static DefinitionSet Load(string toml, string path = "b.toml") => DefinitionLoader.Load([Document(path, toml)]);
 
     /// <summary>Wraps rule lines into a file with one rule.</summary>
-    public static string OneRule(string ruleBody, string bucket = "b") =>
+    public static string OneRule(string ruleBody, string bucket = "b-bucket") =>
         $"BucketName = \"{bucket}\"\n\n[LifecycleConfiguration]\n\n[[LifecycleConfiguration.Rules]]\n{ruleBody}\n";
 }

@@ -69,7 +69,7 @@ public class DefinitionLoaderTests
     public void Load_TableArrayAndInlineForms_GiveTheSameConfiguration()
     {
         var tables = Load("""
-            BucketName = "b"
+            BucketName = "b-bucket"
             [LifecycleConfiguration]
             TransitionDefaultMinimumObjectSize = "varies_by_storage_class"
             [[LifecycleConfiguration.Rules]]
@@ -83,7 +83,7 @@ public class DefinitionLoaderTests
             StorageClass = "GLACIER"
             """);
         var inline = Load("""
-            BucketName = "b"
+            BucketName = "b-bucket"
             LifecycleConfiguration = { TransitionDefaultMinimumObjectSize = "varies_by_storage_class", Rules = [{ ID = "r", Status = "Enabled", Filter.Tag = { Key = "k", Value = "v" }, Transitions = [{ Days = 30, StorageClass = "GLACIER" }] }] }
             """);
 
@@ -128,7 +128,7 @@ public class DefinitionLoaderTests
     [Test]
     public void Load_EmptyRules_IsAManagedBucketWithoutLifecycle()
     {
-        var set = Load("BucketName = \"b\"\n[LifecycleConfiguration]\nRules = []\n");
+        var set = Load("BucketName = \"b-bucket\"\n[LifecycleConfiguration]\nRules = []\n");
 
         set.IsValid.Should().BeTrue();
         set.Buckets.Should().ContainSingle().Which.Configuration.Rules.Should().BeEmpty();
@@ -155,13 +155,13 @@ public class DefinitionLoaderTests
             ("z.toml", 8, "LifecycleConfiguration.Rules[0].Expiraton"),
             ("z.toml", 9, "LifecycleConfiguration.Rules[0].Transitions[0].Days"),
             ("z.toml", 9, "LifecycleConfiguration.Rules[0].Transitions[0].StorageClass"));
-        set.Diagnostics[1].Should().Match<Diagnostic>(d => d.Bucket == "b" && d.RuleId == "r");
+        set.Diagnostics[1].Should().Match<Diagnostic>(d => d.Bucket == "b-bucket" && d.RuleId == "r");
     }
 
     [Test]
     public void Load_UnknownKeyFarFromAnyKnownKey_ListsTheKnownKeys()
     {
-        var set = Load("BucketName = \"b\"\nOwner = \"me\"\n[LifecycleConfiguration]\nRules = []\n");
+        var set = Load("BucketName = \"b-bucket\"\nOwner = \"me\"\n[LifecycleConfiguration]\nRules = []\n");
 
         set.Diagnostics.Should().ContainSingle().Which.Message.Should().Be("Unknown key 'Owner': expected one of BucketName, LifecycleConfiguration.");
     }
@@ -175,7 +175,7 @@ public class DefinitionLoaderTests
         ]);
 
         var problem = set.Diagnostics.Should().ContainSingle().Which;
-        problem.ToString().Should().StartWith("b.toml:7:6: b/r: ");
+        problem.ToString().Should().StartWith("b.toml:7:6: b-bucket/r: ");
         problem.Field.Should().Be("LifecycleConfiguration.Rules[0].ID");
         problem.Message.Should().Contain("a.toml:6:6");
         set.Buckets[0].Configuration.Rules.Should().ContainSingle().Which.Expiration!.Days.Should().Be(1);
@@ -191,7 +191,7 @@ public class DefinitionLoaderTests
         ]);
 
         set.IsValid.Should().BeTrue();
-        set.Buckets.Select(b => b.Bucket).Should().Equal("a-bucket", "b");
+        set.Buckets.Select(b => b.Bucket).Should().Equal("a-bucket", "b-bucket");
         set.Buckets[1].Configuration.Rules.Select(r => r.Id).Should().Equal("first", "second");
         set.Buckets[1].Files.Should().Equal("a.toml", "b.toml");
     }
@@ -199,7 +199,7 @@ public class DefinitionLoaderTests
     [Test]
     public void Load_ConflictingMinimumObjectSize_IsAnError()
     {
-        static string File(string size) => $"BucketName = \"b\"\n[LifecycleConfiguration]\nTransitionDefaultMinimumObjectSize = \"{size}\"\nRules = []\n";
+        static string File(string size) => $"BucketName = \"b-bucket\"\n[LifecycleConfiguration]\nTransitionDefaultMinimumObjectSize = \"{size}\"\nRules = []\n";
         var set = DefinitionLoader.Load([Document("a.toml", File("all_storage_classes_128K")), Document("b.toml", File("varies_by_storage_class"))]);
 
         var problem = set.Diagnostics.Should().ContainSingle().Which;
@@ -211,7 +211,7 @@ public class DefinitionLoaderTests
     [Test]
     public void Load_SameMinimumObjectSizeInTwoFiles_IsFine()
     {
-        var file = "BucketName = \"b\"\n[LifecycleConfiguration]\nTransitionDefaultMinimumObjectSize = \"all_storage_classes_128K\"\nRules = []\n";
+        var file = "BucketName = \"b-bucket\"\n[LifecycleConfiguration]\nTransitionDefaultMinimumObjectSize = \"all_storage_classes_128K\"\nRules = []\n";
 
         DefinitionLoader.Load([Document("a.toml", file), Document("b.toml", file)]).IsValid.Should().BeTrue();
     }
@@ -230,7 +230,7 @@ public class DefinitionLoaderTests
     [Test]
     public void Load_ByteOrderMark_IsAccepted()
     {
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("BucketName = \"b\"\n[LifecycleConfiguration]\nRules = []\n")).ToArray();
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("BucketName = \"b-bucket\"\n[LifecycleConfiguration]\nRules = []\n")).ToArray();
 
         DefinitionLoader.Load([new DefinitionDocument("bom.toml", bytes)]).IsValid.Should().BeTrue();
     }
@@ -253,9 +253,9 @@ public class DefinitionLoaderTests
         var set = DefinitionLoader.Load(documents, Validate);
 
         set.Diagnostics.Select(d => d.ToString()).Should().Equal(
-            "a.toml:5:1: b: LifecycleConfiguration.Rules: Too many rules.",
-            "b.toml:10:1: b/b1: LifecycleConfiguration.Rules[1].Transitions[0].StorageClass: Missing.",
-            "b.toml:13:23: b/b1: LifecycleConfiguration.Rules[1].Expiration.Days: Days must be positive.");
+            "a.toml:5:1: b-bucket: LifecycleConfiguration.Rules: Too many rules.",
+            "b.toml:10:1: b-bucket/b1: LifecycleConfiguration.Rules[1].Transitions[0].StorageClass: Missing.",
+            "b.toml:13:23: b-bucket/b1: LifecycleConfiguration.Rules[1].Expiration.Days: Days must be positive.");
     }
 
     [Test]

@@ -17,7 +17,7 @@ public class DefinitionWarningTests
         var warning = set.Diagnostics.Should().ContainSingle().Subject;
         warning.Severity.Should().Be(DiagnosticSeverity.Warning);
         warning.Location!.Line.Should().Be(9);
-        warning.ToString().Should().StartWith("b.toml:9:").And.Contain(": warning: b/same-day: LifecycleConfiguration.Rules[0].Transitions[1].Days: ");
+        warning.ToString().Should().StartWith("b.toml:9:").And.Contain(": warning: b-bucket/same-day: LifecycleConfiguration.Rules[0].Transitions[1].Days: ");
     }
 
     /// <summary>Terraform's acceptance test EmptyFilter_NonCurrentVersions applies this configuration against AWS.</summary>
@@ -35,10 +35,10 @@ public class DefinitionWarningTests
     [Test]
     public void Load_OneInvalidBucketAmongValidOnes_CountsTheValidOnes()
     {
-        var good = DefinitionFixtures.Document("a.toml", DefinitionFixtures.OneRule("ID = \"x\"\nStatus = \"Enabled\"\nFilter = {}\nExpiration = { Days = 1 }", "a"));
+        var good = DefinitionFixtures.Document("a.toml", DefinitionFixtures.OneRule("ID = \"x\"\nStatus = \"Enabled\"\nFilter = {}\nExpiration = { Days = 1 }", "a-bucket"));
         var warned = DefinitionFixtures.Document("b.toml", DefinitionFixtures.OneRule(
-            "ID = \"y\"\nStatus = \"Enabled\"\nFilter = {}\nNoncurrentVersionExpiration = { NoncurrentDays = 1, NewerNoncurrentVersions = 500 }", "b"));
-        var bad = DefinitionFixtures.Document("c.toml", DefinitionFixtures.OneRule("ID = \"z\"\nStatus = \"Enabled\"\nFilter = {}\nExpiration = { Days = 0 }", "c"));
+            "ID = \"y\"\nStatus = \"Enabled\"\nFilter = {}\nNoncurrentVersionExpiration = { NoncurrentDays = 1, NewerNoncurrentVersions = 500 }", "b-bucket"));
+        var bad = DefinitionFixtures.Document("c.toml", DefinitionFixtures.OneRule("ID = \"z\"\nStatus = \"Enabled\"\nFilter = {}\nExpiration = { Days = 0 }", "c-bucket"));
 
         var set = LakeCircle.Core.Definitions.DefinitionLoader.Load([good, warned, bad]);
 

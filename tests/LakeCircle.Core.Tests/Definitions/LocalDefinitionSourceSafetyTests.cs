@@ -245,13 +245,13 @@ public class LocalDefinitionSourceSafetyTests
     [Test]
     public async Task ReadAsync_LinkLoopThroughValidate_IsQuick()
     {
-        Write("a/x.toml", "BucketName = \"x\"\n[LifecycleConfiguration]\nRules = []\n");
+        Write("a/x.toml", "BucketName = \"x-bucket\"\n[LifecycleConfiguration]\nRules = []\n");
         Directory.CreateSymbolicLink(Path.Combine(_folder, "a", "loop"), "..");
 
         var outcome = await LakeCircleClient.ValidateAsync([_folder]).WaitAsync(HangGuard);
 
         outcome.Diagnostics.Should().BeEmpty();
-        outcome.Buckets.Keys.Should().Equal("x");
+        outcome.Buckets.Keys.Should().Equal("x-bucket");
     }
 
     /// <summary>Reads on another thread: a read that blocks (a FIFO opened) fails the test instead of hanging it.</summary>

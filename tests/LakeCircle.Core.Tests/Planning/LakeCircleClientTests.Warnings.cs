@@ -65,9 +65,9 @@ public sealed partial class LakeCircleClientTests
     [Test]
     public async Task PlanAsync_OneInvalidDefinition_StopsTheWholeRunAndCountsTheValidOnes()
     {
-        var gateway = new InMemoryS3Gateway().AddBucket("a").AddBucket("b").AddBucket("broken");
+        var gateway = new InMemoryS3Gateway().AddBucket("a-bucket").AddBucket("b-bucket").AddBucket("broken");
         using var loggers = new RecordingLoggers();
-        var definitions = Source(("a.toml", ValidToml("a")), ("b.toml", ValidToml("b")), ("broken.toml", InvalidToml), ("warned.toml", WarnedToml));
+        var definitions = Source(("a.toml", ValidToml("a-bucket")), ("b.toml", ValidToml("b-bucket")), ("broken.toml", InvalidToml), ("warned.toml", WarnedToml));
         var client = TestClient.Create(gateway, definitions, options: TestClient.Options(loggers: loggers));
 
         var outcome = await client.PlanAsync();

@@ -30,8 +30,8 @@ public sealed class TextPlanRendererTests
     [Test]
     public async Task ToText_NoChanges_OneLineSummary()
     {
-        var gateway = new InMemoryS3Gateway().SetLifecycle("a", LifecycleConfiguration.Of(Rule("r", "r/", 1)));
-        var outcome = await TestClient.Create(gateway, Source(Toml("a", ("r", "r/", 1)), Toml("b", ("r", "r/", 1)))).PlanAsync();
+        var gateway = new InMemoryS3Gateway().SetLifecycle("a-bucket", LifecycleConfiguration.Of(Rule("r", "r/", 1)));
+        var outcome = await TestClient.Create(gateway, Source(Toml("a-bucket", ("r", "r/", 1)), Toml("b-bucket", ("r", "r/", 1)))).PlanAsync();
 
         var text = TextPlanRenderer.ToText(outcome);
 
@@ -42,7 +42,7 @@ public sealed class TextPlanRendererTests
     public async Task ToText_ManyInSync_OneSummaryLineInsteadOfOnePerBucket()
     {
         var gateway = new InMemoryS3Gateway();
-        var names = Enumerable.Range(0, 5).Select(i => $"b{i}").ToArray();
+        var names = Enumerable.Range(0, 5).Select(i => $"bucket-{i}").ToArray();
         foreach (var name in names)
         {
             gateway.SetLifecycle(name, LifecycleConfiguration.Of(Rule("r", "r/", 1)));
@@ -52,19 +52,19 @@ public sealed class TextPlanRendererTests
 
         var text = TextPlanRenderer.ToText(outcome, new PlanRenderOptions { InSyncListLimit = 3 });
 
-        text.Should().NotContain("= b0:");
+        text.Should().NotContain("= bucket-0:");
         text.Split(Environment.NewLine).Should().Contain("= 5 buckets in sync").And.Contain("No changes. 5 buckets in sync.");
     }
 
     [Test]
     public async Task ToText_Deletion_BucketHeaderSaysDeleted()
     {
-        var gateway = new InMemoryS3Gateway().SetLifecycle("a", LifecycleConfiguration.Of(Rule("r", "r/", 1)));
-        var outcome = await TestClient.Create(gateway, Source(Toml("a"))).PlanAsync();
+        var gateway = new InMemoryS3Gateway().SetLifecycle("a-bucket", LifecycleConfiguration.Of(Rule("r", "r/", 1)));
+        var outcome = await TestClient.Create(gateway, Source(Toml("a-bucket"))).PlanAsync();
 
         var text = TextPlanRenderer.ToText(outcome);
 
-        text.Should().Contain("- a (1 rule removed, lifecycle configuration deleted)");
+        text.Should().Contain("- a-bucket (1 rule removed, lifecycle configuration deleted)");
     }
 
     [Test]

@@ -150,9 +150,9 @@ public sealed partial class LakeCircleClientTests
     public async Task SyncAsync_MoreDeletionsThanAllowed_StopsBeforeFirstWrite()
     {
         var gateway = new InMemoryS3Gateway()
-            .SetLifecycle("a", LifecycleConfiguration.Of(Rule("r", "r/", 1)))
-            .SetLifecycle("b", LifecycleConfiguration.Of(Rule("r", "r/", 1)));
-        var sync = await Client(gateway, Source(Toml("a"), Toml("b")), o => (o.MaxDeletions, o.MaxChanges) = (1, 5)).SyncAsync();
+            .SetLifecycle("a-bucket", LifecycleConfiguration.Of(Rule("r", "r/", 1)))
+            .SetLifecycle("b-bucket", LifecycleConfiguration.Of(Rule("r", "r/", 1)));
+        var sync = await Client(gateway, Source(Toml("a-bucket"), Toml("b-bucket")), o => (o.MaxDeletions, o.MaxChanges) = (1, 5)).SyncAsync();
 
         sync.Error.Should().Contain("deletes").And.Contain("maxDeletions");
         gateway.CallCount(S3Operations.DeleteBucketLifecycle).Should().Be(0);

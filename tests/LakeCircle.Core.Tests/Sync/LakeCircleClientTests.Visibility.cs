@@ -14,9 +14,9 @@ namespace LakeCircle.Core.Tests.Sync;
 /// </summary>
 public sealed partial class LakeCircleClientTests
 {
-    /// <summary>A TOML definition of bucket <c>b</c> with the rule <see cref="VerificationTests.Large"/>.</summary>
+    /// <summary>A TOML definition of bucket <c>b-bucket</c> with the rule <see cref="VerificationTests.Large"/>.</summary>
     private const string LargeToml = """
-        BucketName = "b"
+        BucketName = "b-bucket"
 
         [LifecycleConfiguration]
 
@@ -84,7 +84,7 @@ public sealed partial class LakeCircleClientTests
     [Test]
     public async Task SyncAsync_ServerDropsFieldsAfterStaleReads_FailsNamingThemAndRestoresPrevious()
     {
-        var memory = new InMemoryS3Gateway().SetLifecycle("b", LifecycleConfiguration.Of(VerificationTests.Old));
+        var memory = new InMemoryS3Gateway().SetLifecycle("b-bucket", LifecycleConfiguration.Of(VerificationTests.Old));
         var gateway = new LaggingGateway(memory) { Keep = VerificationTests.Dropped, StaleReads = 3 };
 
         var sync = await Client(gateway, Source(LargeToml), QuickReadBack()).SyncAsync();
@@ -95,13 +95,13 @@ public sealed partial class LakeCircleClientTests
             .And.Contain("NoncurrentVersionExpiration.NewerNoncurrentVersions: 3 -> (none)")
             .And.Contain("previous configuration was restored");
         gateway.LifecycleWrites.Should().Be(2, "the PUT, then the previous configuration put back");
-        memory.PeekLifecycle("b")!.Rules.Should().Equal(VerificationTests.Old);
+        memory.PeekLifecycle("b-bucket")!.Rules.Should().Equal(VerificationTests.Old);
     }
 
     [Test]
     public async Task SyncAsync_ServerDropsFieldsOfBucketWithoutConfiguration_DeletesWhatWasWritten()
     {
-        var memory = new InMemoryS3Gateway().AddBucket("b");
+        var memory = new InMemoryS3Gateway().AddBucket("b-bucket");
         var gateway = new LaggingGateway(memory) { Keep = VerificationTests.Dropped };
 
         var sync = await Client(gateway, Source(LargeToml), QuickReadBack()).SyncAsync();
@@ -109,13 +109,13 @@ public sealed partial class LakeCircleClientTests
         var bucket = sync.Buckets.Should().ContainSingle().Which;
         bucket.Result.Should().Be(BucketResult.Failed);
         bucket.Error.Should().Contain("deleted");
-        memory.PeekLifecycle("b").Should().BeNull();
+        memory.PeekLifecycle("b-bucket").Should().BeNull();
     }
 
     [Test]
     public async Task SyncAsync_WaitingAndServerDropsFields_FailsAndRestores()
     {
-        var memory = new InMemoryS3Gateway().SetLifecycle("b", LifecycleConfiguration.Of(VerificationTests.Old));
+        var memory = new InMemoryS3Gateway().SetLifecycle("b-bucket", LifecycleConfiguration.Of(VerificationTests.Old));
         var gateway = new LaggingGateway(memory) { Keep = VerificationTests.Dropped };
 
         var sync = await Client(gateway, Source(LargeToml), QuickReadBack(wait: true)).SyncAsync();
@@ -123,7 +123,7 @@ public sealed partial class LakeCircleClientTests
         var bucket = sync.Buckets.Should().ContainSingle().Which;
         bucket.Result.Should().Be(BucketResult.Failed);
         bucket.Error.Should().Contain("ObjectSizeGreaterThan").And.Contain("previous configuration was restored");
-        memory.PeekLifecycle("b")!.Rules.Should().Equal(VerificationTests.Old);
+        memory.PeekLifecycle("b-bucket")!.Rules.Should().Equal(VerificationTests.Old);
     }
 
     [Test]
@@ -131,16 +131,16 @@ public sealed partial class LakeCircleClientTests
     {
         var previous = LifecycleConfiguration.Of(VerificationTests.Old);
         var gateway = Substitute.For<IS3Gateway>();
-        gateway.ListBucketsAsync(Arg.Any<CancellationToken>()).Returns(["b"]);
+        gateway.ListBucketsAsync(Arg.Any<CancellationToken>()).Returns(["b-bucket"]);
         // The plan's read and the re-check before the write show the previous configuration, every read after the DELETE a third one.
-        gateway.GetLifecycleAsync("b", Arg.Any<CancellationToken>()).Returns(previous, previous, LifecycleConfiguration.Of(VerificationTests.Other));
+        gateway.GetLifecycleAsync("b-bucket", Arg.Any<CancellationToken>()).Returns(previous, previous, LifecycleConfiguration.Of(VerificationTests.Other));
 
-        var sync = await Client(gateway, Source(Toml("b")), QuickReadBack()).SyncAsync();
+        var sync = await Client(gateway, Source(Toml("b-bucket")), QuickReadBack()).SyncAsync();
 
         var bucket = sync.Buckets.Should().ContainSingle().Which;
         (bucket.Action, bucket.Result).Should().Be((BucketAction.Delete, BucketResult.Failed));
         bucket.Error.Should().Contain("after the DELETE").And.NotContain("restored");
-        await gateway.Received(1).DeleteLifecycleAsync("b", Arg.Any<CancellationToken>());
+        await gateway.Received(1).DeleteLifecycleAsync("b-bucket", Arg.Any<CancellationToken>());
         await gateway.DidNotReceiveWithAnyArgs().PutLifecycleAsync(default!, default!, default);
     }
 
