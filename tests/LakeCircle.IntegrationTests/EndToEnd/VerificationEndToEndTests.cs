@@ -80,7 +80,11 @@ public sealed class VerificationEndToEndTests
         (await store.TryReadAsync(RunLock.Key)).Should().BeNull("a failed run releases its lock");
         var archive = new ConfigurationArchive(store);
         (await archive.ReadCurrentAsync(_buckets[0])).Should().BeNull("current/ only holds what passed verification");
-        (await archive.ReadPreviousAsync(_buckets[0]))!.Configuration!.Fingerprint.Should().Be(Old.Fingerprint);
+        (await archive.ReadPreviousAsync(_buckets[0])).Should().BeNull("the old configuration is in place again: it was not replaced");
+        var saved = (await archive.ListHistoryAsync(_buckets[0])).Should().ContainSingle().Subject;
+        var version = await archive.ReadAsync(saved.Key);
+        version!.Configuration!.Fingerprint.Should().Be(Old.Fingerprint, "the old configuration was saved before the write");
+        version.Write.Should().Be(WriteOutcome.Restored);
     }
 
     [Test]
