@@ -21,13 +21,12 @@ internal sealed class ClientSources : IDisposable
     private readonly List<IDisposable> _owned = [];
 
     /// <summary>Creates sources from parts (tests, the CLI's snapshot).</summary>
-    public ClientSources(IS3Gateway account, IDefinitionSource definitions, IEndpointStore endpoint, ICallerIdentity? callerIdentity = null, string? description = null)
+    public ClientSources(IS3Gateway account, IDefinitionSource definitions, IEndpointStore endpoint, ICallerIdentity? callerIdentity = null)
     {
         Account = account;
         Definitions = definitions;
         Endpoint = endpoint;
         CallerIdentity = callerIdentity;
-        Description = description ?? "the given account";
     }
 
     /// <summary>The account whose lifecycles are read and written.</summary>
@@ -47,9 +46,6 @@ internal sealed class ClientSources : IDisposable
 
     /// <summary>The region the account side itself tells (a snapshot file), or <see langword="null"/>.</summary>
     public string? KnownRegion { get; init; }
-
-    /// <summary>Where the account is read from, for the log: the snapshot path, the S3 URL, <c>AWS S3</c>.</summary>
-    public string Description { get; }
 
     /// <summary>
     /// Builds the sources the options describe. A snapshot file is opened here (async, so not in the client's
@@ -74,16 +70,15 @@ internal sealed class ClientSources : IDisposable
         IS3Gateway account;
         ICallerIdentity? identity;
         string? knownAccount = null, knownRegion = null;
-        string description;
         if (options.Gateway is { } given)
         {
-            (account, identity, description) = (given, null, "the given account");
+            (account, identity) = (given, null);
         }
         else if (options.SnapshotPath is { } path)
         {
             var snapshot = await SnapshotS3Gateway.OpenAsync(Path.GetFullPath(path), cancellationToken).ConfigureAwait(false);
             CheckSnapshot(snapshot, settings);
-            (account, identity, description) = (snapshot, null, "snapshot " + snapshot.FilePath);
+            (account, identity) = (snapshot, null);
             (knownAccount, knownRegion) = (snapshot.Account, snapshot.Region);
         }
         else
@@ -91,7 +86,6 @@ internal sealed class ClientSources : IDisposable
             var gateway = new AwsS3Gateway(S3(), GatewayOptions(options, settings.Account), ownsClient: false);
             account = new RetryingS3Gateway(gateway, logger: loggers.CreateLogger("LakeCircle.Retries"));
             identity = options.ServiceUrl is not null ? UncheckedCallerIdentity.Instance : Sts(options, settings, owned);
-            description = options.ServiceUrl?.ToString() ?? "AWS S3";
         }
 
         var retries = loggers.CreateLogger("LakeCircle.Retries");
@@ -102,7 +96,7 @@ internal sealed class ClientSources : IDisposable
         IDefinitionSource definitions = settings.Endpoint is { Kind: EndpointKind.Local } folder
             ? new LocalDefinitionSource(folder.Join("definition/").Path!)
             : new S3DefinitionSource(endpoint, "definition/");
-        var sources = new ClientSources(account, definitions, endpoint, identity, description)
+        var sources = new ClientSources(account, definitions, endpoint, identity)
         {
             KnownAccount = knownAccount,
             KnownRegion = knownRegion,

@@ -244,10 +244,6 @@ public sealed class LakeCircleClient : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Where the account is read from (for the CLI's log): the snapshot path, the S3 URL or <c>AWS S3</c>.</summary>
-    internal async Task<string> DescribeAccountAsync(CancellationToken cancellationToken) =>
-        (await OpenAsync(cancellationToken).ConfigureAwait(false)).Description;
-
     private ConfigurationArchive Archive(ClientSources sources) => new(sources.Endpoint, _settings.Time, _logger);
 
     private async Task<ClientSources> OpenAsync(CancellationToken cancellationToken)

@@ -122,7 +122,7 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
         {
-            await error.WriteLineAsync("error: " + Core.Rendering.SafeText.Escape(Logging.SecretMasker.MaskUserInfo(e.Message))).ConfigureAwait(false);
+            await Output.ErrorLine.WriteAsync(error, e.Message).ConfigureAwait(false);
             return ExitCodes.Error;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -137,7 +137,7 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
     {
         if (plan is null && problem is not null)
         {
-            await error.WriteLineAsync("error: " + Core.Rendering.SafeText.Escape(Logging.SecretMasker.MaskUserInfo(problem))).ConfigureAwait(false);
+            await Output.ErrorLine.WriteAsync(error, problem).ConfigureAwait(false);
             return false;
         }
 

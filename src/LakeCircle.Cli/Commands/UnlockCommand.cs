@@ -65,7 +65,7 @@ internal sealed class UnlockCommand(CliContext context) : ICliCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
         {
-            await error.WriteLineAsync("error: " + Core.Rendering.SafeText.Escape(Logging.SecretMasker.MaskUserInfo(e.Message))).ConfigureAwait(false);
+            await Output.ErrorLine.WriteAsync(error, e.Message).ConfigureAwait(false);
             return ExitCodes.Error;
         }
     }

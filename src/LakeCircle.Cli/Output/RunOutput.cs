@@ -33,7 +33,7 @@ internal static class RunOutput
     {
         if (outcome.Refusal is { } refusal)
         {
-            await error.WriteLineAsync("error: " + Core.Rendering.SafeText.Escape(Logging.SecretMasker.MaskUserInfo(refusal))).ConfigureAwait(false);
+            await ErrorLine.WriteAsync(error, refusal).ConfigureAwait(false);
             return ExitCodes.Error;
         }
 
@@ -49,7 +49,7 @@ internal static class RunOutput
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         foreach (var problem in outcome.Errors)
         {
-            await error.WriteLineAsync("error: " + Core.Rendering.SafeText.Escape(Logging.SecretMasker.MaskUserInfo(problem))).ConfigureAwait(false);
+            await ErrorLine.WriteAsync(error, problem).ConfigureAwait(false);
         }
 
         return ExitCode(outcome);

@@ -85,7 +85,7 @@ internal static class LifecycleRun
         catch (Exception e) when (e is S3GatewayException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             // A gateway or endpoint failure outside what the run reports itself, such as a folder where lock.json goes.
-            await error.WriteLineAsync("error: " + Core.Rendering.SafeText.Escape(SecretMasker.MaskUserInfo(e.Message))).ConfigureAwait(false);
+            await Output.ErrorLine.WriteAsync(error, e.Message).ConfigureAwait(false);
             return ExitCodes.Error;
         }
 

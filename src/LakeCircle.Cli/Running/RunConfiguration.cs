@@ -39,7 +39,7 @@ internal sealed record RunConfiguration
 
         foreach (var problem in Errors)
         {
-            await error.WriteLineAsync("error: " + Core.Rendering.SafeText.Escape(SecretMasker.MaskUserInfo(problem))).ConfigureAwait(false);
+            await Output.ErrorLine.WriteAsync(error, problem).ConfigureAwait(false);
         }
 
         await error.WriteLineAsync($"Nothing was read or written. Run '{commandName} --help' for the flags and the variables behind them.").ConfigureAwait(false);

@@ -36,5 +36,5 @@ public sealed record HistoryEntry
     public required string Location { get; init; }
 
     /// <summary>The first 12 digits of the configuration's fingerprint, or <c>none</c> when it had no rules.</summary>
-    public string ShortFingerprint => Configuration is null || Configuration.Rules.Count == 0 ? "none" : Configuration.Fingerprint[..12];
+    public string ShortFingerprint => Planning.ConfigurationComparison.ShortFingerprint(Configuration);
 }

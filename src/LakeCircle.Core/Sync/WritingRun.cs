@@ -49,7 +49,6 @@ internal sealed class WritingRun
         var action = given?.IsRollback == true ? Rollback : Sync;
         using var run = _logger.RunScope(action, _settings.SettingsFingerprint);
         using var account = _logger.AccountScope(_settings.Account, _settings.Region);
-        LockRenewal? renewal = null;
         try
         {
             // 1. The account of the credentials.
@@ -57,7 +56,7 @@ internal sealed class WritingRun
             if (_journal.Refusal is not null)
             {
                 _logger.RunRefused(_journal.Refusal);
-                return await FinishAsync(action, renewal).ConfigureAwait(false);
+                return await FinishAsync(action).ConfigureAwait(false);
             }
 
             // 2. The lock, renewed while the run goes on.
@@ -71,11 +70,11 @@ internal sealed class WritingRun
             {
                 _journal.Refusal = attempt.Message;
                 _logger.RunRefused(attempt.Message);
-                return await FinishAsync(action, renewal).ConfigureAwait(false);
+                return await FinishAsync(action).ConfigureAwait(false);
             }
 
             _journal.TakenOverFrom = attempt.TakenOverFrom;
-            renewal = _renewal = new LockRenewal(_lock, attempt.Holder!, _settings.LockRenewalInterval ?? _lock.TimeToLive / 3, _settings.Time, _logger);
+            var renewal = _renewal = new LockRenewal(_lock, attempt.Holder!, _settings.LockRenewalInterval ?? _lock.TimeToLive / 3, _settings.Time, _logger);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, renewal.Lost);
             try
             {
@@ -94,17 +93,17 @@ internal sealed class WritingRun
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             _journal.Errors.Add("The run was cancelled; buckets already written stay written.");
-            await FinishAsync(action, renewal).ConfigureAwait(false);
+            await FinishAsync(action).ConfigureAwait(false);
             throw;
         }
         catch (Exception e)
         {
             _journal.Errors.Add("The run failed: " + e.Message);
-            await FinishAsync(action, renewal).ConfigureAwait(false);
+            await FinishAsync(action).ConfigureAwait(false);
             throw;
         }
 
-        return await FinishAsync(action, renewal).ConfigureAwait(false);
+        return await FinishAsync(action).ConfigureAwait(false);
     }
 
     private async Task PlanAndWriteAsync(PlanOutcome? given, IReadOnlyList<string>? buckets, CancellationToken runToken, CancellationToken token)
@@ -323,8 +322,9 @@ internal sealed class WritingRun
     }
 
     /// <summary>Builds the outcome, writes the run record and releases the lock.</summary>
-    private async Task<RunOutcome> FinishAsync(string action, LockRenewal? renewal)
+    private async Task<RunOutcome> FinishAsync(string action)
     {
+        var renewal = _renewal;
         RunLockHolder? held = null;
         if (renewal is not null && !renewal.IsLost)
         {

@@ -94,7 +94,7 @@ public class ClientOptionsTests
 
         sources.Account.Should().BeOfType<RetryingS3Gateway>("S3 calls are retried on transient failures");
         sources.Definitions.Should().BeOfType<LocalDefinitionSource>();
-        sources.Description.Should().Be("AWS S3");
+        sources.CallerIdentity.Should().BeOfType<StsCallerIdentity>("against AWS the account of the credentials is checked with STS");
     }
 
     [Test]
