@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Packs what LakeCircle ships, and nothing else, into artifacts/packages/:
+#   LakeCircle.Core.<version>.nupkg (+ .snupkg)   the library
+#   LakeCircle.Cli.<version>.nupkg  (+ .snupkg)   the `lakecircle` dotnet tool
+#   LakeCircle.PowerShell.<version>.zip           the PowerShell module folder (LakeCircle/), also left unzipped
+#                                                 in artifacts/module/LakeCircle
+# Only the shipped projects are built (no test or benchmark project). The version is the one of
+# Directory.Build.props. Usage: scripts/pack.sh [--configuration Release] [--output DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+configuration=Release
+output=artifacts/packages
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -c|--configuration) configuration="$2"; shift 2 ;;
+    -o|--output) output="$2"; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "pack.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+start=$SECONDS
+version="$(dotnet msbuild src/LakeCircle.Core/LakeCircle.Core.csproj -getProperty:Version -p:Configuration="$configuration")"
+mkdir -p "$output"
+output="$(cd "$output" && pwd)"
+# Only this version's files: a package left from another version would be installed by mistake.
+rm -f "$output"/LakeCircle.*.nupkg "$output"/LakeCircle.*.snupkg "$output"/LakeCircle.*.zip
+
+for project in src/LakeCircle.Core/LakeCircle.Core.csproj src/LakeCircle.Cli/LakeCircle.Cli.csproj; do
+  dotnet pack "$project" -c "$configuration" --nologo -v quiet -o "$output" -p:PackageOutputPath="$output"
+done
+
+module_root=artifacts/module
+if [ -f src/LakeCircle.PowerShell/LakeCircle.PowerShell.csproj ]; then
+rm -rf "$module_root/LakeCircle"
+dotnet publish src/LakeCircle.PowerShell/LakeCircle.PowerShell.csproj -c "$configuration" --nologo -v quiet -o "$module_root/LakeCircle"
+python3 - "$module_root" "$output/LakeCircle.PowerShell.$version.zip" <<'PY'
+import os, sys, zipfile
+root, target = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    for folder, _, files in sorted(os.walk(os.path.join(root, "LakeCircle"))):
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            archive.write(path, os.path.relpath(path, root))
+PY
+fi
+
+echo "pack.sh: LakeCircle $version packed in $((SECONDS - start))s into $output:"
+for file in "$output"/LakeCircle.*."$version".*; do
+  printf '  %-48s %8d KiB\n' "$(basename "$file")" "$(( ($(stat -c %s "$file") + 1023) / 1024 ))"
+done

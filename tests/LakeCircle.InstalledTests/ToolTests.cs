@@ -1,0 +1,58 @@
+namespace LakeCircle.InstalledTests;
+
+/// <summary>The <c>lakecircle</c> tool installed from its package with <c>dotnet tool install</c>.</summary>
+public sealed class ToolTests
+{
+    [Test]
+    public async Task Version_is_the_package_version_with_the_commit_as_metadata()
+    {
+        var tool = await Installed.ToolAsync();
+
+        var result = await Programs.RunOkAsync(tool, ["--version"], Installed.Work);
+
+        var printed = result.Output.Trim();
+        TestContext.Out.WriteLine($"$ lakecircle --version\n{printed}");
+        printed.Should().MatchRegex($@"^{System.Text.RegularExpressions.Regex.Escape(Installed.Version)}(\+[0-9a-f]{{7,40}})?$");
+        printed.Split('+')[0].Should().Be(Installed.Version);
+    }
+
+    [Test]
+    public async Task The_quick_start_dryrun_prints_the_plan()
+    {
+        var tool = await Installed.ToolAsync();
+        var quickstart = Installed.CopyOfQuickstart("tool-dryrun");
+
+        var result = await Programs.RunOkAsync(
+            tool, ["dryrun", "--endpoint", Path.Combine(quickstart, "endpoint"), "--snapshot", Path.Combine(quickstart, "account.json")], quickstart);
+
+        TestContext.Out.WriteLine(result.Output);
+        result.Output.Should().Contain("~ acme-backups (1 rule changed, 1 removed)");
+        result.Output.Should().Contain("Plan: 2 buckets to change (3 rules to add, 1 to remove, 1 to change), 1 in sync, 1 missing, 1 unmanaged.");
+    }
+
+    [Test]
+    public async Task Dryrun_with_detailed_exit_code_exits_2_when_there_are_changes_and_0_when_in_sync()
+    {
+        var tool = await Installed.ToolAsync();
+        var quickstart = Installed.CopyOfQuickstart("tool-exitcode");
+        string[] where = ["--endpoint", Path.Combine(quickstart, "endpoint"), "--snapshot", Path.Combine(quickstart, "account.json")];
+
+        var changes = await Programs.RunAsync(tool, ["dryrun", "--detailed-exitcode", .. where], quickstart);
+        await Programs.RunOkAsync(tool, ["sync", .. where], quickstart);
+        var inSync = await Programs.RunAsync(tool, ["dryrun", "--detailed-exitcode", .. where], quickstart);
+
+        changes.ExitCode.Should().Be(2, changes.Describe());
+        inSync.ExitCode.Should().Be(0, inSync.Describe());
+    }
+
+    [Test]
+    public async Task An_unknown_command_is_one_error_line_and_no_stack_trace()
+    {
+        var tool = await Installed.ToolAsync();
+
+        var result = await Programs.RunAsync(tool, ["dryrn"], Installed.Work);
+
+        result.ExitCode.Should().NotBe(0);
+        (result.Output + result.Error).Should().Contain("dryrun").And.NotContain("   at ");
+    }
+}
