@@ -4,6 +4,7 @@ using System.CommandLine.Invocation;
 using LakeCircle.Cli.Commands;
 using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Logging;
+using LakeCircle.Cli.Output;
 using LakeCircle.Cli.Running;
 
 namespace LakeCircle.Cli;
@@ -27,7 +28,7 @@ internal static class CliApplication
     [
         new SyncCommand(context),
         new DryRunCommand(context),
-        new ValidateCommand(),
+        new ValidateCommand(context),
         new HistoryCommand(context),
         new RollbackCommand(context),
         new UnlockCommand(context),
@@ -70,6 +71,7 @@ internal static class CliApplication
     /// <param name="output">Where results go (standard output by default).</param>
     /// <param name="error">Where logs and errors go (standard error by default).</param>
     /// <param name="environment">The <c>LCC_*</c> variables; the process's own when <see langword="null"/>.</param>
+    /// <param name="time">The clock of the JSON documents' <c>generatedAt</c>; the system clock when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
     public static async Task<int> RunAsync(
@@ -77,6 +79,7 @@ internal static class CliApplication
         TextWriter? output = null,
         TextWriter? error = null,
         IReadOnlyDictionary<string, string?>? environment = null,
+        TimeProvider? time = null,
         CancellationToken cancellationToken = default)
     {
         var context = new CliContext
@@ -84,11 +87,13 @@ internal static class CliApplication
             Environment = environment ?? SettingsBuilder.ReadProcessEnvironment(),
             OutputIsTerminal = output is null && !Console.IsOutputRedirected && !NoColor(),
             ErrorIsTerminal = error is null && LoggingSetup.StandardErrorIsTerminal && !NoColor(),
+            Time = time ?? TimeProvider.System,
         };
-        // Failures nothing else caught end in LastResort below: one line, never System.CommandLine's stack trace.
+        // Failures nothing else caught end in LastResort below: one line, never System.CommandLine's stack trace. Standard
+        // output is tracked, so that a failure after a JSON document was printed does not print a second one.
         var configuration = new InvocationConfiguration
         {
-            Output = output ?? Console.Out,
+            Output = new OutputTracker(output ?? Console.Out),
             Error = error ?? Console.Error,
             EnableDefaultExceptionHandler = false,
         };
@@ -98,16 +103,22 @@ internal static class CliApplication
             configuration.ProcessTerminationTimeout = TimeSpan.FromSeconds(10);
         }
 
+        var format = OutputFormat.Text;
         try
         {
             var parseResult = CreateRootCommand(context).Parse(args);
+            format = RequestedFormat(parseResult, context.Environment);
             if (parseResult.Errors.Count > 0)
             {
-                foreach (var line in UsageErrors.Describe(parseResult))
+                var lines = UsageErrors.Describe(parseResult).Select(SecretMasker.MaskUserInfo).ToList();
+                foreach (var line in lines)
                 {
-                    await configuration.Error.WriteLineAsync(SecretMasker.MaskUserInfo(line)).ConfigureAwait(false);
+                    await configuration.Error.WriteLineAsync(line).ConfigureAwait(false);
                 }
 
+                var problems = lines.Take(lines.Count - 1).ToList();
+                await JsonOutput.WriteErrorAsync(configuration.Output, context, format, "usage", problems.Count == 1 ? problems[0] : string.Join(" ", problems), problems)
+                    .ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
 
@@ -115,14 +126,37 @@ internal static class CliApplication
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await configuration.Error.WriteLineAsync("Cancelled: writes already made stay made.").ConfigureAwait(false);
+            const string Cancelled = "Cancelled: writes already made stay made.";
+            await configuration.Error.WriteLineAsync(Cancelled).ConfigureAwait(false);
+            await JsonOutput.WriteErrorAsync(configuration.Output, context, format, "cancelled", Cancelled).ConfigureAwait(false);
             return ExitCodes.Error;
         }
         catch (Exception e)
         {
             await LastResortAsync(e, configuration.Error, context.Environment).ConfigureAwait(false);
+            await JsonOutput.WriteErrorAsync(configuration.Output, context, format, "unexpected", $"{Message(e)} This is a bug; please report it.").ConfigureAwait(false);
             return ExitCodes.Error;
         }
+    }
+
+    /// <summary>
+    /// The report format of a command line, parsed or not: its <c>--output</c> value when given and valid, else for the
+    /// commands that read the <c>LCC_*</c> variables <c>LCC_OUTPUT</c>; text when neither says JSON.
+    /// </summary>
+    internal static OutputFormat RequestedFormat(ParseResult parseResult, IReadOnlyDictionary<string, string?> environment)
+    {
+        var command = parseResult.CommandResult.Command;
+        var option = command.Options.FirstOrDefault(o => o.Name == "--output");
+        if (option is not null && parseResult.GetResult(option) is { Implicit: false } given)
+        {
+            var valid = !parseResult.Errors.Any(e => e.SymbolResult == given) && given.Tokens.Count == 1;
+            return valid && JsonOutput.IsJson(given.Tokens[0].Value) ? OutputFormat.Json : OutputFormat.Text;
+        }
+
+        // validate takes no LCC_* variable; the endpoint commands (and the root command) read LCC_OUTPUT.
+        var readsVariables = command.Options.Any(o => o.Name == "--endpoint");
+        return readsVariables && option is not null && JsonOutput.IsJson(environment.GetValueOrDefault(SettingDefinitions.Output))
+            ? OutputFormat.Json : OutputFormat.Text;
     }
 
     /// <summary>The variable that adds the stack trace to the last-resort error message.</summary>
@@ -134,8 +168,7 @@ internal static class CliApplication
     /// </summary>
     internal static async Task LastResortAsync(Exception exception, TextWriter error, IReadOnlyDictionary<string, string?> environment)
     {
-        var message = string.IsNullOrWhiteSpace(exception.Message) ? exception.GetType().Name : exception.Message;
-        var lines = message.ReplaceLineEndings("\n");
+        var lines = Message(exception);
         await error.WriteLineAsync($"error: {SecretMasker.MaskUserInfo(lines)}").ConfigureAwait(false);
         await error.WriteLineAsync("This is a bug; please report it (set LAKECIRCLE_DEBUG=1 for the details).").ConfigureAwait(false);
         if (Debugging(environment))
@@ -143,6 +176,10 @@ internal static class CliApplication
             await error.WriteLineAsync(SecretMasker.MaskUserInfo(exception.ToString())).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The message of an unmapped failure (its type when it has none), on one line per line.</summary>
+    private static string Message(Exception exception) =>
+        (string.IsNullOrWhiteSpace(exception.Message) ? exception.GetType().Name : exception.Message).ReplaceLineEndings("\n");
 
     private static bool Debugging(IReadOnlyDictionary<string, string?> environment)
     {

@@ -12,6 +12,9 @@ internal sealed record CliContext
     /// <summary>Whether standard output is a terminal that shows colours (only true for the real console).</summary>
     public bool OutputIsTerminal { get; init; }
 
+    /// <summary>The clock of the <c>generatedAt</c> member of JSON documents (injectable so that tests can pin it).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>A context over the given variables, with no terminal.</summary>
     public static CliContext Of(IReadOnlyDictionary<string, string?> environment) => new() { Environment = environment };
 }

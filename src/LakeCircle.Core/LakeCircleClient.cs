@@ -69,7 +69,7 @@ public sealed class LakeCircleClient : IAsyncDisposable
         var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var run = _logger.RunScope("DRYRUN", _settings.SettingsFingerprint);
         using var account = _logger.AccountScope(_settings.Account, _settings.Region);
-        return await PlanBuilder.PlanAsync(sources, Selection(buckets), _settings.ReadConcurrency, _logger, cancellationToken).ConfigureAwait(false);
+        return Stamped(await PlanBuilder.PlanAsync(sources, Selection(buckets), _settings.ReadConcurrency, _logger, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ public sealed class LakeCircleClient : IAsyncDisposable
     public async Task<RunOutcome> SyncAsync(IEnumerable<string>? buckets = null, CancellationToken cancellationToken = default)
     {
         var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await new WritingRun(sources, _settings, _logger).RunAsync(null, Selection(buckets), cancellationToken).ConfigureAwait(false);
+        return Stamped(await new WritingRun(sources, _settings, _logger).RunAsync(null, Selection(buckets), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -100,7 +100,7 @@ public sealed class LakeCircleClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(plan);
         var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await new WritingRun(sources, _settings, _logger).RunAsync(plan, null, cancellationToken).ConfigureAwait(false);
+        return Stamped(await new WritingRun(sources, _settings, _logger).RunAsync(plan, null, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ public sealed class LakeCircleClient : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await PlanBuilder.PlanRollbackAsync(sources, Archive(sources), bucket, to, cancellationToken).ConfigureAwait(false);
+        return Stamped(await PlanBuilder.PlanRollbackAsync(sources, Archive(sources), bucket, to, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -134,7 +134,7 @@ public sealed class LakeCircleClient : IAsyncDisposable
         var plan = await PlanRollbackAsync(bucket, to, cancellationToken).ConfigureAwait(false);
         if (plan.Plan is null || !plan.HasChanges)
         {
-            return new RunOutcome { RunId = _settings.RunId ?? RunId.New(), Plan = plan.Plan, Error = plan.Error, RestoredVersion = plan.RestoredVersion };
+            return Stamped(new RunOutcome { RunId = _settings.RunId ?? RunId.New(), Plan = plan.Plan, Error = plan.Error, RestoredVersion = plan.RestoredVersion });
         }
 
         return await ApplyAsync(plan, cancellationToken).ConfigureAwait(false);
@@ -243,6 +243,11 @@ public sealed class LakeCircleClient : IAsyncDisposable
 
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>The outcome with the account and region it is for (known once the sources are open).</summary>
+    private PlanOutcome Stamped(PlanOutcome outcome) => outcome with { Account = _settings.Account, Region = _settings.Region };
+
+    private RunOutcome Stamped(RunOutcome outcome) => outcome with { Account = _settings.Account, Region = _settings.Region };
 
     private ConfigurationArchive Archive(ClientSources sources) => new(sources.Endpoint, _settings.Time, _logger);
 

@@ -19,4 +19,14 @@ internal static class CommonOptions
         option.AcceptOnlyFromAmong(Text, Json);
         return option;
     }
+
+    /// <summary>
+    /// <c>--quiet</c>, <c>-q</c>: nothing on standard error when all goes well; errors still are, and warnings stay in
+    /// the report on standard output. For the endpoint commands it is the log level ERROR (as <c>LCC_APP_LEVEL=ERROR</c>).
+    /// </summary>
+    public static Option<bool> Quiet() => new("--quiet", "-q")
+    {
+        Description = "Write nothing to standard error when all goes well, only errors; warnings stay in the report on "
+            + "standard output (the log level ERROR, as LCC_APP_LEVEL=ERROR; not with --log-level).",
+    };
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using LakeCircle.Cli.Configuration;
 using LakeCircle.Cli.Running;
 using LakeCircle.Core.Archive;
@@ -42,7 +41,7 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
 
     private async Task<int> RunAsync(RunArguments arguments, string bucket, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle history", error, cancellationToken).ConfigureAwait(false);
+        var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle history", output, error, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
             return ExitCodes.Error;
@@ -58,6 +57,7 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
         {
             await Output.ErrorLine.WriteAsync(error, e.Message).ConfigureAwait(false);
+            await session.WriteJsonErrorAsync("failed", e.Message).ConfigureAwait(false);
             return ExitCodes.Error;
         }
 
@@ -66,7 +66,7 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
             .ToList();
         if (session.Settings.Output == OutputFormat.Json)
         {
-            await output.WriteLineAsync(SafeText.EscapeJson(JsonSerializer.Serialize(new { bucket, versions = rows }, JsonOptions))).ConfigureAwait(false);
+            await session.WriteJsonAsync(succeeded: true, error: null, new HistoryDocument(bucket, rows)).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
 
@@ -86,10 +86,11 @@ internal sealed class HistoryCommand(CliContext context) : ICliCommand
         return ExitCodes.Ok;
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>What became of the write that followed the capture: the version was replaced, stayed in place, or the run never knew.</summary>
     private static string Write(bool? replaced) => replaced switch { true => "applied", false => "refused", null => "unknown" };
+
+    /// <summary>The members of the JSON document after its head: the bucket and its versions, newest first.</summary>
+    private sealed record HistoryDocument(string Bucket, IReadOnlyList<HistoryRow> Versions);
 
     private sealed record HistoryRow(string Time, string Reason, string Write, int Rules, string Fingerprint, string File);
 }

@@ -10,6 +10,7 @@ using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Rendering;
 using LakeCircle.Core.Sync;
+using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Cli.Commands;
 
@@ -77,7 +78,7 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
     private async Task<int> RunAsync(
         RunArguments arguments, string bucket, DateTimeOffset? to, bool dryRun, bool forceUnlock, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle rollback", error, cancellationToken, forceUnlock)
+        var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle rollback", output, error, cancellationToken, forceUnlock)
             .ConfigureAwait(false);
         if (session is null)
         {
@@ -86,54 +87,74 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
 
         await using var closing = session.ConfigureAwait(false);
 
+        var format = session.Settings.Output;
         var render = new PlanRenderOptions { Color = context.OutputIsTerminal };
+        var json = session.JsonOptions;
+        var talk = session.Settings.AppLevel <= LogLevel.Information;
         try
         {
             if (dryRun)
             {
                 var plan = await session.Client.PlanRollbackAsync(bucket, to, cancellationToken).ConfigureAwait(false);
-                if (!await ReportVersionAsync(bucket, plan.Plan, plan.Error, plan.RestoredVersion, error).ConfigureAwait(false))
+                if (!await ReportVersionAsync(bucket, plan.Plan, plan.Error, plan.RestoredVersion, error, talk).ConfigureAwait(false))
                 {
+                    await WriteJsonAsync(format, output, JsonPlanRenderer.Render(plan, json)).ConfigureAwait(false);
                     return ExitCodes.Error;
                 }
 
-                await RunOutput.WriteAsync(plan, session.Settings.Output, output, render, cancellationToken).ConfigureAwait(false);
+                await RunOutput.WriteAsync(plan, format, output, render, json, cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
             var outcome = await session.Client.RollbackAsync(bucket, to, cancellationToken).ConfigureAwait(false);
             if (outcome.Refusal is not null)
             {
-                return await RunOutput.WriteAsync(outcome, session.Settings.Output, output, error, render, cancellationToken).ConfigureAwait(false);
+                return await RunOutput.WriteAsync(outcome, format, output, error, render, json, cancellationToken).ConfigureAwait(false);
             }
 
-            if (!await ReportVersionAsync(bucket, outcome.Plan, outcome.Error, outcome.RestoredVersion, error).ConfigureAwait(false))
+            if (!await ReportVersionAsync(bucket, outcome.Plan, outcome.Error, outcome.RestoredVersion, error, talk).ConfigureAwait(false))
             {
+                await WriteJsonAsync(format, output, JsonPlanRenderer.Render(outcome, json)).ConfigureAwait(false);
                 return ExitCodes.Error;
             }
 
             if (!outcome.HasChanges)
             {
-                await RunOutput.WriteAsync(new PlanOutcome { Plan = outcome.Plan }, session.Settings.Output, output, render, cancellationToken).ConfigureAwait(false);
+                var unchanged = new PlanOutcome { Plan = outcome.Plan, RestoredVersion = outcome.RestoredVersion, Account = outcome.Account, Region = outcome.Region };
+                await RunOutput.WriteAsync(unchanged, format, output, render, json, cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
-            return await RunOutput.WriteAsync(outcome, session.Settings.Output, output, error, render, cancellationToken).ConfigureAwait(false);
+            return await RunOutput.WriteAsync(outcome, format, output, error, render, json, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
         {
             await Output.ErrorLine.WriteAsync(error, e.Message).ConfigureAwait(false);
+            await session.WriteJsonErrorAsync("failed", e.Message).ConfigureAwait(false);
             return ExitCodes.Error;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("Cancelled: the run record was written; writes already made stay made.").ConfigureAwait(false);
+            const string Cancelled = "Cancelled: the run record was written; writes already made stay made.";
+            await error.WriteLineAsync(Cancelled).ConfigureAwait(false);
+            await session.WriteJsonErrorAsync("cancelled", Cancelled).ConfigureAwait(false);
             return ExitCodes.Error;
         }
     }
 
-    /// <summary>Says which version is put back (standard error), or why none can be; false when there is no plan.</summary>
-    private static async Task<bool> ReportVersionAsync(string bucket, AccountPlan? plan, string? problem, HistoryEntry? version, TextWriter error)
+    private static async Task WriteJsonAsync(OutputFormat format, TextWriter output, string document)
+    {
+        if (format == OutputFormat.Json)
+        {
+            await output.WriteLineAsync(document).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Says which version is put back (standard error, unless <paramref name="talk"/> is false: <c>--quiet</c> or a log
+    /// level above INFO), or why none can be; false when there is no plan.
+    /// </summary>
+    private static async Task<bool> ReportVersionAsync(string bucket, AccountPlan? plan, string? problem, HistoryEntry? version, TextWriter error, bool talk)
     {
         if (plan is null && problem is not null)
         {
@@ -141,7 +162,7 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
             return false;
         }
 
-        if (version is not null)
+        if (version is not null && talk)
         {
             await error.WriteLineAsync(
                 $"Version of '{SafeText.Escape(bucket)}' captured at {ArchiveTime.ToText(version.CapturedAt)} ({SafeText.Escape(version.Reason)}): "

@@ -51,6 +51,12 @@ internal sealed record RunArguments
         Take(options.LogLevel, SettingDefinitions.AppLevel);
         Take(options.LogFormat, SettingDefinitions.LogFormat);
         Take(options.Params, SettingDefinitions.ActionParams);
+        if (parseResult.GetValue(options.Quiet))
+        {
+            // --quiet is the level ERROR: progress and warnings stay off standard error (warnings are in the report), errors do not.
+            overrides[SettingDefinitions.AppLevel] = "ERROR";
+            flags[SettingDefinitions.AppLevel] = options.Quiet.Name;
+        }
 
         var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
         if (options.Buckets is { } bucketOption && parseResult.GetValue(bucketOption) is { Length: > 0 } buckets)

@@ -119,6 +119,9 @@ internal sealed class RunOptions
 
     public Option<string?> LogFormat { get; } = Choice("--log-format", "FORMAT", SettingDefinitions.LogFormat);
 
+    /// <summary><c>--quiet</c>, <c>-q</c>: the log level ERROR, and no informational lines on standard error.</summary>
+    public Option<bool> Quiet { get; } = CommonOptions.Quiet();
+
     public Option<string?>? Params { get; }
 
     public Option<int?>? Concurrency { get; }
@@ -141,7 +144,7 @@ internal sealed class RunOptions
     public IEnumerable<Option> All =>
         new Option?[]
         {
-            Endpoint, Account, Region, S3Endpoint, PathStyle, NoPathStyle, Snapshot, Buckets, Output, LogLevel, LogFormat,
+            Endpoint, Account, Region, S3Endpoint, PathStyle, NoPathStyle, Snapshot, Buckets, Output, LogLevel, LogFormat, Quiet,
             Params, Concurrency, WriteConcurrency, MaxChanges, MaxDeletions, DetailedExitCode, Wait, WaitTimeout, ForceUnlock,
         }.OfType<Option>();
 
@@ -159,6 +162,11 @@ internal sealed class RunOptions
             if (result.GetResult(PathStyle) is { Implicit: false } && result.GetResult(NoPathStyle) is { Implicit: false })
             {
                 result.AddError("--path-style and --no-path-style cannot be used together.");
+            }
+
+            if (result.GetResult(Quiet) is { Implicit: false } && result.GetValue(Quiet) && result.GetResult(LogLevel) is { Implicit: false })
+            {
+                result.AddError("--quiet and --log-level cannot be used together (--quiet is --log-level ERROR).");
             }
         });
         if (Groups.HasFlag(RunOptionGroups.OneBucket) && Buckets is { } buckets)

@@ -9,8 +9,8 @@ namespace LakeCircle.Cli.Commands;
 /// <summary><c>lakecircle unlock [--force]</c>: shows who holds the endpoint's sync lock, and with <c>--force</c> removes it.</summary>
 internal sealed class UnlockCommand(CliContext context) : ICliCommand
 {
-    /// <summary>The flags of unlock besides the endpoint, account and log flags (and its own <c>--force</c>): none.</summary>
-    public const RunOptionGroups Groups = RunOptionGroups.None;
+    /// <summary>The flags of unlock besides the endpoint, account and log flags (and its own <c>--force</c>).</summary>
+    public const RunOptionGroups Groups = RunOptionGroups.Output;
 
     public IReadOnlyList<string> Examples { get; } =
     [
@@ -41,7 +41,7 @@ internal sealed class UnlockCommand(CliContext context) : ICliCommand
 
     private async Task<int> RunAsync(RunArguments arguments, bool force, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle unlock", error, cancellationToken).ConfigureAwait(false);
+        var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle unlock", output, error, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
             return ExitCodes.Error;
@@ -60,13 +60,35 @@ internal sealed class UnlockCommand(CliContext context) : ICliCommand
                 UnlockStatus.Unreadable => ($"The lock {where} cannot be read ({unlock.Problem}); remove it with 'lakecircle unlock --force'.", ExitCodes.Error),
                 _ => (unlock.Holder is null ? $"No readable lock at {where}; any file there is removed." : $"Removed the lock {where} held by {unlock.Holder}.", ExitCodes.Ok),
             };
+            if (session.Settings.Output == OutputFormat.Json)
+            {
+                var document = new UnlockDocument(new LockState(Status(unlock.Status), where, unlock.Holder, unlock.Problem), message);
+                var failure = exitCode == ExitCodes.Ok ? null : JsonEnvelope.Error("locked", message);
+                await session.WriteJsonAsync(exitCode == ExitCodes.Ok, failure, document).ConfigureAwait(false);
+                return exitCode;
+            }
+
             await output.WriteLineAsync(SafeText.Escape(message)).ConfigureAwait(false);
             return exitCode;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.Gateways.S3GatewayException)
         {
             await Output.ErrorLine.WriteAsync(error, e.Message).ConfigureAwait(false);
+            await session.WriteJsonErrorAsync("failed", e.Message).ConfigureAwait(false);
             return ExitCodes.Error;
         }
     }
+
+    private static string Status(UnlockStatus status) => status switch
+    {
+        UnlockStatus.NoLock => "none",
+        UnlockStatus.Held => "held",
+        UnlockStatus.Unreadable => "unreadable",
+        _ => "removed",
+    };
+
+    /// <summary>The members of the JSON document after its head: the lock as found (or removed), and the sentence the text output prints.</summary>
+    private sealed record UnlockDocument(LockState Lock, string Message);
+
+    private sealed record LockState(string Status, string Location, string? Holder, string? Problem);
 }

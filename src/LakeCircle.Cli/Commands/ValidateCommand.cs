@@ -5,7 +5,7 @@ using LakeCircle.Core;
 namespace LakeCircle.Cli.Commands;
 
 /// <summary><c>lakecircle validate [PATH...]</c>: checks definition files without touching S3.</summary>
-internal sealed class ValidateCommand : ICliCommand
+internal sealed class ValidateCommand(CliContext context) : ICliCommand
 {
     public IReadOnlyList<string> Examples { get; } =
     [
@@ -32,6 +32,8 @@ internal sealed class ValidateCommand : ICliCommand
             paths,
             output,
             strict,
+            // validate writes its report on standard output and nothing on standard error; --quiet is taken for scripts that pass it to every command.
+            CommonOptions.Quiet(),
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(paths) ?? ["."],
@@ -42,12 +44,12 @@ internal sealed class ValidateCommand : ICliCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string format, bool strict, TextWriter output, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(string[] paths, string format, bool strict, TextWriter output, CancellationToken cancellationToken)
     {
         var outcome = await LakeCircleClient.ValidateAsync(paths.Length == 0 ? ["."] : paths, cancellationToken).ConfigureAwait(false);
         if (format == CommonOptions.Json)
         {
-            await ValidationJson.WriteAsync(output, outcome, cancellationToken).ConfigureAwait(false);
+            await ValidationJson.WriteAsync(output, context, outcome, strict, cancellationToken).ConfigureAwait(false);
         }
         else
         {

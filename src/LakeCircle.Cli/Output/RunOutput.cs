@@ -9,11 +9,12 @@ namespace LakeCircle.Cli.Output;
 internal static class RunOutput
 {
     /// <summary>Writes the plan of a DRYRUN.</summary>
-    public static async Task WriteAsync(PlanOutcome outcome, OutputFormat format, TextWriter output, PlanRenderOptions render, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        PlanOutcome outcome, OutputFormat format, TextWriter output, PlanRenderOptions render, JsonRenderOptions json, CancellationToken cancellationToken)
     {
         if (format == OutputFormat.Json)
         {
-            await output.WriteLineAsync(JsonPlanRenderer.Render(outcome)).ConfigureAwait(false);
+            await output.WriteLineAsync(JsonPlanRenderer.Render(outcome, json)).ConfigureAwait(false);
         }
         else
         {
@@ -25,21 +26,29 @@ internal static class RunOutput
 
     /// <summary>
     /// Writes what a writing run (sync, rollback) did and returns its exit code: a refusal or a failure of the run's own
-    /// steps goes to standard error; the plan and the per-bucket results go to standard output.
+    /// steps goes to standard error; the plan and the per-bucket results go to standard output. With JSON output, a
+    /// refused run is a document too (its <c>error</c> says why).
     /// </summary>
     /// <returns>0 when every write went through (or none was needed), else 1.</returns>
     public static async Task<int> WriteAsync(
-        RunOutcome outcome, OutputFormat format, TextWriter output, TextWriter error, PlanRenderOptions render, CancellationToken cancellationToken)
+        RunOutcome outcome, OutputFormat format, TextWriter output, TextWriter error, PlanRenderOptions render, JsonRenderOptions json,
+        CancellationToken cancellationToken)
     {
         if (outcome.Refusal is { } refusal)
         {
             await ErrorLine.WriteAsync(error, refusal).ConfigureAwait(false);
+            if (format == OutputFormat.Json)
+            {
+                await output.WriteLineAsync(JsonPlanRenderer.Render(outcome, json)).ConfigureAwait(false);
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return ExitCodes.Error;
         }
 
         if (format == OutputFormat.Json)
         {
-            await output.WriteLineAsync(JsonPlanRenderer.Render(outcome)).ConfigureAwait(false);
+            await output.WriteLineAsync(JsonPlanRenderer.Render(outcome, json)).ConfigureAwait(false);
         }
         else
         {

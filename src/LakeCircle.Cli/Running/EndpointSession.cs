@@ -13,9 +13,13 @@ namespace LakeCircle.Cli.Running;
 internal sealed class EndpointSession : IAsyncDisposable
 {
     private readonly ILoggerFactory _loggers;
+    private readonly CliContext _context;
+    private readonly TextWriter _output;
 
-    private EndpointSession(Settings settings, Payload payload, ILoggerFactory loggers, LakeCircleClient client)
+    private EndpointSession(CliContext context, TextWriter output, Settings settings, Payload payload, ILoggerFactory loggers, LakeCircleClient client)
     {
+        _context = context;
+        _output = output;
         Settings = settings;
         Payload = payload;
         _loggers = loggers;
@@ -28,12 +32,16 @@ internal sealed class EndpointSession : IAsyncDisposable
 
     public LakeCircleClient Client { get; }
 
-    /// <summary>Opens the session, or prints every configuration problem and returns <see langword="null"/>.</summary>
+    /// <summary>
+    /// Opens the session, or prints every configuration problem (and with JSON output their document) and returns
+    /// <see langword="null"/>.
+    /// </summary>
     public static async Task<EndpointSession?> OpenAsync(
-        CliContext context, RunArguments arguments, string commandName, TextWriter error, CancellationToken cancellationToken, bool forceUnlock = false)
+        CliContext context, RunArguments arguments, string commandName, TextWriter output, TextWriter error, CancellationToken cancellationToken,
+        bool forceUnlock = false)
     {
         var configuration = await RunConfiguration.LoadAsync(context.Environment, arguments, cancellationToken).ConfigureAwait(false);
-        if (await configuration.ReportErrorsAsync(error, commandName).ConfigureAwait(false))
+        if (await configuration.ReportErrorsAsync(output, error, context, commandName).ConfigureAwait(false))
         {
             return null;
         }
@@ -41,8 +49,22 @@ internal sealed class EndpointSession : IAsyncDisposable
         var settings = configuration.Settings!;
         var loggers = LoggingSetup.CreateLoggerFactory(settings.LogFormat, settings.AppLevel, error, context.ErrorIsTerminal);
         var client = new LakeCircleClient(ClientOptions.From(configuration, arguments.PathStyle, forceUnlock, loggers));
-        return new EndpointSession(settings, configuration.Payload!, loggers, client);
+        return new EndpointSession(context, output, settings, configuration.Payload!, loggers, client);
     }
+
+    /// <summary>
+    /// With JSON output, writes the document of a failure (account and region of the settings) unless one was written;
+    /// text output leaves it to the <c>error:</c> line on standard error.
+    /// </summary>
+    public Task WriteJsonErrorAsync(string code, string message, IEnumerable<string>? errors = null) =>
+        Output.JsonOutput.WriteErrorAsync(_output, _context, Settings.Output, code, message, errors, Settings.AwsAccount, Settings.AwsRegion);
+
+    /// <summary>Writes a JSON document of this session (account and region of the settings) on standard output.</summary>
+    public Task WriteJsonAsync(bool succeeded, Core.Rendering.JsonError? error, object payload) =>
+        Output.JsonOutput.WriteAsync(_output, _context, Settings.AwsAccount, Settings.AwsRegion, succeeded, error, payload);
+
+    /// <summary>The head of this session's JSON documents.</summary>
+    public Core.Rendering.JsonRenderOptions JsonOptions => Output.JsonOutput.Options(_context);
 
     public async ValueTask DisposeAsync()
     {

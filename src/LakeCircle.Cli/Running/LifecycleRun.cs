@@ -32,7 +32,9 @@ internal static class LifecycleRun
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("Cancelled: writes already made stay made.").ConfigureAwait(false);
+            const string Cancelled = "Cancelled: writes already made stay made.";
+            await error.WriteLineAsync(Cancelled).ConfigureAwait(false);
+            await JsonOutput.WriteErrorAsync(output, context, RunConfiguration.RequestedFormat(context.Environment, arguments), "cancelled", Cancelled).ConfigureAwait(false);
             return ExitCodes.Error;
         }
     }
@@ -41,7 +43,7 @@ internal static class LifecycleRun
         CliContext context, RunArguments arguments, string commandName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var configuration = await RunConfiguration.LoadAsync(context.Environment, arguments, cancellationToken).ConfigureAwait(false);
-        if (await configuration.ReportErrorsAsync(error, commandName).ConfigureAwait(false))
+        if (await configuration.ReportErrorsAsync(output, error, context, commandName).ConfigureAwait(false))
         {
             return ExitCodes.Error;
         }
@@ -59,6 +61,7 @@ internal static class LifecycleRun
         }
 
         var render = new PlanRenderOptions { Color = context.OutputIsTerminal };
+        var json = JsonOutput.Options(context);
         var buckets = settings.ActionParameters.Buckets;
         int exitCode;
         try
@@ -68,13 +71,13 @@ internal static class LifecycleRun
             if (settings.Action == WorkAction.DryRun)
             {
                 var outcome = await client.PlanAsync(buckets, cancellationToken).ConfigureAwait(false);
-                await RunOutput.WriteAsync(outcome, settings.Output, output, render, cancellationToken).ConfigureAwait(false);
+                await RunOutput.WriteAsync(outcome, settings.Output, output, render, json, cancellationToken).ConfigureAwait(false);
                 exitCode = RunOutput.ExitCode(outcome, settings.ActionParameters.DetailedExitCode);
             }
             else
             {
                 var run = await client.SyncAsync(buckets, cancellationToken).ConfigureAwait(false);
-                exitCode = await RunOutput.WriteAsync(run, settings.Output, output, error, render, cancellationToken).ConfigureAwait(false);
+                exitCode = await RunOutput.WriteAsync(run, settings.Output, output, error, render, json, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -85,7 +88,8 @@ internal static class LifecycleRun
         catch (Exception e) when (e is S3GatewayException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             // A gateway or endpoint failure outside what the run reports itself, such as a folder where lock.json goes.
-            await Output.ErrorLine.WriteAsync(error, e.Message).ConfigureAwait(false);
+            await ErrorLine.WriteAsync(error, e.Message).ConfigureAwait(false);
+            await JsonOutput.WriteErrorAsync(output, context, settings.Output, "failed", e.Message, account: settings.AwsAccount, region: settings.AwsRegion).ConfigureAwait(false);
             return ExitCodes.Error;
         }
 

@@ -25,12 +25,21 @@ internal sealed record RunConfiguration
     public IReadOnlyList<string> Errors { get; init; } = [];
 
     /// <summary>
-    /// Prints every configuration problem on <paramref name="error"/>, then says nothing was read or written and where
-    /// the flags are explained. Returns <see langword="true"/> when there was any problem (the run must stop).
+    /// The report format asked for (<c>--output</c>, else <c>LCC_OUTPUT</c>), known even when other values are
+    /// invalid, so that configuration errors are a JSON document too; text when it is itself invalid.
     /// </summary>
+    public OutputFormat Format { get; init; }
+
+    /// <summary>
+    /// Prints every configuration problem on <paramref name="error"/>, then says nothing was read or written and where
+    /// the flags are explained; with JSON output, also the error document (code <c>configuration</c>) on
+    /// <paramref name="output"/>. Returns <see langword="true"/> when there was any problem (the run must stop).
+    /// </summary>
+    /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
+    /// <param name="context">The process context (the clock of the JSON document).</param>
     /// <param name="commandName">The command, for the <c>--help</c> hint.</param>
-    public async Task<bool> ReportErrorsAsync(TextWriter error, string commandName)
+    public async Task<bool> ReportErrorsAsync(TextWriter output, TextWriter error, CliContext context, string commandName)
     {
         if (Errors.Count == 0)
         {
@@ -42,7 +51,10 @@ internal sealed record RunConfiguration
             await Output.ErrorLine.WriteAsync(error, problem).ConfigureAwait(false);
         }
 
-        await error.WriteLineAsync($"Nothing was read or written. Run '{commandName} --help' for the flags and the variables behind them.").ConfigureAwait(false);
+        const string Nothing = "Nothing was read or written.";
+        await error.WriteLineAsync($"{Nothing} Run '{commandName} --help' for the flags and the variables behind them.").ConfigureAwait(false);
+        var message = Errors.Count == 1 ? $"{Errors[0]} {Nothing}" : $"{Errors.Count} problems in the configuration. {Nothing}";
+        await Output.JsonOutput.WriteErrorAsync(output, context, Format, "configuration", message, Errors).ConfigureAwait(false);
         return true;
     }
 
@@ -77,10 +89,16 @@ internal sealed record RunConfiguration
             CheckSnapshot(snapshot, settings, errors);
         }
 
+        var format = RequestedFormat(environment, arguments);
         return errors.Count > 0 || result.Settings is null
-            ? new RunConfiguration { Errors = errors }
-            : new RunConfiguration { Settings = result.Settings, Payload = new Payload(result.Settings), Snapshot = snapshot };
+            ? new RunConfiguration { Errors = errors, Format = format }
+            : new RunConfiguration { Settings = result.Settings, Payload = new Payload(result.Settings), Snapshot = snapshot, Format = result.Settings.Output };
     }
+
+    /// <summary>The report format the flags or <c>LCC_OUTPUT</c> ask for, whatever else is wrong (text when unclear).</summary>
+    public static OutputFormat RequestedFormat(IReadOnlyDictionary<string, string?> environment, RunArguments arguments) =>
+        Output.JsonOutput.IsJson(Lookup(arguments.Overrides, SettingDefinitions.Output) ?? Lookup(environment, SettingDefinitions.Output))
+            ? OutputFormat.Json : OutputFormat.Text;
 
     private static async Task<SnapshotS3Gateway?> OpenSnapshotAsync(
         IReadOnlyDictionary<string, string?> environment, Dictionary<string, string?> overrides, RunArguments arguments,

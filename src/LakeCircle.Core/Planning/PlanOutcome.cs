@@ -26,6 +26,12 @@ public sealed record PlanOutcome
     /// <summary>For a rollback plan: the stored version it puts back; otherwise <see langword="null"/>.</summary>
     public HistoryEntry? RestoredVersion { get; init; }
 
+    /// <summary>The account the plan is for (as given to the client, or the snapshot's), or <see langword="null"/> when unknown.</summary>
+    public string? Account { get; init; }
+
+    /// <summary>The region the plan is for (as given to the client, or the snapshot's), or <see langword="null"/> when unknown.</summary>
+    public string? Region { get; init; }
+
     /// <summary>When errors stopped the plan: how many defined buckets had none (for the stop message).</summary>
     internal int ValidDefinitions { get; init; }
 

@@ -51,6 +51,12 @@ public sealed record RunOutcome
     /// <summary>For a rollback: the stored version put back; otherwise <see langword="null"/>.</summary>
     public HistoryEntry? RestoredVersion { get; init; }
 
+    /// <summary>The account the run is for (as given to the client, or the snapshot's), or <see langword="null"/> when unknown.</summary>
+    public string? Account { get; init; }
+
+    /// <summary>The region the run is for (as given to the client, or the snapshot's), or <see langword="null"/> when unknown.</summary>
+    public string? Region { get; init; }
+
     /// <summary>The lapsed lock holding this run took over from (who, which run, when it lapsed), or <see langword="null"/>.</summary>
     public string? TakenOverFrom { get; init; }
 

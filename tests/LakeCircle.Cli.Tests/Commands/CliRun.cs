@@ -3,11 +3,15 @@ namespace LakeCircle.Cli.Tests.Commands;
 /// <summary>Runs <c>lakecircle</c> through the real parser with an injected environment, capturing both writers.</summary>
 internal static class CliRun
 {
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        await RunAtAsync(null, environment, args);
+
+    /// <summary>Runs with the JSON documents' clock fixed at <paramref name="time"/> (the system clock when null).</summary>
+    public static async Task<CliResult> RunAtAsync(TimeProvider? time, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await CliApplication.RunAsync(args, output, error, environment ?? new Dictionary<string, string?>());
+        var exitCode = await CliApplication.RunAsync(args, output, error, environment ?? new Dictionary<string, string?>(), time);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 

@@ -12,7 +12,7 @@ public class CommandFlagsTests
     private static readonly string[] Location =
         ["--endpoint", "--account", "--region", "--s3-endpoint", "--path-style", "--no-path-style", "--snapshot"];
 
-    private static readonly string[] Log = ["--log-level", "--log-format"];
+    private static readonly string[] Log = ["--log-level", "--log-format", "-q", "--quiet"];
 
     private static readonly string[] Output = ["-o", "--output"];
 
@@ -35,8 +35,8 @@ public class CommandFlagsTests
         yield return new TestCaseData("rollback", (string[])[
             "--to", "--dry-run", .. Location, "--bucket", .. Output, .. Log, "--wait", "--wait-timeout", "--force-unlock", .. Help])
             .SetArgDisplayNames("rollback");
-        yield return new TestCaseData("unlock", (string[])["--force", .. Location, .. Log, .. Help]).SetArgDisplayNames("unlock");
-        yield return new TestCaseData("validate", (string[])[.. Output, "--strict", .. Help]).SetArgDisplayNames("validate");
+        yield return new TestCaseData("unlock", (string[])["--force", .. Location, .. Output, .. Log, .. Help]).SetArgDisplayNames("unlock");
+        yield return new TestCaseData("validate", (string[])[.. Output, "--strict", "-q", "--quiet", .. Help]).SetArgDisplayNames("validate");
     }
 
     [TestCaseSource(nameof(CommandFlags))]
@@ -85,7 +85,7 @@ public class CommandFlagsTests
     public async Task History_RefusesTheFlagsOfRuns(params string[] flag) => await RefusedAsync("history", ["--bucket", "acme-logs", .. flag]);
 
     [TestCase("--bucket", "acme-logs")]
-    [TestCase("--output", "json")]
+    [TestCase("--wait")]
     [TestCase("--force-unlock")]
     [TestCase("--params", "{}")]
     public async Task Unlock_RefusesTheFlagsOfRuns(params string[] flag) => await RefusedAsync("unlock", flag);

@@ -155,7 +155,7 @@ public class SyncCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exitCode = await CliApplication.RunAsync(["sync", .. _example.Flags()], output, error, new Dictionary<string, string?>(), cancellation.Token);
+        var exitCode = await CliApplication.RunAsync(["sync", .. _example.Flags()], output, error, new Dictionary<string, string?>(), cancellationToken: cancellation.Token);
 
         exitCode.Should().Be(ExitCodes.Error, error.ToString());
         error.ToString().Should().Contain("Cancelled");

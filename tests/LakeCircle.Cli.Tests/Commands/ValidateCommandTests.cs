@@ -40,7 +40,7 @@ public class ValidateCommandTests
     }
 
     [Test]
-    public async Task Validate_JsonOutput_HasBucketsAndErrors()
+    public async Task Validate_JsonOutput_HasTheHeadBucketsAndDiagnostics()
     {
         var wrongType = Path.Combine(Fixtures, "invalid", "wrong-type.toml");
 
@@ -49,14 +49,21 @@ public class ValidateCommandTests
         exitCode.Should().Be(ExitCodes.Error);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        root.EnumerateObject().Select(p => p.Name).Should().Equal("buckets", "errors");
+        root.EnumerateObject().Select(p => p.Name).Should().Equal("schemaVersion", "tool", "generatedAt", "succeeded", "error", "buckets", "diagnostics");
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(1);
+        root.GetProperty("tool").GetProperty("name").GetString().Should().Be("lakecircle");
+        root.GetProperty("tool").GetProperty("version").GetString().Should().Be(CliVersion.Informational);
+        root.GetProperty("succeeded").GetBoolean().Should().BeFalse();
+        root.GetProperty("error").GetProperty("code").GetString().Should().Be("definitions");
+        root.GetProperty("error").GetProperty("message").GetString().Should().StartWith("1 problem in 1 file");
+        root.GetProperty("error").GetProperty("errors").EnumerateArray().Single().GetString().Should().StartWith(wrongType + ":9:23: ");
         var buckets = root.GetProperty("buckets").EnumerateArray().ToList();
         buckets.Select(b => b.GetProperty("name").GetString()).Should().Equal("scratch", "wrong-type");
         buckets[1].GetProperty("fingerprint").GetString().Should().MatchRegex("^[0-9a-f]{64}$");
         var rule = buckets[1].GetProperty("rules").EnumerateArray().Single();
         rule.GetProperty("id").GetString().Should().Be("days-as-text");
         rule.GetProperty("fingerprint").GetString().Should().MatchRegex("^[0-9a-f]{64}$");
-        var problem = root.GetProperty("errors").EnumerateArray().Single();
+        var problem = root.GetProperty("diagnostics").EnumerateArray().Single();
         problem.EnumerateObject().Select(p => p.Name).Should().Equal("file", "line", "column", "bucket", "rule", "field", "message", "severity");
         problem.GetProperty("file").GetString().Should().Be(wrongType);
         problem.GetProperty("line").GetInt32().Should().Be(9);
@@ -118,17 +125,20 @@ public class ValidateCommandTests
 
         exitCode.Should().Be(ExitCodes.Ok);
         using var json = JsonDocument.Parse(output);
-        json.RootElement.GetProperty("errors").EnumerateArray().Single().GetProperty("severity").GetString().Should().Be("warning");
+        json.RootElement.GetProperty("diagnostics").EnumerateArray().Single().GetProperty("severity").GetString().Should().Be("warning");
+        json.RootElement.GetProperty("succeeded").GetBoolean().Should().BeTrue();
+        json.RootElement.TryGetProperty("error", out _).Should().BeFalse();
     }
 
     [Test]
-    public async Task Validate_JsonOutputValid_HasNoErrors()
+    public async Task Validate_JsonOutputValid_HasNoDiagnostics()
     {
         var (exitCode, output, _) = await RunAsync("validate", "-o", "json", Path.Combine(Fixtures, "valid"));
 
         exitCode.Should().Be(ExitCodes.Ok);
         using var json = JsonDocument.Parse(output);
-        json.RootElement.GetProperty("errors").GetArrayLength().Should().Be(0);
+        json.RootElement.GetProperty("diagnostics").GetArrayLength().Should().Be(0);
+        json.RootElement.GetProperty("succeeded").GetBoolean().Should().BeTrue();
         json.RootElement.GetProperty("buckets").GetArrayLength().Should().Be(4);
     }
 

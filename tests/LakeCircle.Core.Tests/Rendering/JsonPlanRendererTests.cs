@@ -46,8 +46,10 @@ public sealed class JsonPlanRendererTests
         added.GetProperty("aws").GetProperty("Expiration").GetProperty("Days").GetInt32().Should().Be(7);
         rules.GetProperty("removed").EnumerateArray().Single().GetProperty("id").GetString().Should().Be("old");
         var field = rules.GetProperty("changed").EnumerateArray().Single().GetProperty("fields").EnumerateArray().Single();
-        (field.GetProperty("field").GetString(), field.GetProperty("before").GetString(), field.GetProperty("after").GetString())
-            .Should().Be(("Expiration.Days", "30", "90"));
+        field.GetProperty("field").GetString().Should().Be("Expiration.Days");
+        field.GetProperty("before").ValueKind.Should().Be(JsonValueKind.Number);
+        (field.GetProperty("before").GetInt32(), field.GetProperty("after").GetInt32()).Should().Be((30, 90));
+        (field.GetProperty("beforeText").GetString(), field.GetProperty("afterText").GetString()).Should().Be(("30", "90"));
         buckets[1].GetProperty("rules").GetProperty("unchanged").EnumerateArray().Select(e => e.GetString()).Should().Equal("keep");
     }
 
@@ -70,6 +72,10 @@ public sealed class JsonPlanRendererTests
         logs.GetProperty("status").GetString().Should().Be("failed");
         logs.GetProperty("error").GetString().Should().Contain("Access Denied");
         buckets["backups"].TryGetProperty("result", out _).Should().BeFalse();
+        var error = root.GetProperty("error");
+        error.GetProperty("code").GetString().Should().Be("failed");
+        error.GetProperty("message").GetString().Should().Be("1 bucket not written.");
+        error.GetProperty("errors").EnumerateArray().Single().GetString().Should().StartWith("logs: ").And.Contain("Access Denied");
     }
 
     [Test]
@@ -102,5 +108,11 @@ public sealed class JsonPlanRendererTests
         diagnostic.GetProperty("line").GetInt32().Should().Be(1);
         root.GetProperty("buckets").GetArrayLength().Should().Be(0);
         root.TryGetProperty("summary", out _).Should().BeFalse();
+        var error = root.GetProperty("error");
+        error.GetProperty("code").GetString().Should().Be("definitions");
+        var errors = root.GetProperty("diagnostics").EnumerateArray().Count(d => d.GetProperty("severity").GetString() == "error");
+        error.GetProperty("message").GetString().Should().StartWith($"{errors} problems in the definitions");
+        error.GetProperty("errors").GetArrayLength().Should().Be(errors);
+        error.GetProperty("errors")[0].GetString().Should().StartWith("bad.toml:1:");
     }
 }
