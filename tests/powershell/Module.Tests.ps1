@@ -68,11 +68,12 @@ function New-Copy([string] $Name) {
 
 # Runs a command in a fresh pwsh (no profile) with the module imported, and returns everything it printed: what
 # -WhatIf shows goes to the host, which only a separate process can capture.
-function Invoke-Child([string] $Command) {
+# With -Answers, the child is interactive and reads its answers to prompts (-Confirm) from standard input.
+function Invoke-Child([string] $Command, [string[]] $Answers) {
     $pwsh = [Environment]::ProcessPath
-    $arguments = @('-NoProfile', '-NonInteractive', '-Command', "`$ErrorActionPreference = 'Stop'; Import-Module '$manifest'; $Command")
+    $arguments = @('-NoProfile') + @(if (-not $Answers) { '-NonInteractive' }) + @('-Command', "`$ErrorActionPreference = 'Stop'; Import-Module '$manifest'; $Command")
     if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $arguments = @(Join-Path $PSHOME 'pwsh.dll') + $arguments }
-    $output = & $pwsh @arguments 2>&1
+    $output = if ($Answers) { $Answers | & $pwsh @arguments 2>&1 } else { & $pwsh @arguments 2>&1 }
     Assert ($LASTEXITCODE -eq 0) "the child pwsh exited with $LASTEXITCODE`: $($output -join ' | ')"
     return $output
 }
@@ -158,6 +159,17 @@ Check 'sync-whatif-writes-nothing' {
     Assert (@($output | Where-Object { "$_" -like '*- manual-hotfix*' }).Count -eq 1) '-WhatIf does not show the rule it removes'
     $after = Get-Tree $copy
     Assert (($before -join "`n") -eq ($after -join "`n")) 'files under the copy changed'
+}
+
+Check 'sync-confirm-asks-per-bucket' {
+    $copy = New-Copy 'confirm'
+    # Buckets are asked in name order: yes to acme-backups, no to acme-datalake.
+    $output = Invoke-Child "Invoke-LakeCircleSync -Endpoint '$copy/endpoint' -Snapshot '$copy/account.json' -Confirm -WarningAction SilentlyContinue | ForEach-Object { 'result: ' + `$_.Bucket + '=' + `$_.Result }" -Answers 'Y', 'N'
+    Assert (@($output | Where-Object { "$_" -like '*of bucket "acme-*"?' }).Count -eq 2) "not asked for both buckets: $($output -join ' | ')"
+    $results = @($output | Where-Object { "$_" -like 'result: *' })
+    Assert (($results -join ',') -eq 'result: acme-backups=Applied') "results: $($results -join ', ')"
+    $plan = @(Get-LakeCirclePlan -Endpoint "$copy/endpoint" -Snapshot "$copy/account.json" -Bucket acme-backups, acme-datalake)
+    Assert ((($plan | ForEach-Object { "$($_.Name)=$($_.Status)" }) -join ',') -eq 'acme-backups=InSync,acme-datalake=Change') "plan after: $($plan -join ', ')"
 }
 
 $syncCopy = New-Copy 'sync'

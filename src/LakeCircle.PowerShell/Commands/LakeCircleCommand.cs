@@ -120,7 +120,7 @@ public abstract class LakeCircleCommand : PSCmdlet, IDisposable
         ArgumentNullException.ThrowIfNull(parameters);
         var environment = ProcessEnvironment();
         var arguments = parameters.ToRunArguments();
-        var configuration = Run(token => RunConfiguration.LoadAsync(environment, arguments, token));
+        var configuration = Run(token => parameters.LoadAsync(environment, token));
         if (configuration.Errors.Count > 0 || configuration.Settings is null)
         {
             ThrowConfigurationError(configuration.Errors);
@@ -272,7 +272,7 @@ public abstract class LakeCircleCommand : PSCmdlet, IDisposable
 
     private void ThrowConfigurationError(IReadOnlyList<string> problems)
     {
-        var message = string.Join('\n', problems.Select(SpeakOfParameters)) + "\nNothing was read or written.";
+        var message = string.Join('\n', problems.Select(CommandParameters.SpeakOfParameters)) + "\nNothing was read or written.";
         ThrowTerminatingError(ErrorRecords.Create(
             message,
             ErrorRecords.InvalidConfiguration,
@@ -280,27 +280,6 @@ public abstract class LakeCircleCommand : PSCmdlet, IDisposable
             null,
             "Correct the parameters and LCC_* variables named above (Get-Help " + MyInvocation.MyCommand.Name + " -Parameter *)."));
     }
-
-    /// <summary>A settings message that names the command line's flags names the parameters instead.</summary>
-    /// <param name="message">The message.</param>
-    /// <returns>The message for PowerShell.</returns>
-    internal static string SpeakOfParameters(string message)
-    {
-        foreach (var (flag, parameter) in FlagNames)
-        {
-            message = message.Replace(flag, parameter, StringComparison.Ordinal);
-        }
-
-        return message;
-    }
-
-    private static readonly (string Flag, string Parameter)[] FlagNames =
-    [
-        ("--s3-endpoint", "-S3Endpoint"), ("--endpoint", "-Endpoint"), ("--account", "-Account"), ("--region", "-Region"),
-        ("--snapshot", "-Snapshot"), ("--log-level", "-LogLevel"), ("--params", "-Params"), ("--bucket", "-Bucket"),
-        ("--concurrency", "-Concurrency"), ("--write-concurrency", "-WriteConcurrency"), ("--max-changes", "-MaxChanges"),
-        ("--max-deletions", "-MaxDeletions"), ("--wait-timeout", "-WaitTimeout"), ("--wait", "-Wait"),
-    ];
 
     private void Deliver(PumpMessage message)
     {

@@ -1,5 +1,6 @@
 using LakeCircle.Cli.Commands;
 using LakeCircle.Cli.Configuration;
+using LakeCircle.Cli.Running;
 
 namespace LakeCircle.PowerShell.Running;
 
@@ -111,6 +112,41 @@ internal sealed record CommandParameters
             ForceUnlock = ForceUnlock,
         };
     }
+
+    /// <summary>Checks the configuration: these parameters over the <c>LCC_*</c> variables, as the command line checks its flags.</summary>
+    /// <param name="environment">The <c>LCC_*</c> variables.</param>
+    /// <param name="cancellationToken">Cancels the snapshot's read.</param>
+    /// <returns>The configuration, with every problem.</returns>
+    internal Task<RunConfiguration> LoadAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken) =>
+        RunConfiguration.LoadAsync(environment, ToRunArguments(), cancellationToken);
+
+    /// <summary>The configuration problems, as the cmdlets report them (naming parameters, not flags).</summary>
+    /// <param name="environment">The <c>LCC_*</c> variables.</param>
+    /// <param name="cancellationToken">Cancels the snapshot's read.</param>
+    /// <returns>The problems; empty when the configuration is valid.</returns>
+    internal async Task<IReadOnlyList<string>> ProblemsAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken) =>
+        [.. (await LoadAsync(environment, cancellationToken).ConfigureAwait(false)).Errors.Select(SpeakOfParameters)];
+
+    /// <summary>A settings message that names the command line's flags names the parameters instead.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The message for PowerShell.</returns>
+    public static string SpeakOfParameters(string message)
+    {
+        foreach (var (flag, parameter) in FlagNames)
+        {
+            message = message.Replace(flag, parameter, StringComparison.Ordinal);
+        }
+
+        return message;
+    }
+
+    private static readonly (string Flag, string Parameter)[] FlagNames =
+    [
+        ("--s3-endpoint", "-S3Endpoint"), ("--endpoint", "-Endpoint"), ("--account", "-Account"), ("--region", "-Region"),
+        ("--snapshot", "-Snapshot"), ("--log-level", "-LogLevel"), ("--params", "-Params"), ("--bucket", "-Bucket"),
+        ("--concurrency", "-Concurrency"), ("--write-concurrency", "-WriteConcurrency"), ("--max-changes", "-MaxChanges"),
+        ("--max-deletions", "-MaxDeletions"), ("--wait-timeout", "-WaitTimeout"), ("--wait", "-Wait"),
+    ];
 
     /// <summary>
     /// Whether an endpoint or snapshot value is a local path (to resolve against PowerShell's current location, which is
