@@ -90,6 +90,7 @@ $Work = (Resolve-Path $Work).ProviderPath
 $manifest = if (Test-Path -PathType Leaf $ModulePath) { $ModulePath }
     elseif (Test-Path (Join-Path $ModulePath 'LakeCircle.psd1')) { Join-Path $ModulePath 'LakeCircle.psd1' }
     else { Join-Path $ModulePath 'LakeCircle/LakeCircle.psd1' }
+$manifest = (Resolve-Path $manifest).ProviderPath   # a relative path would be taken for a module name
 $quickstartBefore = Get-Tree $Quickstart
 foreach ($name in @(Get-ChildItem Env: | Where-Object Name -like 'LCC_*' | ForEach-Object Name)) { Remove-Item "Env:$name" }
 
