@@ -33,7 +33,6 @@ for project in src/LakeCircle.Core/LakeCircle.Core.csproj src/LakeCircle.Cli/Lak
 done
 
 module_root=artifacts/module
-if [ -f src/LakeCircle.PowerShell/LakeCircle.PowerShell.csproj ]; then
 rm -rf "$module_root/LakeCircle"
 dotnet publish src/LakeCircle.PowerShell/LakeCircle.PowerShell.csproj -c "$configuration" --nologo -v quiet -o "$module_root/LakeCircle"
 python3 - "$module_root" "$output/LakeCircle.PowerShell.$version.zip" <<'PY'
@@ -45,7 +44,6 @@ with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
             path = os.path.join(folder, name)
             archive.write(path, os.path.relpath(path, root))
 PY
-fi
 
 echo "pack.sh: LakeCircle $version packed in $((SECONDS - start))s into $output:"
 for file in "$output"/LakeCircle.*."$version".*; do

@@ -85,6 +85,18 @@ public sealed class PackageContentTests
         package.Entries.Should().NotContain(e => e.FullName.Contains("Tests", StringComparison.Ordinal), "no test project is packed");
     }
 
+    [Test]
+    public void The_module_package_holds_the_manifest_of_the_product_version_and_every_dependency()
+    {
+        using var module = ZipFile.OpenRead(Installed.Package("LakeCircle.PowerShell", ".zip"));
+        var names = module.Entries.Select(e => e.FullName).ToList();
+        var manifest = Read(module, "LakeCircle/LakeCircle.psd1");
+
+        names.Should().Contain(["LakeCircle/LakeCircle.PowerShell.dll", "LakeCircle/LakeCircle.Core.dll", "LakeCircle/Tomlyn.dll", "LakeCircle/AWSSDK.S3.dll"]);
+        names.Should().NotContain(n => n.EndsWith("System.Management.Automation.dll", StringComparison.Ordinal), "PowerShell provides it");
+        manifest.Should().Contain($"ModuleVersion = '{Installed.Version.Split('-', '+')[0]}'");
+    }
+
     private static XElement Nuspec(ZipArchive package)
     {
         var nuspec = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/', StringComparison.Ordinal));
