@@ -94,7 +94,7 @@ public sealed class PackageContentTests
 
         names.Should().Contain(["LakeCircle/LakeCircle.PowerShell.dll", "LakeCircle/LakeCircle.Core.dll", "LakeCircle/Tomlyn.dll", "LakeCircle/AWSSDK.S3.dll"]);
         names.Should().NotContain(n => n.EndsWith("System.Management.Automation.dll", StringComparison.Ordinal), "PowerShell provides it");
-        manifest.Should().Contain($"ModuleVersion = '{Installed.Version.Split('-', '+')[0]}'");
+        manifest.Should().MatchRegex($@"(?m)^\s*ModuleVersion\s*=\s*'{System.Text.RegularExpressions.Regex.Escape(Installed.Version.Split('-', '+')[0])}'");
     }
 
     private static XElement Nuspec(ZipArchive package)

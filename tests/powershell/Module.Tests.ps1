@@ -298,6 +298,36 @@ if ($Lakecircle) {
         $null = & $Lakecircle dryrun --endpoint "$syncCopy/endpoint" --snapshot "$syncCopy/account.json" --bucket acme-logs --detailed-exitcode 2>$null
         Assert ($LASTEXITCODE -eq 0) "exit code $LASTEXITCODE without changes, not 0"
     }
+
+    Check 'cli-json-is-a-versioned-contract' {
+        $json = & $Lakecircle dryrun --endpoint $endpoint --snapshot $snapshot --output json --quiet | ConvertFrom-Json
+        Assert ($json.schemaVersion -eq 1) "schemaVersion $($json.schemaVersion)"
+        Assert ($json.tool.name -eq 'lakecircle' -and $json.tool.version) "tool $($json.tool | ConvertTo-Json -Compress)"
+        Assert ($json.account -eq '123456789012' -and $json.region) "account $($json.account), region $($json.region)"
+        Assert ($json.generatedAt -is [datetime]) "generatedAt $($json.generatedAt) is not a time"
+        $days = $json.buckets | Where-Object name -eq 'acme-backups' | ForEach-Object { $_.rules.changed } | ForEach-Object fields |
+            Where-Object field -eq 'Expiration.Days'
+        Assert ($days.before -is [long] -and $days.after -is [long]) "Expiration.Days before/after are $($days.before.GetType()) / $($days.after.GetType()), not numbers"
+    }
+
+    Check 'cli-quiet-keeps-stderr-empty-under-stop' {
+        $stderr = Join-Path $Work 'quiet-stderr.txt'
+        $ErrorActionPreference = 'Stop'
+        $json = & $Lakecircle dryrun --endpoint $endpoint --snapshot $snapshot --output json --quiet 2>$stderr | ConvertFrom-Json
+        Assert ($LASTEXITCODE -eq 0) "exit code $LASTEXITCODE"
+        Assert ($json.succeeded) 'the dryrun did not succeed'
+        Assert ((Get-Item $stderr).Length -eq 0) "stderr was not empty: $(Get-Content -Raw $stderr)"
+        $all = & $Lakecircle dryrun --endpoint $endpoint --snapshot $snapshot --quiet 2>&1
+        Assert (@($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).Count -eq 0) "stderr lines became error records: $($all -join ' | ')"
+    }
+
+    Check 'cli-json-error-is-json' {
+        $json = & $Lakecircle dryrun --endpoint $endpoint --snapshot $snapshot --account 111111111111 --output json 2>$null | ConvertFrom-Json
+        Assert ($LASTEXITCODE -eq 1) "exit code $LASTEXITCODE, not 1"
+        Assert (-not $json.succeeded) 'succeeded is not false'
+        Assert ($json.schemaVersion -eq 1 -and $json.error.code -eq 'configuration') "error $($json.error | ConvertTo-Json -Compress)"
+        Assert ($json.error.message -match 'snapshot') "message: $($json.error.message)"
+    }
 }
 
 Check 'quickstart-left-unchanged' {
