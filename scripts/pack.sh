@@ -22,14 +22,14 @@ while [ $# -gt 0 ]; do
 done
 
 start=$SECONDS
-version="$(dotnet msbuild src/LakeCircle.Core/LakeCircle.Core.csproj -getProperty:Version -p:Configuration="$configuration")"
+version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' build/Version.props)"
 mkdir -p "$output"
 output="$(cd "$output" && pwd)"
 # Only this version's files: a package left from another version would be installed by mistake.
 rm -f "$output"/LakeCircle.*.nupkg "$output"/LakeCircle.*.snupkg "$output"/LakeCircle.*.zip
 
 for project in src/LakeCircle.Core/LakeCircle.Core.csproj src/LakeCircle.Cli/LakeCircle.Cli.csproj; do
-  dotnet pack "$project" -c "$configuration" --nologo -v quiet -o "$output" -p:PackageOutputPath="$output"
+  dotnet pack "$project" -c "$configuration" --nologo -v quiet -p:PackageOutputPath="$output"
 done
 
 module_root=artifacts/module
