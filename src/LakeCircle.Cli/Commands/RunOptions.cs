@@ -97,6 +97,17 @@ internal sealed class RunOptions
             };
         }
 
+        foreach (var file in new[] { Out, Plan }.OfType<Option<string?>>())
+        {
+            file.Validators.Add(result =>
+            {
+                if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string?>()))
+                {
+                    result.AddError($"{file.Name} needs a file name, got an empty one.");
+                }
+            });
+        }
+
         if (groups.HasFlag(RunOptionGroups.Confirm))
         {
             AutoApprove = new Option<bool>("--auto-approve")

@@ -119,6 +119,17 @@ public class SavedPlanCommandTests
         sync.Error.Should().Contain("--plan and --bucket cannot be used together");
     }
 
+    [TestCase("dryrun", "--out")]
+    [TestCase("sync", "--plan")]
+    public async Task EmptyFileName_UsageError(string command, string flag)
+    {
+        var result = await CliRun.RunAsync([command, .. _example.Flags(flag, " ")]);
+
+        result.ExitCode.Should().Be(ExitCodes.UsageError, result.ToString());
+        result.Error.Should().Contain($"{flag} needs a file name");
+        _example.SnapshotUnchanged().Should().BeTrue();
+    }
+
     [Test]
     public async Task SyncPlan_WithBucketsParameter_ConfigurationError()
     {
