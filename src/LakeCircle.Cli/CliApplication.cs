@@ -62,7 +62,9 @@ internal static class CliApplication
         }
 
         // The root runs LCC_ACTIONS, SYNC or DRYRUN: it takes the flags of both, documented there.
-        LifecycleCommand.Configure(root, context, SyncCommand.Groups | DryRunCommand.Groups, action: null, "lakecircle dryrun", hidden: true);
+        // Saved plans are the commands' own (dryrun --out, sync --plan); the root asks on a terminal like sync does.
+        var rootGroups = (SyncCommand.Groups | DryRunCommand.Groups) & ~(RunOptionGroups.SavePlan | RunOptionGroups.ApplyPlan);
+        LifecycleCommand.Configure(root, context, rootGroups, action: null, "lakecircle dryrun", hidden: true);
         return root;
     }
 
@@ -73,6 +75,8 @@ internal static class CliApplication
     /// <param name="environment">The <c>LCC_*</c> variables; the process's own when <see langword="null"/>.</param>
     /// <param name="time">The clock of the JSON documents' <c>generatedAt</c>; the system clock when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
+    /// <param name="prompt">Whether a person is asked before a write, and their answer; the console's own when
+    /// <paramref name="output"/> is <see langword="null"/>, else never.</param>
     /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
     public static async Task<int> RunAsync(
         string[] args,
@@ -80,10 +84,12 @@ internal static class CliApplication
         TextWriter? error = null,
         IReadOnlyDictionary<string, string?>? environment = null,
         TimeProvider? time = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IPrompt? prompt = null)
     {
         var context = new CliContext
         {
+            Prompt = prompt ?? (output is null ? ConsolePrompt.Instance : NoPrompt.Instance),
             Environment = environment ?? SettingsBuilder.ReadProcessEnvironment(),
             OutputIsTerminal = output is null && !Console.IsOutputRedirected && !NoColor(),
             ErrorIsTerminal = error is null && LoggingSetup.StandardErrorIsTerminal && !NoColor(),

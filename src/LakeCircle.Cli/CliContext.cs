@@ -12,6 +12,9 @@ internal sealed record CliContext
     /// <summary>Whether standard output is a terminal that shows colours (only true for the real console).</summary>
     public bool OutputIsTerminal { get; init; }
 
+    /// <summary>Whether a person can be asked before a write (standard input and output a terminal), and their answer.</summary>
+    public Running.IPrompt Prompt { get; init; } = Running.NoPrompt.Instance;
+
     /// <summary>The clock of the <c>generatedAt</c> member of JSON documents (injectable so that tests can pin it).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

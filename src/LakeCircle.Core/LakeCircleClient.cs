@@ -90,7 +90,11 @@ public sealed class LakeCircleClient : IAsyncDisposable
     /// <summary>
     /// Applies a plan computed before (by <see cref="PlanAsync"/> or <see cref="PlanRollbackAsync"/>) inside the safety
     /// net. Each bucket is read again just before its write and re-planned when it changed since, so a stale plan never
-    /// overwrites a change it did not see.
+    /// overwrites a change it did not see. A plan read from a file (<see cref="ReadPlanAsync"/>) is applied exactly
+    /// instead: it is refused unless it was made for this client's account, region and endpoint; then, under the lock
+    /// and before the first write, every bucket it changes is read again, and when any is no longer as the plan found it,
+    /// nothing is written (<see cref="RunStatus.Stopped"/>); a bucket that changes after that check is refused, never
+    /// re-planned.
     /// </summary>
     /// <param name="plan">The plan; a plan that stopped (no <see cref="PlanOutcome.Plan"/>) is recorded and writes nothing.</param>
     /// <param name="cancellationToken">Cancels the run; its record is still written and the lock released.</param>
@@ -101,6 +105,55 @@ public sealed class LakeCircleClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(plan);
         var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return Stamped(await new WritingRun(sources, _settings, _logger).RunAsync(plan, null, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Writes a plan to a plan file (the format of <c>lakecircle dryrun --out</c>, docs/cli.md "Saved plans"): each
+    /// changed bucket's desired configuration and the fingerprint of the actual configuration it was computed from, the
+    /// other buckets, the definitions' fingerprint, the account, region and endpoint, the version and the time. No
+    /// credentials. <see cref="ReadPlanAsync"/> reads it back, and <see cref="ApplyAsync"/> applies exactly that.
+    /// </summary>
+    /// <param name="plan">A complete plan from <see cref="PlanAsync"/> (<see cref="PlanOutcome.Succeeded"/>).</param>
+    /// <param name="destination">Where the file's bytes go (left open).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>What identifies the file written: its SHA-256, time, version and endpoint.</returns>
+    /// <exception cref="ArgumentException">The plan has errors (it did not succeed), or is a rollback plan.</exception>
+    public async Task<SavedPlan> SavePlanAsync(PlanOutcome plan, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(destination);
+        var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var endpoint = sources.Endpoint.Location.ToString();
+        var createdAt = plan.Saved?.CreatedAt ?? _settings.Time.GetUtcNow();
+        var version = plan.Saved?.ToolVersion ?? Rendering.JsonEnvelope.CoreVersion;
+        var bytes = SavedPlanFile.Serialize(plan, endpoint, createdAt, version);
+        await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return new SavedPlan
+        {
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+            CreatedAt = createdAt,
+            ToolVersion = version,
+            Endpoint = endpoint,
+        };
+    }
+
+    /// <summary>
+    /// Reads a plan file written by <see cref="SavePlanAsync"/>, strictly: a file of another kind or schema version, a
+    /// damaged or edited one (its content no longer matches its content fingerprint, or a bucket's stored plan is not what
+    /// its stored configurations give) is refused. Nothing is read from the account; pass the result to
+    /// <see cref="ApplyAsync"/>, which applies exactly that plan.
+    /// </summary>
+    /// <param name="source">The file's bytes (read to the end, left open).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The plan, with <see cref="PlanOutcome.Saved"/> set.</returns>
+    /// <exception cref="InvalidDataException">The bytes are not a plan file this version reads, or the file was changed.</exception>
+    public static async Task<PlanOutcome> ReadPlanAsync(Stream source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        using var buffer = new MemoryStream();
+        await source.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return SavedPlanFile.Deserialize(buffer.ToArray());
     }
 
     /// <summary>

@@ -22,7 +22,8 @@ namespace LakeCircle.Cli.Commands;
 internal sealed class RollbackCommand(CliContext context) : ICliCommand
 {
     /// <summary>The flags of rollback besides the endpoint, account and log flags (and its own <c>--to</c>, <c>--dry-run</c>).</summary>
-    public const RunOptionGroups Groups = RunOptionGroups.Output | RunOptionGroups.OneBucket | RunOptionGroups.Wait | RunOptionGroups.ForceUnlock;
+    public const RunOptionGroups Groups = RunOptionGroups.Output | RunOptionGroups.OneBucket | RunOptionGroups.Wait | RunOptionGroups.ForceUnlock
+        | RunOptionGroups.Confirm;
 
     public IReadOnlyList<string> Examples { get; } =
     [
@@ -43,7 +44,8 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
             "rollback",
             "Restore a bucket's lifecycle configuration to a stored version: shows the plan, then applies it like a sync "
             + "(the replaced configuration is saved, so the rollback is in history too). Change the definition as well, or "
-            + "the next sync undoes the rollback. Exit code 0 when restored (or already so), 1 on an error or refusal.")
+            + "the next sync undoes the rollback. On a terminal, asks before writing unless --auto-approve. "
+            + "Exit code 0 when restored (or already so), 1 on an error, a refusal or an answer that is not yes.")
         {
             to, dryRun,
         };
@@ -64,6 +66,7 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
             parseResult.GetValue(to) is { } text ? ParseTime(text) : null,
             parseResult.GetValue(dryRun),
             parseResult.GetValue(forceUnlock),
+            parseResult.GetValue(options.AutoApprove!),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -76,7 +79,8 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
         : null;
 
     private async Task<int> RunAsync(
-        RunArguments arguments, string bucket, DateTimeOffset? to, bool dryRun, bool forceUnlock, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        RunArguments arguments, string bucket, DateTimeOffset? to, bool dryRun, bool forceUnlock, bool autoApprove, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
     {
         var session = await EndpointSession.OpenAsync(context, arguments, "lakecircle rollback", output, error, cancellationToken, forceUnlock)
             .ConfigureAwait(false);
@@ -106,13 +110,33 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
                 return ExitCodes.Ok;
             }
 
-            var outcome = await session.Client.RollbackAsync(bucket, to, cancellationToken).ConfigureAwait(false);
+            RunOutcome outcome;
+            var reported = false;
+            if (Confirmation.MustAsk(context, autoApprove)
+                && await session.Client.PlanRollbackAsync(bucket, to, cancellationToken).ConfigureAwait(false) is { Plan: not null, HasChanges: true } shown)
+            {
+                // On a terminal: the version and what putting it back changes, then a yes, before anything is written.
+                reported = await ReportVersionAsync(bucket, shown.Plan, shown.Error, shown.RestoredVersion, error, talk: true).ConfigureAwait(false);
+                if (!await Confirmation.AskAsync(context, error, shown, cancellationToken).ConfigureAwait(false))
+                {
+                    await error.WriteLineAsync(Confirmation.Declined).ConfigureAwait(false);
+                    await session.WriteJsonErrorAsync("declined", Confirmation.Declined).ConfigureAwait(false);
+                    return ExitCodes.Error;
+                }
+
+                outcome = await session.Client.ApplyAsync(shown, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                outcome = await session.Client.RollbackAsync(bucket, to, cancellationToken).ConfigureAwait(false);
+            }
+
             if (outcome.Refusal is not null)
             {
                 return await RunOutput.WriteAsync(outcome, format, output, error, render, json, cancellationToken).ConfigureAwait(false);
             }
 
-            if (!await ReportVersionAsync(bucket, outcome.Plan, outcome.Error, outcome.RestoredVersion, error, talk).ConfigureAwait(false))
+            if (!await ReportVersionAsync(bucket, outcome.Plan, outcome.Error, outcome.RestoredVersion, error, talk && !reported).ConfigureAwait(false))
             {
                 await WriteJsonAsync(format, output, JsonPlanRenderer.Render(outcome, json)).ConfigureAwait(false);
                 return ExitCodes.Error;

@@ -27,6 +27,15 @@ internal sealed record RunArguments
     /// <summary>Whether <c>--force-unlock</c> was given: sync removes a held lock before taking it.</summary>
     public bool ForceUnlock { get; init; }
 
+    /// <summary><c>--out FILE</c> of dryrun: where to save the plan, or <see langword="null"/>.</summary>
+    public string? OutFile { get; init; }
+
+    /// <summary><c>--plan FILE</c> of sync: the saved plan to apply, or <see langword="null"/>.</summary>
+    public string? PlanFile { get; init; }
+
+    /// <summary>Whether <c>--auto-approve</c> was given: no question on a terminal.</summary>
+    public bool AutoApprove { get; init; }
+
     /// <summary>Reads the flags of a parsed command line; options the command does not have are skipped.</summary>
     public static RunArguments From(ParseResult parseResult, RunOptions options, WorkAction? action)
     {
@@ -99,6 +108,9 @@ internal sealed record RunArguments
             ParameterFlags = parameters,
             PathStyle = parseResult.GetValue(options.PathStyle) ? true : parseResult.GetValue(options.NoPathStyle) ? false : null,
             ForceUnlock = IsSet(options.ForceUnlock),
+            OutFile = options.Out is { } outOption && parseResult.GetValue(outOption) is { } outFile && !string.IsNullOrWhiteSpace(outFile) ? outFile : null,
+            PlanFile = options.Plan is { } planOption && parseResult.GetValue(planOption) is { } planFile && !string.IsNullOrWhiteSpace(planFile) ? planFile : null,
+            AutoApprove = IsSet(options.AutoApprove),
         };
 
         bool IsSet(Option<bool>? option) => option is not null && parseResult.GetValue(option);

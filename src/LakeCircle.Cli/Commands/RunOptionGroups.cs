@@ -34,6 +34,15 @@ internal enum RunOptionGroups
     /// <summary><c>--detailed-exitcode</c>: exit code 2 when changes are pending.</summary>
     DetailedExitCode = 1 << 7,
 
+    /// <summary><c>--out FILE</c>: dryrun saves the plan.</summary>
+    SavePlan = 1 << 8,
+
+    /// <summary><c>--plan FILE</c>: sync applies a saved plan.</summary>
+    ApplyPlan = 1 << 9,
+
+    /// <summary><c>--auto-approve</c>: no question on a terminal before writing.</summary>
+    Confirm = 1 << 10,
+
     /// <summary>Every group (for documentation checks).</summary>
-    All = Output | Buckets | OneBucket | RunScope | WriteLimits | Wait | ForceUnlock | DetailedExitCode,
+    All = Output | Buckets | OneBucket | RunScope | WriteLimits | Wait | ForceUnlock | DetailedExitCode | SavePlan | ApplyPlan | Confirm,
 }

@@ -76,6 +76,46 @@ internal sealed class RunOptions
             WaitTimeout = WaitTimeoutOption();
         }
 
+        if (groups.HasFlag(RunOptionGroups.SavePlan))
+        {
+            Out = new Option<string?>("--out")
+            {
+                HelpName = "FILE",
+                Description = "Also save the plan to FILE (replaced atomically if it exists) for 'sync --plan FILE'; a plan "
+                    + "with errors is not saved. [no variable]",
+            };
+        }
+
+        if (groups.HasFlag(RunOptionGroups.ApplyPlan))
+        {
+            Plan = new Option<string?>("--plan")
+            {
+                HelpName = "FILE",
+                Description = "Apply exactly the plan saved by 'dryrun --out FILE': the definitions are not read, the plan's "
+                    + "account, region and endpoint must be this run's (account and region default to the plan's), and a "
+                    + "bucket changed since the plan was made stops the run before any write. Not with --bucket. [no variable]",
+            };
+        }
+
+        foreach (var file in new[] { Out, Plan }.OfType<Option<string?>>())
+        {
+            file.Validators.Add(result =>
+            {
+                if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string?>()))
+                {
+                    result.AddError($"{file.Name} needs a file name, got an empty one.");
+                }
+            });
+        }
+
+        if (groups.HasFlag(RunOptionGroups.Confirm))
+        {
+            AutoApprove = new Option<bool>("--auto-approve")
+            {
+                Description = "Do not ask 'Apply these changes? [y/N]' on a terminal (without a terminal nothing is asked). [no variable]",
+            };
+        }
+
         if (groups.HasFlag(RunOptionGroups.ForceUnlock))
         {
             ForceUnlock = new("--force-unlock")
@@ -140,12 +180,22 @@ internal sealed class RunOptions
 
     public Option<bool>? ForceUnlock { get; }
 
+    /// <summary><c>--out FILE</c> (dryrun): where the plan is saved.</summary>
+    public Option<string?>? Out { get; }
+
+    /// <summary><c>--plan FILE</c> (sync): the saved plan to apply.</summary>
+    public Option<string?>? Plan { get; }
+
+    /// <summary><c>--auto-approve</c>: no question before writing.</summary>
+    public Option<bool>? AutoApprove { get; }
+
     /// <summary>Every option these groups have, in the order help lists them.</summary>
     public IEnumerable<Option> All =>
         new Option?[]
         {
             Endpoint, Account, Region, S3Endpoint, PathStyle, NoPathStyle, Snapshot, Buckets, Output, LogLevel, LogFormat, Quiet,
             Params, Concurrency, WriteConcurrency, MaxChanges, MaxDeletions, DetailedExitCode, Wait, WaitTimeout, ForceUnlock,
+            Out, Plan, AutoApprove,
         }.OfType<Option>();
 
     /// <summary>Adds the options to a command; hidden ones still parse but stay out of its help.</summary>
@@ -169,6 +219,17 @@ internal sealed class RunOptions
                 result.AddError("--quiet and --log-level cannot be used together (--quiet is --log-level ERROR).");
             }
         });
+        if (Plan is { } plan && Buckets is { } selection)
+        {
+            command.Validators.Add(result =>
+            {
+                if (result.GetResult(plan) is { Implicit: false } && result.GetResult(selection) is { Implicit: false })
+                {
+                    result.AddError("--plan and --bucket cannot be used together: a saved plan is applied whole, as it was reviewed.");
+                }
+            });
+        }
+
         if (Groups.HasFlag(RunOptionGroups.OneBucket) && Buckets is { } buckets)
         {
             command.Validators.Add(result =>

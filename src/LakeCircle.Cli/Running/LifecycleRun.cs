@@ -4,6 +4,7 @@ using LakeCircle.Cli.Logging;
 using LakeCircle.Cli.Output;
 using LakeCircle.Core;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Planning;
 using LakeCircle.Core.Rendering;
 using Microsoft.Extensions.Logging;
 
@@ -68,15 +69,65 @@ internal static class LifecycleRun
         {
             var client = new LakeCircleClient(ClientOptions.From(configuration, arguments.PathStyle, arguments.ForceUnlock, loggerFactory));
             await using var closing = client.ConfigureAwait(false);
+            var talk = settings.AppLevel <= LogLevel.Information;
             if (settings.Action == WorkAction.DryRun)
             {
                 var outcome = await client.PlanAsync(buckets, cancellationToken).ConfigureAwait(false);
+                SavedPlan? saved = null;
+                if (arguments.OutFile is { } file && outcome.Succeeded)
+                {
+                    try
+                    {
+                        saved = await SavedPlans.WriteAsync(client, outcome, file, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                    {
+                        var message = $"--out: cannot save the plan to '{file}': {(e is UnauthorizedAccessException ? "permission denied." : e.Message)}";
+                        await ErrorLine.WriteAsync(error, message).ConfigureAwait(false);
+                        await JsonOutput.WriteErrorAsync(output, context, settings.Output, "failed", message, account: settings.AwsAccount, region: settings.AwsRegion).ConfigureAwait(false);
+                        return ExitCodes.Error;
+                    }
+                }
+
                 await RunOutput.WriteAsync(outcome, settings.Output, output, render, json, cancellationToken).ConfigureAwait(false);
                 exitCode = RunOutput.ExitCode(outcome, settings.ActionParameters.DetailedExitCode);
+                if (arguments.OutFile is { } notSaved && saved is null)
+                {
+                    await ErrorLine.WriteAsync(error, $"The plan has errors: it was not saved to '{notSaved}' (a file already there is left as it was).").ConfigureAwait(false);
+                    exitCode = ExitCodes.Error;
+                }
+                else if (saved is not null && talk)
+                {
+                    await error.WriteLineAsync(
+                        $"Plan saved to {SafeText.Escape(arguments.OutFile)} (sha256 {saved.Sha256}). Apply exactly this plan with: lakecircle sync --plan {SafeText.Escape(arguments.OutFile)}")
+                        .ConfigureAwait(false);
+                }
             }
             else
             {
-                var run = await client.SyncAsync(buckets, cancellationToken).ConfigureAwait(false);
+                // A saved plan is applied as it is; on a terminal the plan is shown and a yes is needed first.
+                var plan = configuration.SavedPlan;
+                if (plan?.Saved is { } origin && talk)
+                {
+                    await error.WriteLineAsync(
+                        $"Applying the plan {SafeText.Escape(arguments.PlanFile)} made at {origin.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by version {SafeText.Escape(origin.ToolVersion)} (sha256 {origin.Sha256}).")
+                        .ConfigureAwait(false);
+                }
+
+                if (Confirmation.MustAsk(context, arguments.AutoApprove))
+                {
+                    plan ??= await client.PlanAsync(buckets, cancellationToken).ConfigureAwait(false);
+                    if (plan.Succeeded && plan.HasChanges && !await Confirmation.AskAsync(context, error, plan, cancellationToken).ConfigureAwait(false))
+                    {
+                        await error.WriteLineAsync(Confirmation.Declined).ConfigureAwait(false);
+                        await JsonOutput.WriteErrorAsync(output, context, settings.Output, "declined", Confirmation.Declined, account: settings.AwsAccount, region: settings.AwsRegion).ConfigureAwait(false);
+                        return ExitCodes.Error;
+                    }
+                }
+
+                var run = plan is null
+                    ? await client.SyncAsync(buckets, cancellationToken).ConfigureAwait(false)
+                    : await client.ApplyAsync(plan, cancellationToken).ConfigureAwait(false);
                 exitCode = await RunOutput.WriteAsync(run, settings.Output, output, error, render, json, cancellationToken).ConfigureAwait(false);
             }
         }

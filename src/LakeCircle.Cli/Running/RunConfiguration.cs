@@ -21,6 +21,9 @@ internal sealed record RunConfiguration
     /// <summary>The snapshot opened as the account, when <c>LCC_SNAPSHOT</c> / <c>--snapshot</c> is set.</summary>
     public SnapshotS3Gateway? Snapshot { get; init; }
 
+    /// <summary>The saved plan read from <c>--plan FILE</c>, when given.</summary>
+    public Core.Planning.PlanOutcome? SavedPlan { get; init; }
+
     /// <summary>Every problem, each naming the flag or variable it comes from; empty when the run may start.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 
@@ -82,6 +85,13 @@ internal sealed record RunConfiguration
             FillFrom(snapshot.Region, AwsRegion, environment, overrides);
         }
 
+        var plan = await ReadPlanAsync(arguments, errors, cancellationToken).ConfigureAwait(false);
+        if (plan is not null)
+        {
+            FillFrom(plan.Account ?? "", AwsAccount, environment, overrides);
+            FillFrom(plan.Region ?? "", AwsRegion, environment, overrides);
+        }
+
         var result = SettingsBuilder.Build(environment, overrides);
         errors.InsertRange(0, result.Errors.Select(e => NameTheFlag(e.Field, e.Message, arguments)));
         if (result.Settings is { } settings && snapshot is not null)
@@ -89,10 +99,15 @@ internal sealed record RunConfiguration
             CheckSnapshot(snapshot, settings, errors);
         }
 
+        if (result.Settings is { } applying && plan is not null)
+        {
+            CheckPlan(arguments.PlanFile!, plan, applying, errors);
+        }
+
         var format = RequestedFormat(environment, arguments);
         return errors.Count > 0 || result.Settings is null
             ? new RunConfiguration { Errors = errors, Format = format }
-            : new RunConfiguration { Settings = result.Settings, Payload = new Payload(result.Settings), Snapshot = snapshot, Format = result.Settings.Output };
+            : new RunConfiguration { Settings = result.Settings, Payload = new Payload(result.Settings), Snapshot = snapshot, SavedPlan = plan, Format = result.Settings.Output };
     }
 
     /// <summary>The report format the flags or <c>LCC_OUTPUT</c> ask for, whatever else is wrong (text when unclear).</summary>
@@ -127,6 +142,49 @@ internal sealed record RunConfiguration
             var reason = e is UnauthorizedAccessException ? "permission denied." : e.Message;
             errors.Add($"{source}: cannot read the snapshot file '{path}': {reason}");
             return null;
+        }
+    }
+
+    /// <summary>Reads <c>--plan FILE</c> strictly; a file that cannot be read or is not a plan as it was saved is a configuration error.</summary>
+    private static async Task<Core.Planning.PlanOutcome?> ReadPlanAsync(RunArguments arguments, List<string> errors, CancellationToken cancellationToken)
+    {
+        if (arguments.PlanFile is not { } path)
+        {
+            return null;
+        }
+
+        try
+        {
+            var stream = File.OpenRead(Path.GetFullPath(path));
+            await using (stream.ConfigureAwait(false))
+            {
+                return await Core.LakeCircleClient.ReadPlanAsync(stream, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var reason = e is UnauthorizedAccessException ? "permission denied." : e.Message;
+            errors.Add($"--plan: cannot apply the plan file '{path}': {reason}");
+            return null;
+        }
+    }
+
+    /// <summary>A saved plan is applied only to the account and region it was made for, and whole.</summary>
+    private static void CheckPlan(string path, Core.Planning.PlanOutcome plan, Settings settings, List<string> errors)
+    {
+        if (!string.Equals(plan.Account, settings.AwsAccount, StringComparison.Ordinal))
+        {
+            errors.Add($"The plan '{path}' is for account {Shown(plan.Account ?? "")}, not {settings.AwsAccount} ({AwsAccount} / --account): refusing to apply it.");
+        }
+
+        if (!string.Equals(plan.Region, settings.AwsRegion, StringComparison.Ordinal))
+        {
+            errors.Add($"The plan '{path}' is for region {Shown(plan.Region ?? "")}, not {settings.AwsRegion} ({AwsRegion} / --region): refusing to apply it.");
+        }
+
+        if (settings.ActionParameters.Buckets is not null)
+        {
+            errors.Add($"{ActionParams} key 'buckets' cannot be used with --plan: a saved plan is applied whole, as it was reviewed.");
         }
     }
 

@@ -39,6 +39,12 @@ internal sealed record RunRecord
     /// <summary>Whether the run did all it set out to do.</summary>
     public bool Succeeded { get; init; }
 
+    /// <summary>The fingerprint of the definitions the plan was computed from, or <see langword="null"/> when none were read.</summary>
+    public string? DefinitionsFingerprint { get; init; }
+
+    /// <summary>For the apply of a saved plan (<c>sync --plan</c>): the SHA-256 of the plan file; otherwise <see langword="null"/>.</summary>
+    public string? PlanSha256 { get; init; }
+
     /// <summary>The plan's numbers, or <see langword="null"/> when no plan was made.</summary>
     public PlanSummary? Plan { get; init; }
 

@@ -66,6 +66,8 @@ internal static class RunRecords
             StartedAt = run.StartedAt,
             FinishedAt = finishedAt,
             Succeeded = errors.Count == 0 && outcome.Succeeded,
+            DefinitionsFingerprint = run.Planned?.DefinitionsFingerprint,
+            PlanSha256 = run.Planned?.Saved?.Sha256,
             Plan = outcome.Plan?.Summary,
             Buckets = buckets.Values.OrderBy(b => b.Bucket, StringComparer.Ordinal).ToValueList(),
             Errors = errors.ToValueList(),

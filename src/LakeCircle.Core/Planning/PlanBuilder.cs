@@ -1,6 +1,7 @@
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Diagnostics;
+using LakeCircle.Core.Fingerprinting;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Model;
@@ -73,7 +74,8 @@ internal static class PlanBuilder
         var desired = selected.ToDictionary(d => d.Bucket, d => d.Configuration, StringComparer.Ordinal);
         var plan = Planner.PlanAccount(desired, states, unmanaged);
         PlanLogging.Write(logger, plan);
-        return new PlanOutcome { Plan = plan, Diagnostics = diagnostics };
+        var fingerprint = DefinitionsFingerprint.Of(definitions.Buckets.Select(d => KeyValuePair.Create(d.Bucket, d.Configuration)));
+        return new PlanOutcome { Plan = plan, Diagnostics = diagnostics, DefinitionsFingerprint = fingerprint, Selection = buckets?.ToValueList() };
     }
 
     private static void LogDiagnostic(ILogger logger, Diagnostic diagnostic)

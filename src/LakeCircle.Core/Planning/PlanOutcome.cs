@@ -32,6 +32,23 @@ public sealed record PlanOutcome
     /// <summary>The region the plan is for (as given to the client, or the snapshot's), or <see langword="null"/> when unknown.</summary>
     public string? Region { get; init; }
 
+    /// <summary>
+    /// The fingerprint of every bucket definition the plan was computed from (SHA-256 over each defined bucket's name
+    /// and configuration fingerprint, docs/fingerprint.md), or <see langword="null"/> when the definitions were not
+    /// read (invalid, or a rollback plan).
+    /// </summary>
+    public string? DefinitionsFingerprint { get; init; }
+
+    /// <summary>
+    /// For a plan read from a file (<see cref="LakeCircleClient.ReadPlanAsync"/>): the file's identity and origin;
+    /// otherwise <see langword="null"/>. <see cref="LakeCircleClient.ApplyAsync"/> applies such a plan exactly: a bucket
+    /// whose configuration changed since the plan was made is refused, not re-planned.
+    /// </summary>
+    public SavedPlan? Saved { get; init; }
+
+    /// <summary>The bucket selection the plan was made for (<see langword="null"/>: every defined bucket).</summary>
+    internal ValueList<string>? Selection { get; init; }
+
     /// <summary>When errors stopped the plan: how many defined buckets had none (for the stop message).</summary>
     internal int ValidDefinitions { get; init; }
 

@@ -8,6 +8,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "{Bucket} changed since the plan (configuration {Planned} became {Found}); re-planned before the write")]
     public static partial void Replanned(this ILogger logger, string bucket, string planned, string found);
 
+    [LoggerMessage(EventId = 3032, Level = LogLevel.Error, Message = "{Bucket} changed since the saved plan was made (configuration {Planned} became {Found}); not applied")]
+    public static partial void ChangedSincePlan(this ILogger logger, string bucket, string planned, string found);
+
     [LoggerMessage(EventId = 3041, Level = LogLevel.Warning, Message = "The account of the credentials is not checked: {Reason}")]
     public static partial void CallerNotChecked(this ILogger logger, string reason);
 

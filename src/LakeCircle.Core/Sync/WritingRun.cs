@@ -10,7 +10,8 @@ namespace LakeCircle.Core.Sync;
 
 /// <summary>
 /// One writing run — a sync, the apply of a saved plan, a rollback — in order: account check → lock (renewed while
-/// the run goes on) → plan → guards → per bucket: re-read and re-plan if it changed, archive the old configuration,
+/// the run goes on) → plan → guards (for a saved plan: every bucket as the plan found it) → per bucket: re-read and
+/// re-plan if it changed (refuse it, for a saved plan), archive the old configuration,
 /// one PUT or DELETE, verify by meaning, restore on a difference, archive the new one → run record → release.
 /// The record is written and the lock released whatever happened, also on failure and cancellation.
 /// </summary>
@@ -51,6 +52,14 @@ internal sealed class WritingRun
         using var account = _logger.AccountScope(_settings.Account, _settings.Region);
         try
         {
+            // 0. A saved plan is applied only where it was made: its account, region and endpoint.
+            if (given?.Saved is { } saved && OtherOrigin(given, saved) is { } mismatch)
+            {
+                _journal.Refusal = mismatch;
+                _logger.RunRefused(mismatch);
+                return await FinishAsync(action).ConfigureAwait(false);
+            }
+
             // 1. The account of the credentials.
             _journal.Refusal = await CallerGuard.CheckAsync(_sources.CallerIdentity, _settings.Account, _logger, cancellationToken).ConfigureAwait(false);
             if (_journal.Refusal is not null)
@@ -126,6 +135,13 @@ internal sealed class WritingRun
             return;
         }
 
+        // A saved plan is applied exactly as reviewed: when any bucket to change is no longer as the plan found it,
+        // nothing is written (checked under the lock, so no other run changes it between this check and the writes).
+        if (given?.Saved is not null && await CheckSavedPlanAsync(writes, token).ConfigureAwait(false))
+        {
+            return;
+        }
+
         // 5. Each bucket, a bounded number in flight; one bucket's failure never stops the others.
         var outcomes = new BucketOutcome[writes.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = given?.IsRollback == true ? 1 : _settings.WriteConcurrency, CancellationToken = token };
@@ -135,7 +151,7 @@ internal sealed class WritingRun
         await Parallel.ForEachAsync(Enumerable.Range(0, writes.Count), parallel, async (index, bucketToken) =>
         {
             using var scope = _logger.BucketScope(writes[index].Bucket);
-            outcomes[index] = await WriteBucketAsync(writes[index], reasons, runToken, bucketToken).ConfigureAwait(false);
+            outcomes[index] = await WriteBucketAsync(writes[index], reasons, given?.Saved is not null, runToken, bucketToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
         _journal.Results = outcomes;
         var summary = new RunOutcome { RunId = _journal.RunId, Buckets = outcomes.ToValueList() }.Summary;
@@ -144,7 +160,7 @@ internal sealed class WritingRun
 
     /// <summary>One bucket: re-read, archive the old configuration, write, verify, restore on a difference, archive the new one.</summary>
     private async Task<BucketOutcome> WriteBucketAsync(
-        BucketPlan plan, (string Before, string After) reasons, CancellationToken runToken, CancellationToken token)
+        BucketPlan plan, (string Before, string After) reasons, bool exact, CancellationToken runToken, CancellationToken token)
     {
         var started = Stopwatch.GetTimestamp();
         var action = plan.Action;
@@ -164,7 +180,12 @@ internal sealed class WritingRun
         // Re-read just before the write; a bucket that changed since the plan is re-planned from what was read.
         try
         {
-            (plan, note) = await Recheck.RefreshAsync(_sources.Account, plan, _logger, token).ConfigureAwait(false);
+            string? refusal;
+            (plan, note, refusal) = await Recheck.RefreshAsync(_sources.Account, plan, exact, _logger, token).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                return Result(BucketResult.Failed, refusal);
+            }
         }
         catch (Exception e) when (Failure(e))
         {
@@ -268,6 +289,55 @@ internal sealed class WritingRun
         var outcome = Result(BucketResult.Applied);
         _logger.Applied((long)outcome.Duration.TotalMilliseconds);
         return outcome;
+    }
+
+    /// <summary>
+    /// Reads every bucket a saved plan changes and compares it with the configuration the plan was made from; when any
+    /// differs (or vanished, or cannot be read), stops the run before its first write and returns <see langword="true"/>.
+    /// </summary>
+    private async Task<bool> CheckSavedPlanAsync(IReadOnlyList<BucketPlan> writes, CancellationToken token)
+    {
+        var refusals = new string?[writes.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _settings.ReadConcurrency, CancellationToken = token };
+        await Parallel.ForEachAsync(Enumerable.Range(0, writes.Count), parallel, async (index, bucketToken) =>
+        {
+            using var scope = _logger.BucketScope(writes[index].Bucket);
+            refusals[index] = await Recheck.CheckUnchangedAsync(_sources.Account, writes[index], _logger, bucketToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        if (refusals.All(r => r is null))
+        {
+            return false;
+        }
+
+        var stop = "The plan is out of date, nothing was written: " + string.Join("; ", refusals.OfType<string>()) + ".";
+        _journal.Stop = stop;
+        _logger.GuardStopped(stop);
+        _journal.Results = writes.Select((p, i) => Outcome(p.Bucket, p.Action, BucketResult.Skipped, refusals[i] ?? stop, null, TimeSpan.Zero)).ToList();
+        return true;
+    }
+
+    /// <summary>Why a saved plan does not fit this run (another account, region or endpoint), or <see langword="null"/>.</summary>
+    private string? OtherOrigin(PlanOutcome plan, Planning.SavedPlan saved)
+    {
+        static string Shown(string? value) => value ?? "(none)";
+        var endpoint = _sources.Endpoint.Location.ToString();
+        var problems = new List<string>();
+        if (!string.Equals(plan.Account, _settings.Account, StringComparison.Ordinal))
+        {
+            problems.Add($"account {Shown(plan.Account)}, not {Shown(_settings.Account)}");
+        }
+
+        if (!string.Equals(plan.Region, _settings.Region, StringComparison.Ordinal))
+        {
+            problems.Add($"region {Shown(plan.Region)}, not {Shown(_settings.Region)}");
+        }
+
+        if (!string.Equals(saved.Endpoint, endpoint, StringComparison.Ordinal))
+        {
+            problems.Add($"endpoint {saved.Endpoint}, not {endpoint}");
+        }
+
+        return problems.Count == 0 ? null : $"The plan was made for {string.Join(", ", problems)}: refusing to apply it; nothing was written.";
     }
 
     private async Task WriteAsync(BucketPlan plan, CancellationToken token)

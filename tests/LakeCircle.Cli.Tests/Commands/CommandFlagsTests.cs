@@ -28,12 +28,12 @@ public class CommandFlagsTests
     {
         yield return new TestCaseData("sync", (string[])[
             .. Location, "--bucket", .. Output, .. Log, "--params", "--concurrency", "--write-concurrency", "--max-changes",
-            "--max-deletions", "--wait", "--wait-timeout", "--force-unlock", .. Help]).SetArgDisplayNames("sync");
+            "--max-deletions", "--wait", "--wait-timeout", "--force-unlock", "--plan", "--auto-approve", .. Help]).SetArgDisplayNames("sync");
         yield return new TestCaseData("dryrun", (string[])[
-            .. Location, "--bucket", .. Output, .. Log, "--params", "--concurrency", "--detailed-exitcode", .. Help]).SetArgDisplayNames("dryrun");
+            .. Location, "--bucket", .. Output, .. Log, "--params", "--concurrency", "--detailed-exitcode", "--out", .. Help]).SetArgDisplayNames("dryrun");
         yield return new TestCaseData("history", (string[])[.. Location, "--bucket", .. Output, .. Log, .. Help]).SetArgDisplayNames("history");
         yield return new TestCaseData("rollback", (string[])[
-            "--to", "--dry-run", .. Location, "--bucket", .. Output, .. Log, "--wait", "--wait-timeout", "--force-unlock", .. Help])
+            "--to", "--dry-run", .. Location, "--bucket", .. Output, .. Log, "--wait", "--wait-timeout", "--force-unlock", "--auto-approve", .. Help])
             .SetArgDisplayNames("rollback");
         yield return new TestCaseData("unlock", (string[])["--force", .. Location, .. Output, .. Log, .. Help]).SetArgDisplayNames("unlock");
         yield return new TestCaseData("validate", (string[])[.. Output, "--strict", "-q", "--quiet", .. Help]).SetArgDisplayNames("validate");
@@ -62,10 +62,15 @@ public class CommandFlagsTests
     [TestCase("--max-changes", "1")]
     [TestCase("--max-deletions", "1")]
     [TestCase("--write-concurrency", "2")]
+    [TestCase("--plan", "plan.json")]
+    [TestCase("--auto-approve")]
     public async Task DryRun_RefusesTheFlagsOfWrites(params string[] flag) => await RefusedAsync("dryrun", flag);
 
     [Test]
     public async Task Sync_RefusesDetailedExitCode() => await RefusedAsync("sync", "--detailed-exitcode");
+
+    [Test]
+    public async Task Sync_RefusesOut() => await RefusedAsync("sync", "--out", "plan.json");
 
     [TestCase("--concurrency", "2")]
     [TestCase("--write-concurrency", "2")]
