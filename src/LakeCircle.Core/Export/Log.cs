@@ -8,7 +8,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 900, Level = LogLevel.Information, Message = "{AccountBucketCount} buckets in the account, {SelectedCount} to read")]
     public static partial void AccountListed(this ILogger logger, int accountBucketCount, int selectedCount);
 
-    [LoggerMessage(EventId = 901, Level = LogLevel.Information, Message = "Wrote {FileCount} definitions to {Folder}; {EmptyCount} buckets without lifecycle not written")]
+    [LoggerMessage(EventId = 901, Level = LogLevel.Information, Message = "Wrote {FileCount} definitions to {Folder}; {EmptyCount} without lifecycle not written")]
     public static partial void Exported(this ILogger logger, int fileCount, string folder, int emptyCount);
 
     [LoggerMessage(EventId = 902, Level = LogLevel.Information, Message = "Wrote the snapshot of {BucketCount} buckets to {Path}")]
