@@ -3,10 +3,16 @@ using LakeCircle.Core.Model;
 namespace LakeCircle.Core.Export;
 
 /// <summary>
-/// The configuration an export writes: the bucket's, rule for rule and field for field, except an <c>And</c> filter
-/// with fewer than two conditions (which S3 refuses, and some S3-compatible servers keep), written as the one condition
-/// it holds or as an empty filter. Both mean the same (docs/fingerprint.md, decision 6); only the bare form passes
-/// validation, so the exported definition stays valid. The fingerprint never changes.
+/// The configuration an export writes: the bucket's, rule for rule and field for field, except two shapes that S3
+/// refuses and some S3-compatible servers return, each written in the form validation accepts and with the same meaning
+/// (the fingerprint never changes):
+/// <list type="bullet">
+/// <item>an <c>And</c> filter with fewer than two conditions is written as the one condition it holds, or as an empty
+/// filter (docs/fingerprint.md, decision 6);</item>
+/// <item>in a configuration that mixes rules with the legacy rule-level <c>Prefix</c> and rules with a <c>Filter</c>
+/// (Ceph returns a rule PUT with an empty filter as <c>Prefix = ""</c>), each legacy prefix is written as
+/// <c>Filter = { Prefix = … }</c> (decision 5).</item>
+/// </list>
 /// </summary>
 internal static class ExportShape
 {
@@ -14,7 +20,14 @@ internal static class ExportShape
     public static LifecycleConfiguration Of(LifecycleConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return configuration with { Rules = configuration.Rules.Select(r => r with { Filter = Filter(r.Filter) }).ToValueList() };
+        var rules = configuration.Rules.Select(r => r with { Filter = Filter(r.Filter) }).ToList();
+        var mixed = rules.Any(r => r.Filter is not null) && rules.Any(r => r.Prefix is not null && r.Filter is null);
+        if (mixed)
+        {
+            rules = [.. rules.Select(r => r.Prefix is { } prefix && r.Filter is null ? r with { Prefix = null, Filter = new LifecycleFilter { Prefix = prefix } } : r)];
+        }
+
+        return configuration with { Rules = rules.ToValueList() };
     }
 
     /// <summary>The filter as exported.</summary>

@@ -246,6 +246,22 @@ public class ExportRoundTripTests
     }
 
     [Test]
+    public async Task Export_LegacyPrefixBesideFilterRules_IsWrittenAsAFilterPrefix_AndLegacyAloneStaysAsItIs()
+    {
+        var s3 = new InMemoryS3Gateway("eu-west-1")
+            .SetLifecycle("mixed-bucket", LifecycleConfiguration.Of(
+                new LifecycleRule { Id = "legacy", Prefix = "", AbortIncompleteMultipartUpload = new() { DaysAfterInitiation = 7 } },
+                new LifecycleRule { Id = "filtered", Filter = new() { Prefix = "f/" }, Expiration = new() { Days = 4 } }))
+            .SetLifecycle("legacy-bucket", LifecycleConfiguration.Of(new LifecycleRule { Id = "legacy", Prefix = "old/", Expiration = new() { Days = 4 } }));
+
+        var outcome = await ExportAsync(s3, new ExportOptions());
+
+        outcome.Succeeded.Should().BeTrue(string.Join("\n", outcome.Diagnostics));
+        File.ReadAllText(_folder.File("mixed-bucket.toml")).Should().Contain("ID = \"legacy\"\nStatus = \"Enabled\"\nFilter = { Prefix = \"\" }\n");
+        File.ReadAllText(_folder.File("legacy-bucket.toml")).Should().Contain("Prefix = \"old/\"\n").And.NotContain("Filter");
+    }
+
+    [Test]
     public async Task Export_ExistingFile_IsAnErrorNamingItAndNothingIsWritten()
     {
         var s3 = new InMemoryS3Gateway("eu-west-1").SetLifecycle("a-bucket", Rule("a")).SetLifecycle("b-bucket", Rule("b"));

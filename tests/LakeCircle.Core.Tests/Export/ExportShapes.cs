@@ -37,6 +37,12 @@ internal static class ExportShapes
         yield return ("and with one tag", LifecycleConfiguration.Of(new LifecycleRule { Id = "r", Filter = new() { And = new() { Tags = ValueList.Of(new LifecycleTag("k", "v")) } }, Expiration = days }));
         yield return ("and with one size", LifecycleConfiguration.Of(new LifecycleRule { Id = "r", Filter = new() { And = new() { ObjectSizeGreaterThan = 10 } }, Expiration = days }));
         yield return ("and with sizes", LifecycleConfiguration.Of(new LifecycleRule { Id = "r", Filter = new() { And = new() { ObjectSizeGreaterThan = 10, ObjectSizeLessThan = 1_000_000_000_000 } }, Expiration = days }));
+        yield return ("empty legacy prefix beside filter rules", LifecycleConfiguration.Of(
+            new LifecycleRule { Id = "legacy-empty", Prefix = "", AbortIncompleteMultipartUpload = new() { DaysAfterInitiation = 7 } },
+            new LifecycleRule { Id = "filtered", Filter = new() { Prefix = "f/" }, Expiration = days }));
+        yield return ("legacy prefixes alone", LifecycleConfiguration.Of(
+            new LifecycleRule { Id = "one", Prefix = "one/", Expiration = days },
+            new LifecycleRule { Id = "two", Prefix = "two/", Status = RuleStatus.Disabled, Expiration = days }));
         yield return ("minimum size all 128K", new LifecycleConfiguration
         {
             Rules = ValueList.Of(new LifecycleRule { Id = "r", Filter = new(), Transitions = ValueList.Of(new LifecycleTransition { Days = 30, StorageClass = "GLACIER" }) }),
