@@ -298,6 +298,33 @@ public class ExportCommandTests
         (await (await SnapshotS3Gateway.OpenAsync(target)).ListBucketsAsync()).Should().Equal("bare-bucket", "logs-bucket");
     }
 
+    [Test]
+    public void Documentation_ShowsTheTwoCommandAdoptionAndEveryFlag()
+    {
+        var cli = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "cli.md"));
+        var adopting = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "adopting.md"));
+
+        cli.Should().Contain("## Export and snapshot");
+        foreach (var flag in new[] { "--out", "--bucket", "--format", "--include-empty", "--force", "-o json" })
+        {
+            cli.Should().Contain($"`{flag}", "docs/cli.md documents {0}", flag);
+        }
+
+        adopting.Should().Contain("lakecircle export --out defs/definition").And.Contain("lakecircle dryrun --endpoint defs").And.Contain("No changes.");
+        cli.Should().Contain("(adopting.md)");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LakeCircle.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new DirectoryNotFoundException("LakeCircle.sln not found above the test assembly.");
+    }
+
     private List<string> Files() => [.. Directory.EnumerateFiles(Folder).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
 
     private sealed class FixedTime : TimeProvider
