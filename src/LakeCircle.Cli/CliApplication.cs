@@ -32,6 +32,8 @@ internal static class CliApplication
         new HistoryCommand(context),
         new RollbackCommand(context),
         new UnlockCommand(context),
+        new ExportCommand(context),
+        new SnapshotCommand(context),
     ];
 
     /// <summary>Creates the root command over the given process context.</summary>
@@ -159,8 +161,8 @@ internal static class CliApplication
             return valid && JsonOutput.IsJson(given.Tokens[0].Value) ? OutputFormat.Json : OutputFormat.Text;
         }
 
-        // validate takes no LCC_* variable; the endpoint commands (and the root command) read LCC_OUTPUT.
-        var readsVariables = command.Options.Any(o => o.Name == "--endpoint");
+        // validate takes no LCC_* variable; the endpoint and account commands (and the root command) read LCC_OUTPUT.
+        var readsVariables = command.Options.Any(o => o.Name is "--endpoint" or "--account");
         return readsVariables && option is not null && JsonOutput.IsJson(environment.GetValueOrDefault(SettingDefinitions.Output))
             ? OutputFormat.Json : OutputFormat.Text;
     }

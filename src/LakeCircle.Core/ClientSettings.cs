@@ -13,6 +13,7 @@ internal sealed record ClientSettings
 
     public string? Region { get; init; }
 
+    /// <summary>The endpoint, or <see langword="null"/> for a client made for the account reads alone (export, snapshot).</summary>
     public EndpointLocation? Endpoint { get; init; }
 
     public int ReadConcurrency { get; init; } = LakeCircleClientOptions.DefaultReadConcurrency;
@@ -81,10 +82,6 @@ internal sealed record ClientSettings
             {
                 endpoint = EndpointLocation.Parse(text + "/");
             }
-        }
-        else if (!sourcesGiven && options.InMemoryEndpoint is null)
-        {
-            throw new ArgumentException("The options need an endpoint (LakeCircleClientOptions.Endpoint): s3://bucket/prefix/ or a local folder.", nameof(options));
         }
 
         var time = options.TimeProvider ?? TimeProvider.System;

@@ -90,7 +90,7 @@ internal sealed class ClientSources : IDisposable
 
         var retries = loggers.CreateLogger("LakeCircle.Retries");
         IEndpointStore endpoint = options.InMemoryEndpoint is { } memory ? memory
-            : settings.Endpoint is not { } location ? throw new ArgumentException("The options name no endpoint (LakeCircleClientOptions.Endpoint).", nameof(options))
+            : settings.Endpoint is not { } location ? NoEndpointStore.Instance
             : location.Kind == EndpointKind.S3 ? new RetryingEndpointStore(EndpointStore.For(location, S3()), logger: retries)
             : EndpointStore.For(location);
         IDefinitionSource definitions = settings.Endpoint is { Kind: EndpointKind.Local } folder

@@ -1,6 +1,7 @@
 using LakeCircle.Core.Archive;
 using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Diagnostics;
+using LakeCircle.Core.Export;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Model;
@@ -34,7 +35,9 @@ public sealed class LakeCircleClient : IAsyncDisposable
 
     /// <summary>Creates a client; nothing is read until the first call.</summary>
     /// <param name="options">The options, copied and checked now.</param>
-    /// <exception cref="ArgumentException">An option out of range, no endpoint, or no account and region to reach S3 with.</exception>
+    /// <exception cref="ArgumentException">An option out of range, an endpoint that cannot be read, or no account and region to reach S3 with.
+    /// (Without an endpoint, only <see cref="ExportAsync"/> and <see cref="SnapshotAsync"/> can be called; the other calls throw
+    /// <see cref="InvalidOperationException"/> before reading anything.)</exception>
     public LakeCircleClient(LakeCircleClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -304,9 +307,15 @@ public sealed class LakeCircleClient : IAsyncDisposable
 
     private ConfigurationArchive Archive(ClientSources sources) => new(sources.Endpoint, _settings.Time, _logger);
 
-    private async Task<ClientSources> OpenAsync(CancellationToken cancellationToken)
+    private async Task<ClientSources> OpenAsync(CancellationToken cancellationToken, bool needsEndpoint = true)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (needsEndpoint && _options is not null && _settings.Endpoint is null && _options.InMemoryEndpoint is null)
+        {
+            // Before anything is read: definitions, lock, archive and run records all live at the endpoint.
+            throw new InvalidOperationException(NoEndpointStore.Message);
+        }
+
         if (Volatile.Read(ref _sources) is { } open)
         {
             return open;
@@ -333,4 +342,53 @@ public sealed class LakeCircleClient : IAsyncDisposable
     /// <summary>The bucket selection: <see langword="null"/> for every defined bucket; an empty one selects none.</summary>
     private static IReadOnlyList<string>? Selection(IEnumerable<string>? buckets) =>
         buckets?.Where(b => !string.IsNullOrWhiteSpace(b)).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// Writes the account's lifecycle configurations as definitions, one file per bucket that has one
+    /// (<c>BUCKET.toml</c>, or <c>BUCKET.json</c>): keys spelled as in the S3 API, rules in the order S3 returns them,
+    /// IDs as they are (those S3 generated too), the bucket's <c>TransitionDefaultMinimumObjectSize</c> when set. A
+    /// plan over the folder then finds every exported bucket in sync. Reads the account only: no endpoint, no
+    /// definitions, no lock. Every bucket is read and every target checked before the first write: either all files are
+    /// written or none. The same account gives byte-identical files (the header names the account, region and
+    /// generator, not the time).
+    /// </summary>
+    /// <param name="folder">The folder to write to (created when missing).</param>
+    /// <param name="options">Which buckets, the format, and whether empty buckets and existing files are written; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the reads and the writes (files already written stay).</param>
+    /// <returns>The files written, the buckets listed as without lifecycle, and why nothing was written when so.</returns>
+    /// <exception cref="IOException">A file could not be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder or a file may not be written.</exception>
+    public async Task<ExportOutcome> ExportAsync(string folder, ExportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        options ??= new ExportOptions();
+        var sources = await OpenAsync(cancellationToken, needsEndpoint: false).ConfigureAwait(false);
+        using var account = _logger.AccountScope(_settings.Account, _settings.Region);
+        return await AccountExporter.ExportAsync(
+            sources.Account, folder, options with { Buckets = Selection(options.Buckets) }, _settings.Account, _settings.Region, _settings.ReadConcurrency, _logger, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Captures the account's lifecycle configurations in a snapshot file (the format of
+    /// <see cref="LakeCircleClientOptions.SnapshotPath"/>, which reads it back exactly): every bucket, or the named
+    /// ones, with its configuration or <c>null</c>. For offline review, tests, and comparing an account over time: the
+    /// same account gives a byte-identical file. Reads the account only (no endpoint); the file is written atomically.
+    /// </summary>
+    /// <param name="path">The snapshot file.</param>
+    /// <param name="buckets">Only these buckets (each must exist); <see langword="null"/> for every bucket of the account.</param>
+    /// <param name="overwrite">Whether an existing file is replaced (otherwise it stops the snapshot, nothing written).</param>
+    /// <param name="cancellationToken">Cancels the reads and the write.</param>
+    /// <returns>The buckets captured, or why nothing was written.</returns>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be written.</exception>
+    public async Task<SnapshotOutcome> SnapshotAsync(string path, IEnumerable<string>? buckets = null, bool overwrite = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var sources = await OpenAsync(cancellationToken, needsEndpoint: false).ConfigureAwait(false);
+        using var account = _logger.AccountScope(_settings.Account, _settings.Region);
+        return await AccountExporter.SnapshotAsync(
+            sources.Account, path, Selection(buckets), overwrite, _settings.Account, _settings.Region, _settings.ReadConcurrency, _logger, cancellationToken)
+            .ConfigureAwait(false);
+    }
 }

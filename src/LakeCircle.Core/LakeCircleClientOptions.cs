@@ -39,7 +39,9 @@ public sealed class LakeCircleClientOptions
     /// <summary>
     /// The endpoint base: <c>s3://bucket/prefix/</c> or a local folder. Definitions are read from its
     /// <c>definition/</c>; the lock (<c>lock.json</c>), <c>previous/</c>, <c>history/</c>, <c>current/</c> and the run
-    /// records (<c>log/</c>) are written there. Required unless <see cref="InMemoryEndpoint"/> is given.
+    /// records (<c>log/</c>) are written there. Required unless <see cref="InMemoryEndpoint"/> is given, except by
+    /// <see cref="LakeCircleClient.ExportAsync"/> and <see cref="LakeCircleClient.SnapshotAsync"/>, which read the account alone; a
+    /// client without it refuses every other call.
     /// </summary>
     public string? Endpoint { get; set; }
 

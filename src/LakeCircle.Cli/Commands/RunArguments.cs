@@ -24,6 +24,9 @@ internal sealed record RunArguments
     /// <summary><see langword="true"/> for <c>--path-style</c>, <see langword="false"/> for <c>--no-path-style</c>, else <see langword="null"/>.</summary>
     public bool? PathStyle { get; init; }
 
+    /// <summary>Whether the command works on an endpoint (every command but export and snapshot, which read the account alone).</summary>
+    public bool WithEndpoint { get; init; } = true;
+
     /// <summary>Whether <c>--force-unlock</c> was given: sync removes a held lock before taking it.</summary>
     public bool ForceUnlock { get; init; }
 
@@ -111,6 +114,7 @@ internal sealed record RunArguments
             OutFile = options.Out is { } outOption && parseResult.GetValue(outOption) is { } outFile && !string.IsNullOrWhiteSpace(outFile) ? outFile : null,
             PlanFile = options.Plan is { } planOption && parseResult.GetValue(planOption) is { } planFile && !string.IsNullOrWhiteSpace(planFile) ? planFile : null,
             AutoApprove = IsSet(options.AutoApprove),
+            WithEndpoint = options.Endpoint is not null,
         };
 
         bool IsSet(Option<bool>? option) => option is not null && parseResult.GetValue(option);

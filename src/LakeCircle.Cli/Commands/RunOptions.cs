@@ -21,9 +21,12 @@ internal sealed class RunOptions
     private const string RequiredUnlessSnapshot = "[required unless --snapshot gives it]";
 
     /// <summary>Creates the options of the given groups, besides the endpoint, account and log flags.</summary>
-    public RunOptions(RunOptionGroups groups = RunOptionGroups.None)
+    /// <param name="groups">The groups of flags.</param>
+    /// <param name="withEndpoint">Whether the command has <c>--endpoint</c> (every command but those that read the account alone: export, snapshot).</param>
+    public RunOptions(RunOptionGroups groups = RunOptionGroups.None, bool withEndpoint = true)
     {
         Groups = groups;
+        Endpoint = withEndpoint ? Text("--endpoint", "LOCATION", SettingDefinitions.Endpoint) : null;
         if (groups.HasFlag(RunOptionGroups.Output))
         {
             Output = Choice("--output", "text|json", SettingDefinitions.Output, "-o");
@@ -128,7 +131,8 @@ internal sealed class RunOptions
     /// <summary>The groups these options were created with.</summary>
     public RunOptionGroups Groups { get; }
 
-    public Option<string?> Endpoint { get; } = Text("--endpoint", "LOCATION", SettingDefinitions.Endpoint);
+    /// <summary><c>--endpoint</c>, or <see langword="null"/> for the commands that read the account alone.</summary>
+    public Option<string?>? Endpoint { get; }
 
     public Option<string?> Account { get; } = Text("--account", "ID", AwsAccount, required: RequiredUnlessSnapshot);
 

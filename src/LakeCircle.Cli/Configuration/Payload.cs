@@ -22,13 +22,26 @@ internal sealed class Payload
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
-        _locations = new Dictionary<string, EndpointLocation>(StringComparer.Ordinal) { [EndpointBase] = settings.Endpoint };
-        foreach (var (key, folder) in EndpointFolders)
+        _locations = new Dictionary<string, EndpointLocation>(StringComparer.Ordinal);
+        if (settings.Endpoint is { } endpoint)
         {
-            _locations[key] = settings.Endpoint.Join(folder);
+            _locations[EndpointBase] = endpoint;
+            foreach (var (key, folder) in EndpointFolders)
+            {
+                _locations[key] = endpoint.Join(folder);
+            }
         }
 
         _values = PayloadValues.Of(settings, _locations);
+        if (settings.Endpoint is null)
+        {
+            // The account-only commands (export, snapshot): the endpoint keys exist and hold nothing.
+            _values[EndpointBase] = null;
+            foreach (var (key, _) in EndpointFolders)
+            {
+                _values[key] = null;
+            }
+        }
         Keys = _values.Where(p => p.Value is not null).Select(p => p.Key).Order(StringComparer.Ordinal).ToValueList();
         Fingerprint = ComputeFingerprint(Keys.Select(k => (k, _values[k]!)));
     }

@@ -10,8 +10,11 @@ namespace LakeCircle.Cli.Configuration;
 /// </summary>
 internal sealed record Settings
 {
-    /// <summary><c>LCC_ENDPOINT</c>: the base folder of definitions, snapshots and history.</summary>
-    public required EndpointLocation Endpoint { get; init; }
+    /// <summary>
+    /// <c>LCC_ENDPOINT</c>: the base folder of definitions, snapshots and history; <see langword="null"/> only for the
+    /// commands that read the account alone (export, snapshot), which do not read the variable.
+    /// </summary>
+    public required EndpointLocation? Endpoint { get; init; }
 
     /// <summary><c>LCC_AWS_ACCOUNT</c>: the 12-digit account ID.</summary>
     public required string AwsAccount { get; init; }

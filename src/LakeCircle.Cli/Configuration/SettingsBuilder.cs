@@ -19,9 +19,11 @@ internal static partial class SettingsBuilder
     /// <param name="overrides">Values from command-line flags, keyed by variable name; they win over the environment.
     /// Blank values, here and in the environment, count as unset.</param>
     /// <returns>The settings, or every problem (each naming its variable; secret values are never shown).</returns>
+    /// <param name="withEndpoint">Whether <c>LCC_ENDPOINT</c> is read (and required); the commands that read the account
+    /// alone (export, snapshot) neither read nor require it.</param>
     public static SettingsResult Build(
-        IReadOnlyDictionary<string, string?> environment, IReadOnlyDictionary<string, string?>? overrides = null) =>
-        BuildRelativeTo(environment, overrides, Environment.CurrentDirectory);
+        IReadOnlyDictionary<string, string?> environment, IReadOnlyDictionary<string, string?>? overrides = null, bool withEndpoint = true) =>
+        BuildRelativeTo(environment, overrides, Environment.CurrentDirectory, withEndpoint);
 
     /// <summary>The <c>LCC_*</c> variables of the current process.</summary>
     /// <returns>The variables by name.</returns>
@@ -40,11 +42,11 @@ internal static partial class SettingsBuilder
     }
 
     internal static SettingsResult BuildRelativeTo(
-        IReadOnlyDictionary<string, string?> environment, IReadOnlyDictionary<string, string?>? overrides, string baseDirectory)
+        IReadOnlyDictionary<string, string?> environment, IReadOnlyDictionary<string, string?>? overrides, string baseDirectory, bool withEndpoint = true)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var reader = new SettingReader(environment, overrides, baseDirectory);
-        var endpoint = reader.Location(SettingDefinitions.Get(SettingDefinitions.Endpoint));
+        var endpoint = withEndpoint ? reader.Location(SettingDefinitions.Get(SettingDefinitions.Endpoint)) : null;
         var account = reader.Matching(SettingDefinitions.Get(SettingDefinitions.AwsAccount), AccountPattern(), "12 digits");
         var region = reader.Matching(
             SettingDefinitions.Get(SettingDefinitions.AwsRegion), RegionPattern(), "an AWS region such as eu-west-1");
@@ -67,7 +69,7 @@ internal static partial class SettingsBuilder
         {
             Settings = new Settings
             {
-                Endpoint = endpoint!,
+                Endpoint = withEndpoint ? endpoint! : null,
                 AwsAccount = account!,
                 AwsRegion = region!,
                 Action = action == "DRYRUN" ? WorkAction.DryRun : WorkAction.Sync,

@@ -21,7 +21,7 @@ internal static class ClientOptions
         {
             Account = settings.AwsAccount,
             Region = settings.AwsRegion,
-            Endpoint = payload.Require(PayloadKeys.EndpointBase),
+            Endpoint = settings.Endpoint is null ? null : payload.Require(PayloadKeys.EndpointBase),
             ServiceUrl = settings.S3Endpoint,
             ForcePathStyle = pathStyle,
             Gateway = configuration.Snapshot,

@@ -92,7 +92,7 @@ internal sealed record RunConfiguration
             FillFrom(plan.Region ?? "", AwsRegion, environment, overrides);
         }
 
-        var result = SettingsBuilder.Build(environment, overrides);
+        var result = SettingsBuilder.Build(environment, overrides, arguments.WithEndpoint);
         errors.InsertRange(0, result.Errors.Select(e => NameTheFlag(e.Field, e.Message, arguments)));
         if (result.Settings is { } settings && snapshot is not null)
         {

@@ -35,7 +35,11 @@ internal static class SnapshotFile
     }
 
     /// <summary>Writes the snapshot to a temporary file next to <paramref name="path"/>, then renames it over the file.</summary>
-    public static async Task WriteAsync(string path, Content content, CancellationToken cancellationToken)
+    /// <param name="path">The file.</param>
+    /// <param name="content">What it holds.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <param name="overwrite">Whether an existing file is replaced; when not, an existing file makes the rename fail (<see cref="IOException"/>).</param>
+    public static async Task WriteAsync(string path, Content content, CancellationToken cancellationToken, bool overwrite = true)
     {
         var dto = new SnapshotFileDto { Account = content.Account, Region = content.Region };
         foreach (var (name, configuration) in content.Buckets.OrderBy(b => b.Key, StringComparer.Ordinal))
@@ -55,7 +59,7 @@ internal static class SnapshotFile
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, full, overwrite: true);
+            File.Move(temporary, full, overwrite);
         }
         catch
         {

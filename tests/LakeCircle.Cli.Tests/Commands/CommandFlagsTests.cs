@@ -36,6 +36,10 @@ public class CommandFlagsTests
             "--to", "--dry-run", .. Location, "--bucket", .. Output, .. Log, "--wait", "--wait-timeout", "--force-unlock", "--auto-approve", .. Help])
             .SetArgDisplayNames("rollback");
         yield return new TestCaseData("unlock", (string[])["--force", .. Location, .. Output, .. Log, .. Help]).SetArgDisplayNames("unlock");
+        string[] account = [.. Location.Skip(1)];
+        yield return new TestCaseData("export", (string[])[
+            "--out", "--format", "--include-empty", "--force", .. account, "--bucket", .. Output, .. Log, .. Help]).SetArgDisplayNames("export");
+        yield return new TestCaseData("snapshot", (string[])["--out", "--force", .. account, "--bucket", .. Output, .. Log, .. Help]).SetArgDisplayNames("snapshot");
         yield return new TestCaseData("validate", (string[])[.. Output, "--strict", "-q", "--quiet", .. Help]).SetArgDisplayNames("validate");
     }
 

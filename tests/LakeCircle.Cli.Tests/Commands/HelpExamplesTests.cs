@@ -11,6 +11,8 @@ public class HelpExamplesTests
     [TestCase("history")]
     [TestCase("rollback")]
     [TestCase("unlock")]
+    [TestCase("export")]
+    [TestCase("snapshot")]
     public async Task Help_EndsWithExamplesOfTheCommand(params string[] command)
     {
         var result = await CliRun.RunAsync([.. command, "--help"]);
@@ -29,6 +31,8 @@ public class HelpExamplesTests
     [TestCase("history")]
     [TestCase("rollback")]
     [TestCase("unlock")]
+    [TestCase("export")]
+    [TestCase("snapshot")]
     public async Task Examples_ParseWithoutErrors(params string[] command)
     {
         var help = await CliRun.RunAsync([.. command, "--help"]);

@@ -180,7 +180,7 @@ public class SettingsBuilderTests
 
         var result = Build(environment, new Dictionary<string, string?> { ["LCC_ENDPOINT"] = "s3://other-bucket" });
 
-        result.Settings!.Endpoint.ToString().Should().Be("s3://other-bucket/");
+        result.Settings!.Endpoint!.ToString().Should().Be("s3://other-bucket/");
     }
 
     [Test]

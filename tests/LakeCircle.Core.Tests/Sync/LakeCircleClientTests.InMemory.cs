@@ -51,10 +51,14 @@ public class LakeCircleClientInMemoryTests
     }
 
     [Test]
-    public void Constructor_NoEndpointAtAll_IsRefusedNamingTheOption()
+    public async Task NoEndpointAtAll_EveryCallButExportAndSnapshotIsRefusedNamingTheOptionBeforeAnyRead()
     {
-        var act = () => new LakeCircleClient(new LakeCircleClientOptions { Gateway = new InMemoryS3Gateway() });
+        // Export and snapshot read the account alone, so a client may be made without an endpoint; the rest need one.
+        var s3 = new InMemoryS3Gateway().AddBucket("b");
+        await using var client = new LakeCircleClient(new LakeCircleClientOptions { Gateway = s3 });
 
-        act.Should().Throw<ArgumentException>().WithMessage("*LakeCircleClientOptions.Endpoint*");
+        await FluentActions.Awaiting(() => client.PlanAsync()).Should().ThrowAsync<InvalidOperationException>().WithMessage("*LakeCircleClientOptions.Endpoint*");
+        await FluentActions.Awaiting(() => client.SyncAsync()).Should().ThrowAsync<InvalidOperationException>().WithMessage("*LakeCircleClientOptions.Endpoint*");
+        s3.CallCounts.Should().BeEmpty();
     }
 }
