@@ -32,6 +32,12 @@ public sealed record PlanOutcome
     /// <summary>The region the plan is for (as given to the client, or the snapshot's), or <see langword="null"/> when unknown.</summary>
     public string? Region { get; init; }
 
+    /// <summary>
+    /// When the plan was made from a definition location that holds no definition: that location. Such a plan is never
+    /// applied (<see cref="Definitions.EmptyDefinitions"/>).
+    /// </summary>
+    internal string? NoDefinitionsUnder { get; init; }
+
     /// <summary>When errors stopped the plan: how many defined buckets had none (for the stop message).</summary>
     internal int ValidDefinitions { get; init; }
 
