@@ -12,8 +12,8 @@ namespace LakeCircle.Core.Definitions.Json;
 /// keys with the position of both (System.Text.Json's document model keeps either silently).
 /// </summary>
 /// <remarks>
-/// Lines end at <c>\n</c> (a <c>\r</c> before it belongs to no column); columns count UTF-16 code units from 1, as
-/// for TOML files, so a multibyte UTF-8 character takes one column (two for one beyond the Basic Multilingual Plane).
+/// Lines end at <c>\n</c> (a <c>\r</c> before it is the last column of its line); columns count characters (Unicode
+/// scalar values) from 1, as for TOML files, so a character of two to four UTF-8 bytes takes one column.
 /// </remarks>
 internal sealed class JsonDocumentReader
 {
@@ -167,7 +167,7 @@ internal sealed class JsonDocumentReader
         }
 
         return reader.TryGetInt64(out var integer)
-            ? integer
+            ? (object)integer
             : BigInteger.Parse(Encoding.ASCII.GetString(literal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
     }
 
@@ -232,8 +232,16 @@ internal sealed class JsonDocumentReader
             line = ~line - 1;
         }
 
-        var start = _lineStarts[line];
-        var column = Encoding.UTF8.GetCharCount(_content.Span[start..(int)offset]) + 1;
+        // One column per character (Unicode scalar value), as Tomlyn counts them: every byte but UTF-8's continuation bytes.
+        var column = 1;
+        foreach (var b in _content.Span[_lineStarts[line]..(int)offset])
+        {
+            if ((b & 0xC0) != 0x80)
+            {
+                column++;
+            }
+        }
+
         return new TextPoint(line + 1, column);
     }
 

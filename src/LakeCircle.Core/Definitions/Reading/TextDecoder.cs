@@ -37,9 +37,9 @@ internal static class TextDecoder
                 line++;
                 column = 1;
             }
-            else
+            else if (!char.IsLowSurrogate(c))
             {
-                column++;
+                column++; // one column per character, as Tomlyn counts them
             }
         }
 
