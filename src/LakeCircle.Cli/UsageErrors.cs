@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using LakeCircle.Core.Definitions.Toml;
+using LakeCircle.Core.Definitions.Reading;
 
 namespace LakeCircle.Cli;
 

@@ -29,6 +29,10 @@ internal sealed class ClientSources : IDisposable
         CallerIdentity = callerIdentity;
     }
 
+    /// <summary>The same sources with other definitions (owning nothing: disposing the copy releases nothing).</summary>
+    public ClientSources WithDefinitions(IDefinitionSource definitions) =>
+        new(Account, definitions, Endpoint, CallerIdentity) { KnownAccount = KnownAccount, KnownRegion = KnownRegion };
+
     /// <summary>The account whose lifecycles are read and written.</summary>
     public IS3Gateway Account { get; }
 

@@ -79,6 +79,8 @@ public sealed class LakeCircleClient : IAsyncDisposable
     /// Plans and applies inside the safety net: one PUT of the whole desired configuration per changed bucket, or one
     /// DELETE when its definition declares no rule. One bucket's failure does not stop the others; a plan beyond
     /// <see cref="LakeCircleClientOptions.MaxChanges"/> or <see cref="LakeCircleClientOptions.MaxDeletions"/> writes nothing.
+    /// A definition location that holds no definition file at all (such as a mistyped endpoint) stops the run before
+    /// anything is written, not even the lock or the run record (<see cref="RunStatus.Stopped"/>, <see cref="RunOutcome.Error"/>).
     /// </summary>
     /// <param name="buckets">Only these buckets; <see langword="null"/> for every defined bucket; empty for none.</param>
     /// <param name="cancellationToken">Cancels the run; its record is still written and the lock released (writes made stay made).</param>
@@ -87,7 +89,13 @@ public sealed class LakeCircleClient : IAsyncDisposable
     public async Task<RunOutcome> SyncAsync(IEnumerable<string>? buckets = null, CancellationToken cancellationToken = default)
     {
         var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return Stamped(await new WritingRun(sources, _settings, _logger).RunAsync(null, Selection(buckets), cancellationToken).ConfigureAwait(false));
+        var definitions = await PreparedDefinitionSource.ReadAsync(sources.Definitions, cancellationToken).ConfigureAwait(false);
+        if (definitions.HoldsNoDefinition)
+        {
+            return Stamped(NothingToSync(definitions.Location, DefinitionLoader.Load(definitions.Documents).Diagnostics));
+        }
+
+        return Stamped(await new WritingRun(sources.WithDefinitions(definitions), _settings, _logger).RunAsync(null, Selection(buckets), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -99,7 +107,8 @@ public sealed class LakeCircleClient : IAsyncDisposable
     /// nothing is written (<see cref="RunStatus.Stopped"/>); a bucket that changes after that check is refused, never
     /// re-planned.
     /// </summary>
-    /// <param name="plan">The plan; a plan that stopped (no <see cref="PlanOutcome.Plan"/>) is recorded and writes nothing.</param>
+    /// <param name="plan">The plan; a plan that stopped (no <see cref="PlanOutcome.Plan"/>) is recorded and writes nothing; a
+    /// plan made from a definition location without any definition is refused as <see cref="SyncAsync"/> refuses it.</param>
     /// <param name="cancellationToken">Cancels the run; its record is still written and the lock released.</param>
     /// <returns>What the run did.</returns>
     /// <exception cref="OperationCanceledException">The run was cancelled (after its record was written).</exception>
@@ -107,6 +116,11 @@ public sealed class LakeCircleClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(plan);
         var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (plan.NoDefinitionsUnder is { } location)
+        {
+            return Stamped(NothingToSync(location, plan.Diagnostics));
+        }
+
         return Stamped(await new WritingRun(sources, _settings, _logger).RunAsync(plan, null, cancellationToken).ConfigureAwait(false));
     }
 
@@ -249,10 +263,11 @@ public sealed class LakeCircleClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// Checks definition files without reaching any account: TOML syntax, keys, types and the rules S3 enforces, every
+    /// Checks definition files without reaching any account: TOML or JSON syntax, keys, types and the rules S3 enforces, every
     /// problem at once with its file, line and field.
     /// </summary>
-    /// <param name="paths">Definition files or folders (searched recursively for <c>*.toml</c>).</param>
+    /// <param name="paths">Definition files or folders (searched recursively for <c>*.toml</c> and <c>*.json</c>; any other
+    /// file of a folder is named in a warning).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The problems and the configuration each bucket declares; a path that cannot be read is a problem too.</returns>
     public static async Task<ValidationOutcome> ValidateAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
@@ -298,6 +313,21 @@ public sealed class LakeCircleClient : IAsyncDisposable
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A sync refused because its definition location holds no definition: nothing is read from the account or written.</summary>
+    private RunOutcome NothingToSync(string location, IEnumerable<Diagnostic> warnings)
+    {
+        using var run = _logger.RunScope(WritingRun.Sync, _settings.SettingsFingerprint);
+        var error = EmptyDefinitions.SyncError(location);
+        var diagnostics = warnings.Where(d => !d.IsError && !string.Equals(d.Message, EmptyDefinitions.PlanWarning(location).Message, StringComparison.Ordinal)).ToValueList();
+        foreach (var warning in diagnostics)
+        {
+            PlanBuilder.LogDiagnostic(_logger, warning);
+        }
+
+        _logger.DefinitionProblem(error);
+        return new RunOutcome { RunId = _settings.RunId ?? RunId.New(), Diagnostics = diagnostics, Error = error };
     }
 
     /// <summary>The outcome with the account and region it is for (known once the sources are open).</summary>

@@ -17,7 +17,7 @@ internal sealed class ValidateCommand(CliContext context) : ICliCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Definition files or folders (searched recursively for *.toml). Default: the current folder.",
+            Description = "Definition files or folders (searched recursively for *.toml and *.json). Default: the current folder.",
             Arity = ArgumentArity.ZeroOrMore,
             DefaultValueFactory = _ => ["."],
         };

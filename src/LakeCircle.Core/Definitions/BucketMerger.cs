@@ -1,5 +1,5 @@
 using System.Globalization;
-using LakeCircle.Core.Definitions.Toml;
+using LakeCircle.Core.Definitions.Reading;
 using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Model;
 

@@ -1,4 +1,4 @@
-using LakeCircle.Core.Definitions.Toml;
+using LakeCircle.Core.Definitions.Reading;
 using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Model;
 
@@ -23,7 +23,7 @@ internal sealed class DefinitionFile(string path)
 
     public List<RuleSource> Rules { get; } = [];
 
-    public SourceMap Map { get; set; } = SourceMap.Build(new TomlTableNode(TextPoint.Start, "", TableOrigin.Header));
+    public SourceMap Map { get; set; } = SourceMap.Build(new TableNode(TextPoint.Start, "", TableOrigin.Header));
 
     public List<Diagnostic> Diagnostics { get; } = [];
 

@@ -1,9 +1,13 @@
+using LakeCircle.Core.Definitions.Json;
+using LakeCircle.Core.Definitions.Reading;
 using LakeCircle.Core.Definitions.Toml;
-using Tomlyn.Parsing;
 
 namespace LakeCircle.Core.Definitions;
 
-/// <summary>Reads one definition file: size, UTF-8, TOML syntax, duplicates, then the bucket and its rules.</summary>
+/// <summary>
+/// Reads one definition file: size, UTF-8, TOML or JSON syntax and duplicate keys (into one tree for both formats), then
+/// the bucket and its rules by the same readers whatever the format.
+/// </summary>
 internal static class DefinitionFileReader
 {
     /// <summary>The problem of a file larger than <see cref="DefinitionLoader.MaxFileBytes"/>.</summary>
@@ -12,7 +16,7 @@ internal static class DefinitionFileReader
     public static DefinitionFile Read(DefinitionDocument document)
     {
         var file = new DefinitionFile(document.Path);
-        var sink = new DiagnosticSink(document.Path);
+        var sink = new DiagnosticSink(document.Path, document.Format);
         try
         {
             ReadInto(file, document, sink);
@@ -27,6 +31,12 @@ internal static class DefinitionFileReader
 
     private static void ReadInto(DefinitionFile file, DefinitionDocument document, DiagnosticSink sink)
     {
+        if (document.IsOtherFile)
+        {
+            sink.AddWarningWithoutPosition(DefinitionDocument.OtherFileMessage);
+            return;
+        }
+
         if (document.Problem is { } problem)
         {
             sink.AddWithoutPosition(problem);
@@ -46,39 +56,16 @@ internal static class DefinitionFileReader
             return;
         }
 
-        var syntax = Parse(text, document.Path, sink);
-        if (syntax is null)
+        var root = document.Format == DefinitionFormat.Json
+            ? JsonDocumentReader.Read(TextDecoder.WithoutByteOrderMark(document.Content), sink)
+            : TomlDocumentReader.Read(text, document.Path, sink);
+        if (root is null)
         {
             return;
         }
 
-        if (syntax.HasErrors)
-        {
-            foreach (var message in syntax.Diagnostics)
-            {
-                sink.Add(TextPoint.From(message.Span.Start), null, "TOML syntax error: " + message.Message);
-            }
-
-            return;
-        }
-
-        var root = TomlTreeBuilder.Build(syntax, sink);
         file.Map = SourceMap.Build(root);
         ReadDocument(file, new TableReader(root, sink), sink);
-    }
-
-    /// <summary>Parses the TOML syntax; the parser throws rather than reports for some inputs, such as tables nested deeper than it allows.</summary>
-    private static Tomlyn.Syntax.DocumentSyntax? Parse(string text, string path, DiagnosticSink sink)
-    {
-        try
-        {
-            return SyntaxParser.Parse(text, path, validate: false);
-        }
-        catch (Tomlyn.TomlException e)
-        {
-            sink.AddWithoutPosition("TOML syntax error: " + e.Message);
-            return null;
-        }
     }
 
     private static void ReadDocument(DefinitionFile file, TableReader document, DiagnosticSink sink)

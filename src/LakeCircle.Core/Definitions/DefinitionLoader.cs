@@ -5,7 +5,7 @@ using LakeCircle.Core.Validation;
 namespace LakeCircle.Core.Definitions;
 
 /// <summary>
-/// Reads TOML definition files (one bucket per file, keys spelled as in the S3 API JSON) into bucket definitions,
+/// Reads TOML and JSON definition files (one bucket per file, keys spelled as in the S3 API JSON) into bucket definitions,
 /// strictly: every problem of every file is reported with its file, line, column and field, never only the first.
 /// </summary>
 internal static class DefinitionLoader
@@ -25,6 +25,7 @@ internal static class DefinitionLoader
     internal static DefinitionSet Load(IEnumerable<DefinitionDocument> documents, Func<string, LifecycleConfiguration, IReadOnlyList<Diagnostic>> validate)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        documents = documents.ToList();
         var files = documents
             .OrderBy(d => d.Path, StringComparer.Ordinal)
             .Select(DefinitionFileReader.Read)
@@ -36,7 +37,7 @@ internal static class DefinitionLoader
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => BucketMerger.Merge(g.Key, g.ToList(), diagnostics, validate))
             .ToValueList();
-        return new DefinitionSet(buckets, Sort(diagnostics, files).ToValueList());
+        return new DefinitionSet(buckets, Sort(diagnostics, files).ToValueList()) { FileCount = documents.Count(d => !d.IsOtherFile) };
     }
 
     private static IEnumerable<Diagnostic> Sort(List<Diagnostic> diagnostics, List<DefinitionFile> files)

@@ -8,6 +8,9 @@ namespace LakeCircle.Core.Definitions;
 /// <param name="Diagnostics">Every problem (errors and warnings), in file order then position.</param>
 internal sealed record DefinitionSet(ValueList<BucketDefinition> Buckets, ValueList<Diagnostic> Diagnostics)
 {
+    /// <summary>How many definition files were read (files of a definition folder that are not definitions do not count).</summary>
+    public int FileCount { get; init; }
+
     /// <summary>Whether no error was found (warnings do not make definitions invalid).</summary>
     public bool IsValid => !Diagnostics.HasErrors();
 

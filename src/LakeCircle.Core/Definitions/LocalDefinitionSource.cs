@@ -1,18 +1,20 @@
 using System.IO.Enumeration;
+using LakeCircle.Core.Definitions.Reading;
 
 namespace LakeCircle.Core.Definitions;
 
 /// <summary>
-/// Reads definition files from the local file system: one file, or every <c>*.toml</c> file under a folder
-/// (recursively, in ordinal path order). Paths are reported as given (a folder's files as the folder joined with
-/// their relative path).
+/// Reads definition files from the local file system: one file, or every <c>*.toml</c> and <c>*.json</c> file under a
+/// folder (recursively, in ordinal path order). Paths are reported as given (a folder's files as the folder joined with
+/// their relative path). Any other file of the folder is returned as <see cref="DefinitionDocument.OtherFile"/>, never
+/// opened, so that it is named in a warning; hidden files and folders (names starting with <c>.</c>) are skipped silently.
 /// </summary>
 /// <remarks>
 /// The walk of a folder is bounded and safe against hostile trees. A symbolic link (to a file or a folder) is followed
-/// only when its target, every link resolved, lies inside the folder given; a <c>*.toml</c> link or a folder link
+/// only when its target, every link resolved, lies inside the folder given; a definition link or a folder link
 /// pointing outside it, or nowhere, is a problem of that path. Each real folder is walked at most once and each real
 /// file read at most once (under its path without links when it has one), so link loops end. Only regular files are read: a
-/// FIFO, socket or device named <c>*.toml</c> is a problem and is never opened; neither is a file larger than
+/// FIFO, socket or device named <c>*.toml</c> or <c>*.json</c> is a problem and is never opened; neither is a file larger than
 /// <see cref="DefinitionLoader.MaxFileBytes"/>. More than <see cref="MaxDepth"/> nested folders, <see cref="MaxEntries"/>
 /// entries or <see cref="MaxFiles"/> definition files stop the read with an <see cref="IOException"/>, and the
 /// cancellation token is checked between entries.
@@ -34,7 +36,7 @@ internal sealed class LocalDefinitionSource : IDefinitionSource
     private readonly int _maxFiles;
 
     /// <summary>Creates the source.</summary>
-    /// <param name="folderOrFile">A definition file, or a folder searched recursively for <c>*.toml</c> files.</param>
+    /// <param name="folderOrFile">A definition file (JSON when named <c>*.json</c>, TOML otherwise), or a folder searched recursively for <c>*.toml</c> and <c>*.json</c> files.</param>
     public LocalDefinitionSource(string folderOrFile)
         : this(folderOrFile, MaxDepth, MaxEntries, MaxFiles)
     {
@@ -50,6 +52,9 @@ internal sealed class LocalDefinitionSource : IDefinitionSource
         _maxFiles = maxFiles;
     }
 
+    /// <inheritdoc />
+    public string Location => _folderOrFile;
+
     /// <summary>Called with the name of each entry the walk looks at (tests cancel in the middle of a walk).</summary>
     internal Action<string>? EntrySeen { get; init; }
 
@@ -63,8 +68,8 @@ internal sealed class LocalDefinitionSource : IDefinitionSource
         foreach (var candidate in FindFiles(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            documents.Add(candidate.Problem is { } problem
-                ? Problem(candidate.Path, problem)
+            documents.Add(candidate.IsOther ? DefinitionDocument.OtherFile(candidate.Path)
+                : candidate.Problem is { } problem ? Problem(candidate.Path, problem)
                 : await ReadFileAsync(candidate.Path, candidate.Target!, cancellationToken).ConfigureAwait(false));
         }
 
@@ -136,10 +141,10 @@ internal sealed class LocalDefinitionSource : IDefinitionSource
         }
     }
 
-    private static bool IsDefinitionName(string name) => name.EndsWith(".toml", StringComparison.OrdinalIgnoreCase);
+    private static bool IsDefinitionName(string name) => FormatWords.IsDefinitionName(name);
 
-    /// <summary>A file found: its path as reported, the real path to read (none with a problem), or the problem.</summary>
-    private sealed record Candidate(string Path, string? Target, string? Problem);
+    /// <summary>A file found: its path as reported, the real path to read (none with a problem), or the problem; or another file, only named.</summary>
+    private sealed record Candidate(string Path, string? Target, string? Problem, bool IsOther = false);
 
     /// <summary>
     /// One walk of a folder: the real folders and files seen, the entries counted, the files found. The tree without
@@ -195,6 +200,10 @@ internal sealed class LocalDefinitionSource : IDefinitionSource
                 {
                     AddFile(entryPath, entryReal, null);
                 }
+                else
+                {
+                    Files.Add(new Candidate(entryPath, null, null, IsOther: true));
+                }
             }
         }
 
@@ -204,6 +213,7 @@ internal sealed class LocalDefinitionSource : IDefinitionSource
             var kind = target is null ? FileProbe.Kind.Missing : FileProbe.Stat(target).Kind;
             if (kind != FileProbe.Kind.Directory && !IsDefinitionName(name))
             {
+                Files.Add(new Candidate(path, null, null, IsOther: true)); // named, never followed
                 return;
             }
 

@@ -1,4 +1,4 @@
-using LakeCircle.Core.Definitions.Toml;
+using LakeCircle.Core.Definitions.Reading;
 using LakeCircle.Core.Model;
 
 namespace LakeCircle.Core.Definitions;

@@ -1,5 +1,6 @@
 using Amazon.S3;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Definitions.Reading;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Sync;
@@ -7,8 +8,10 @@ using LakeCircle.Core.Sync;
 namespace LakeCircle.Core.Definitions;
 
 /// <summary>
-/// Reads every <c>*.toml</c> object under a prefix of a bucket, a few at a time, keeping key order.
-/// Paths are reported as <c>s3://bucket/key</c>.
+/// Reads every <c>*.toml</c> and <c>*.json</c> object under a prefix of a bucket, a few at a time, keeping key order.
+/// Paths are reported as <c>s3://bucket/key</c>. Any other object is returned as <see cref="DefinitionDocument.OtherFile"/>
+/// (named in a warning, never read), except folder markers (keys ending in <c>/</c>) and hidden names (a segment
+/// starting with <c>.</c>), which are skipped silently as in a local folder.
 /// </summary>
 internal sealed class S3DefinitionSource : IDefinitionSource
 {
@@ -39,11 +42,15 @@ internal sealed class S3DefinitionSource : IDefinitionSource
     }
 
     /// <inheritdoc />
+    public string Location => EndpointStore.DescribeFolder(_store, _folder);
+
+    /// <inheritdoc />
     /// <exception cref="S3GatewayException">Listing or reading an object failed, or an object vanished while being read.</exception>
     public async Task<IReadOnlyList<DefinitionDocument>> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var keys = (await _store.ListAsync(_folder, cancellationToken).ConfigureAwait(false))
-            .Where(k => k.EndsWith(".toml", StringComparison.OrdinalIgnoreCase))
+        var listed = await _store.ListAsync(_folder, cancellationToken).ConfigureAwait(false);
+        var keys = listed
+            .Where(FormatWords.IsDefinitionName)
             .OrderBy(k => k, StringComparer.Ordinal)
             .ToArray();
         var documents = new DefinitionDocument[keys.Length];
@@ -53,8 +60,15 @@ internal sealed class S3DefinitionSource : IDefinitionSource
             var content = await _store.TryReadAsync(keys[i], token).ConfigureAwait(false) ?? throw Vanished(keys[i]);
             documents[i] = new DefinitionDocument(_store.Describe(keys[i]), content);
         }).ConfigureAwait(false);
-        return documents;
+        var others = listed
+            .Where(k => !FormatWords.IsDefinitionName(k) && !k.EndsWith('/') && !IsHidden(k))
+            .Select(k => DefinitionDocument.OtherFile(_store.Describe(k)));
+        return documents.Concat(others).OrderBy(d => d.Path, StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>Whether a key below the folder has a segment starting with <c>.</c> (such as <c>.keep</c> or <c>.git/config</c>).</summary>
+    private bool IsHidden(string key) =>
+        key[(key.StartsWith(_folder, StringComparison.Ordinal) ? _folder.Length : 0)..].Split('/').Any(s => s.StartsWith('.'));
 
     // Listed, then deleted before it was read: reported as S3 reports the read of a missing key.
     private S3GatewayException Vanished(string relativeKey) => new(

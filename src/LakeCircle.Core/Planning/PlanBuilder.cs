@@ -41,6 +41,13 @@ internal static class PlanBuilder
             return new PlanOutcome { Diagnostics = diagnostics, ValidDefinitions = definitions.ValidBucketCount };
         }
 
+        // No definition at all: most likely not the location meant. Planned (it changes nothing), with a warning.
+        var noDefinitionsUnder = definitions.FileCount == 0 ? sources.Definitions.Location : null;
+        if (noDefinitionsUnder is not null)
+        {
+            diagnostics = diagnostics.Append(EmptyDefinitions.PlanWarning(noDefinitionsUnder)).ToValueList();
+        }
+
         foreach (var warning in diagnostics)
         {
             LogDiagnostic(logger, warning);
@@ -75,10 +82,10 @@ internal static class PlanBuilder
         var plan = Planner.PlanAccount(desired, states, unmanaged);
         PlanLogging.Write(logger, plan);
         var fingerprint = DefinitionsFingerprint.Of(definitions.Buckets.Select(d => KeyValuePair.Create(d.Bucket, d.Configuration)));
-        return new PlanOutcome { Plan = plan, Diagnostics = diagnostics, DefinitionsFingerprint = fingerprint, Selection = buckets?.ToValueList() };
+        return new PlanOutcome { Plan = plan, Diagnostics = diagnostics, DefinitionsFingerprint = fingerprint, Selection = buckets?.ToValueList(), NoDefinitionsUnder = noDefinitionsUnder };
     }
 
-    private static void LogDiagnostic(ILogger logger, Diagnostic diagnostic)
+    internal static void LogDiagnostic(ILogger logger, Diagnostic diagnostic)
     {
         if (diagnostic.IsError)
         {
@@ -177,7 +184,7 @@ internal static class PlanBuilder
         }
 
         var set = DefinitionLoader.Load(documents);
-        logger.DefinitionsLoaded(documents.Count, set.Buckets.Count);
+        logger.DefinitionsLoaded(set.FileCount, set.Buckets.Count);
         return set;
     }
 }

@@ -49,6 +49,12 @@ public sealed record PlanOutcome
     /// <summary>The bucket selection the plan was made for (<see langword="null"/>: every defined bucket).</summary>
     internal ValueList<string>? Selection { get; init; }
 
+    /// <summary>
+    /// When the plan was made from a definition location that holds no definition: that location. Such a plan is never
+    /// applied (<see cref="Definitions.EmptyDefinitions"/>).
+    /// </summary>
+    internal string? NoDefinitionsUnder { get; init; }
+
     /// <summary>When errors stopped the plan: how many defined buckets had none (for the stop message).</summary>
     internal int ValidDefinitions { get; init; }
 

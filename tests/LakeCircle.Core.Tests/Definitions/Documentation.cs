@@ -2,7 +2,7 @@ namespace LakeCircle.Core.Tests.Definitions;
 
 /// <summary>
 /// The user documentation (docs/*.md, copied next to the test assembly), read by tests that keep it honest: the rules
-/// table of validation.md and the TOML examples of definitions.md.
+/// table of validation.md and the TOML and JSON examples of definitions.md.
 /// </summary>
 internal static class Documentation
 {
@@ -27,13 +27,18 @@ internal static class Documentation
     }
 
     /// <summary>The content of every <c>```toml</c> block of a document, in order.</summary>
-    public static IReadOnlyList<string> TomlBlocks(string document)
+    public static IReadOnlyList<string> TomlBlocks(string document) => Blocks(document, "toml");
+
+    /// <summary>The content of every <c>```json</c> block of a document, in order.</summary>
+    public static IReadOnlyList<string> JsonBlocks(string document) => Blocks(document, "json");
+
+    private static List<string> Blocks(string document, string language)
     {
         var blocks = new List<string>();
         List<string>? current = null;
         foreach (var line in File.ReadLines(Path.Combine(Folder, document)))
         {
-            if (current is null && line.Trim() == "```toml")
+            if (current is null && line.Trim() == "```" + language)
             {
                 current = [];
             }

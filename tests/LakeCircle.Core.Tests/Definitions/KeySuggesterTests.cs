@@ -1,4 +1,4 @@
-using LakeCircle.Core.Definitions.Toml;
+using LakeCircle.Core.Definitions.Reading;
 
 namespace LakeCircle.Core.Tests.Definitions;
 

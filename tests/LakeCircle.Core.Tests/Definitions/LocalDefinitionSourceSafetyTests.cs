@@ -73,7 +73,9 @@ public class LocalDefinitionSourceSafetyTests
 
         var documents = await ReadGuardedAsync(new LocalDefinitionSource(_folder));
 
-        var document = documents.Should().ContainSingle().Subject;
+        // The target itself, data/bucket.txt, is no definition by its name: only named.
+        documents.Where(d => d.IsOtherFile).Select(d => d.Path).Should().Equal(Path.Join(_folder, "data", "bucket.txt"));
+        var document = documents.Should().ContainSingle(d => !d.IsOtherFile).Subject;
         document.Path.Should().Be(Path.Join(_folder, "bucket.toml"));
         document.Problem.Should().BeNull();
         document.Content.ToArray().Should().Equal("content"u8.ToArray());
@@ -100,10 +102,15 @@ public class LocalDefinitionSourceSafetyTests
 
         var documents = await ReadGuardedAsync(new LocalDefinitionSource(_folder));
 
-        documents.Select(d => d.Path).Should().Equal(Path.Join(_folder, "file.toml"), Path.Join(_folder, "folder"));
-        documents.Should().OnlyContain(d => d.Content.IsEmpty && d.Problem!.Contains("outside the definition folder"));
+        // ignored.txt is no definition by its name: named in a warning, never followed.
+        documents.Select(d => d.Path).Should().Equal(Path.Join(_folder, "file.toml"), Path.Join(_folder, "folder"), Path.Join(_folder, "ignored.txt"));
+        documents.Should().OnlyContain(d => d.Content.IsEmpty);
+        documents.Where(d => !d.IsOtherFile).Should().OnlyContain(d => d.Problem!.Contains("outside the definition folder"));
         var diagnostics = DefinitionLoader.Load(documents).Diagnostics;
-        diagnostics.Select(d => d.Location!.File).Should().Equal(Path.Join(_folder, "file.toml"), Path.Join(_folder, "folder"));
+        diagnostics.Select(d => (d.Location!.File, d.Severity)).Should().Equal(
+            (Path.Join(_folder, "file.toml"), Core.Diagnostics.DiagnosticSeverity.Error),
+            (Path.Join(_folder, "folder"), Core.Diagnostics.DiagnosticSeverity.Error),
+            (Path.Join(_folder, "ignored.txt"), Core.Diagnostics.DiagnosticSeverity.Warning));
     }
 
     [Test]

@@ -25,8 +25,11 @@ public class LocalDefinitionSourceTests
     {
         var documents = await new LocalDefinitionSource(_folder).ReadAsync();
 
+        // notes.txt is no definition: named (for a warning), never read.
         documents.Select(d => d.Path).Should().Equal(
-            Path.Join(_folder, "a.toml"), Path.Join(_folder, "b.toml"), Path.Join(_folder, "sub", "c.toml"));
+            Path.Join(_folder, "a.toml"), Path.Join(_folder, "b.toml"), Path.Join(_folder, "notes.txt"), Path.Join(_folder, "sub", "c.toml"));
+        documents.Select(d => d.IsOtherFile).Should().Equal(false, false, true, false);
+        documents[2].Content.IsEmpty.Should().BeTrue();
         documents[0].Content.ToArray().Should().Equal((byte)'a');
     }
 

@@ -23,8 +23,10 @@ public class S3DefinitionSourceTests
 
         var documents = await new S3DefinitionSource(s3.Client, "defs", "lifecycle/").ReadAsync();
 
-        documents.Select(d => d.Path).Should().Equal("s3://defs/lifecycle/a.TOML", "s3://defs/lifecycle/b.toml", "s3://defs/lifecycle/team/c.toml");
-        documents.Select(d => Encoding.UTF8.GetString(d.Content.Span)).Should().Equal("# lifecycle/a.TOML", "# lifecycle/b.toml", "# lifecycle/team/c.toml");
+        // README.md is no definition: named (for a warning), never read.
+        documents.Select(d => d.Path).Should().Equal("s3://defs/lifecycle/README.md", "s3://defs/lifecycle/a.TOML", "s3://defs/lifecycle/b.toml", "s3://defs/lifecycle/team/c.toml");
+        documents.Select(d => d.IsOtherFile).Should().Equal(true, false, false, false);
+        documents.Skip(1).Select(d => Encoding.UTF8.GetString(d.Content.Span)).Should().Equal("# lifecycle/a.TOML", "# lifecycle/b.toml", "# lifecycle/team/c.toml");
         await s3.Client.DidNotReceive().GetObjectAsync(Arg.Is<Amazon.S3.Model.GetObjectRequest>(r => r.Key == "lifecycle/README.md"), Arg.Any<CancellationToken>());
     }
 

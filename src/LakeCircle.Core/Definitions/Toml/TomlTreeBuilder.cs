@@ -1,9 +1,10 @@
+using LakeCircle.Core.Definitions.Reading;
 using Tomlyn.Syntax;
 
 namespace LakeCircle.Core.Definitions.Toml;
 
 /// <summary>
-/// Turns Tomlyn's syntax tree into a <see cref="TomlTableNode"/> tree, applying TOML's table rules itself so that
+/// Turns Tomlyn's syntax tree into a <see cref="TableNode"/> tree, applying TOML's table rules itself so that
 /// duplicate keys and tables are reported with the position of both definitions (Tomlyn's serializer accepts them).
 /// A header or key that cannot be placed is still read into a detached table, so its content is checked too.
 /// </summary>
@@ -13,10 +14,10 @@ internal sealed class TomlTreeBuilder
 
     private TomlTreeBuilder(DiagnosticSink sink) => _sink = sink;
 
-    public static TomlTableNode Build(DocumentSyntax document, DiagnosticSink sink)
+    public static TableNode Build(DocumentSyntax document, DiagnosticSink sink)
     {
         var builder = new TomlTreeBuilder(sink);
-        var root = new TomlTableNode(TextPoint.Start, "", TableOrigin.Header);
+        var root = new TableNode(TextPoint.Start, "", TableOrigin.Header);
         foreach (var keyValue in document.KeyValues)
         {
             builder.AddKeyValue(root, keyValue);
@@ -34,9 +35,9 @@ internal sealed class TomlTreeBuilder
         return root;
     }
 
-    private TomlTableNode OpenTable(TomlTableNode root, TableSyntaxBase table)
+    private TableNode OpenTable(TableNode root, TableSyntaxBase table)
     {
-        var position = TextPoint.From(table.Span.Start);
+        var position = Point(table.Span.Start);
         var parts = KeyParts(table.Name);
         var isArray = table is TableArraySyntax;
         var current = root;
@@ -56,25 +57,25 @@ internal sealed class TomlTreeBuilder
         {
             if (!isArray)
             {
-                var created = new TomlTableNode(position, current.ChildPath(name), TableOrigin.Header);
-                current.Add(new TomlEntry(name, namePosition, created));
+                var created = new TableNode(position, current.ChildPath(name), TableOrigin.Header);
+                current.Add(new TableEntry(name, namePosition, created));
                 return created;
             }
 
-            var array = new TomlArrayNode(position, current.ChildPath(name), isTableArray: true);
-            current.Add(new TomlEntry(name, namePosition, array));
+            var array = new ArrayNode(position, current.ChildPath(name), isTableArray: true);
+            current.Add(new TableEntry(name, namePosition, array));
             return AppendTable(array, position);
         }
 
         switch (existing.Node)
         {
-            case TomlTableNode { Origin: TableOrigin.Implicit } implicitTable when !isArray:
+            case TableNode { Origin: TableOrigin.Implicit } implicitTable when !isArray:
                 implicitTable.Origin = TableOrigin.Header;
                 implicitTable.Position = position;
                 return implicitTable;
-            case TomlArrayNode { IsTableArray: true } tableArray when isArray:
+            case ArrayNode { IsTableArray: true } tableArray when isArray:
                 return AppendTable(tableArray, position);
-            case TomlArrayNode { IsTableArray: true } tableArray:
+            case ArrayNode { IsTableArray: true } tableArray:
                 _sink.Add(position, tableArray.Path, $"Table [{tableArray.Path}] is already an array of tables (line {existing.Node.Position.Line}); write [[{tableArray.Path}]] to add an item.");
                 return Detached(position, isArray);
             default:
@@ -84,39 +85,39 @@ internal sealed class TomlTreeBuilder
         }
     }
 
-    private static TomlTableNode AppendTable(TomlArrayNode array, TextPoint position)
+    private static TableNode AppendTable(ArrayNode array, TextPoint position)
     {
-        var item = new TomlTableNode(position, array.ItemPath(array.Items.Count), TableOrigin.Header);
+        var item = new TableNode(position, array.ItemPath(array.Items.Count), TableOrigin.Header);
         array.Items.Add(item);
         return item;
     }
 
-    private static TomlTableNode Detached(TextPoint position, bool isArray) =>
+    private static TableNode Detached(TextPoint position, bool isArray) =>
         new(position, isArray ? "(duplicate)[0]" : "(duplicate)", TableOrigin.Header);
 
     /// <summary>Steps into the table at <paramref name="part"/>, creating it when absent; null (reported) when impossible.</summary>
-    private TomlTableNode? Descend(TomlTableNode table, (string Name, TextPoint Position) part, TextPoint position, TableOrigin origin)
+    private TableNode? Descend(TableNode table, (string Name, TextPoint Position) part, TextPoint position, TableOrigin origin)
     {
         if (!table.TryGet(part.Name, out var entry))
         {
-            var created = new TomlTableNode(position, table.ChildPath(part.Name), origin);
-            table.Add(new TomlEntry(part.Name, part.Position, created));
+            var created = new TableNode(position, table.ChildPath(part.Name), origin);
+            table.Add(new TableEntry(part.Name, part.Position, created));
             return created;
         }
 
         switch (entry.Node)
         {
-            case TomlTableNode { Origin: not TableOrigin.Inline } child when origin == TableOrigin.Implicit || child.Origin != TableOrigin.Header:
+            case TableNode { Origin: not TableOrigin.Inline } child when origin == TableOrigin.Implicit || child.Origin != TableOrigin.Header:
                 return child;
-            case TomlArrayNode { IsTableArray: true } array when origin == TableOrigin.Implicit:
-                return (TomlTableNode)array.Items[^1];
+            case ArrayNode { IsTableArray: true } array when origin == TableOrigin.Implicit:
+                return (TableNode)array.Items[^1];
             default:
-                _sink.Add(part.Position, entry.Node.Path, $"Key '{part.Name}' is already defined at line {entry.KeyPosition.Line}, column {entry.KeyPosition.Column} as {entry.Node.Description} that cannot be extended here.");
+                _sink.Add(part.Position, entry.Node.Path, $"Key '{part.Name}' is already defined at line {entry.KeyPosition.Line}, column {entry.KeyPosition.Column} as {entry.Node.Describe(DefinitionFormat.Toml)} that cannot be extended here.");
                 return null;
         }
     }
 
-    private void AddKeyValue(TomlTableNode table, KeyValueSyntax keyValue)
+    private void AddKeyValue(TableNode table, KeyValueSyntax keyValue)
     {
         if (keyValue.Key is null || keyValue.Value is null)
         {
@@ -144,16 +145,16 @@ internal sealed class TomlTreeBuilder
             return;
         }
 
-        current.Add(new TomlEntry(name, keyPosition, Convert(keyValue.Value, path)));
+        current.Add(new TableEntry(name, keyPosition, Convert(keyValue.Value, path)));
     }
 
-    private TomlNode Convert(ValueSyntax value, string path)
+    private ValueNode Convert(ValueSyntax value, string path)
     {
-        var position = TextPoint.From(value.Span.Start);
+        var position = Point(value.Span.Start);
         switch (value)
         {
             case InlineTableSyntax inline:
-                var table = new TomlTableNode(position, path, TableOrigin.Dotted);
+                var table = new TableNode(position, path, TableOrigin.Dotted);
                 foreach (var item in inline.Items)
                 {
                     if (item.KeyValue is not null)
@@ -165,7 +166,7 @@ internal sealed class TomlTreeBuilder
                 table.Origin = TableOrigin.Inline;
                 return table;
             case ArraySyntax arraySyntax:
-                var array = new TomlArrayNode(position, path, isTableArray: false);
+                var array = new ArrayNode(position, path, isTableArray: false);
                 foreach (var item in arraySyntax.Items)
                 {
                     if (item.Value is not null)
@@ -176,26 +177,29 @@ internal sealed class TomlTreeBuilder
 
                 return array;
             case StringValueSyntax text:
-                return new TomlScalarNode(position, path, text.Value ?? "");
+                return new ScalarNode(position, path, text.Value ?? "");
             case IntegerValueSyntax integer:
-                return new TomlScalarNode(position, path, integer.Value);
+                return new ScalarNode(position, path, integer.Value);
             case FloatValueSyntax number:
-                return new TomlScalarNode(position, path, number.Value);
+                return new ScalarNode(position, path, number.Value);
             case BooleanValueSyntax boolean:
-                return new TomlScalarNode(position, path, boolean.Value);
+                return new ScalarNode(position, path, boolean.Value);
             case DateTimeValueSyntax dateTime:
-                return new TomlScalarNode(position, path, dateTime.Value);
+                return new ScalarNode(position, path, dateTime.Value);
             default:
-                return new TomlScalarNode(position, path, value.ToString() ?? "");
+                return new ScalarNode(position, path, value.ToString() ?? "");
         }
     }
+
+    /// <summary>Converts Tomlyn's 0-based position.</summary>
+    internal static TextPoint Point(TextPosition position) => new(position.Line + 1, position.Column + 1);
 
     private static List<(string Name, TextPoint Position)> KeyParts(KeySyntax? key)
     {
         var parts = new List<(string, TextPoint)>();
         if (key?.Key is { } first)
         {
-            parts.Add((KeyText(first), TextPoint.From(first.Span.Start)));
+            parts.Add((KeyText(first), Point(first.Span.Start)));
         }
 
         if (key is not null)
@@ -204,7 +208,7 @@ internal sealed class TomlTreeBuilder
             {
                 if (dotted.Key is { } part)
                 {
-                    parts.Add((KeyText(part), TextPoint.From(part.Span.Start)));
+                    parts.Add((KeyText(part), Point(part.Span.Start)));
                 }
             }
         }

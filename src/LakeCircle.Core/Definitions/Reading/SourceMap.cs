@@ -1,4 +1,4 @@
-namespace LakeCircle.Core.Definitions.Toml;
+namespace LakeCircle.Core.Definitions.Reading;
 
 /// <summary>
 /// The position of every key path of one file (<c>LifecycleConfiguration.Rules[0].Expiration.Days</c> → 9:21),
@@ -8,7 +8,7 @@ internal sealed class SourceMap
 {
     private readonly Dictionary<string, TextPoint> _positions = new(StringComparer.Ordinal);
 
-    public static SourceMap Build(TomlTableNode root)
+    public static SourceMap Build(TableNode root)
     {
         var map = new SourceMap();
         map.Walk(root);
@@ -40,7 +40,7 @@ internal sealed class SourceMap
         return cut <= 0 ? "" : path[..cut];
     }
 
-    private void Walk(TomlNode node)
+    private void Walk(ValueNode node)
     {
         if (node.Path.Length > 0)
         {
@@ -49,14 +49,14 @@ internal sealed class SourceMap
 
         switch (node)
         {
-            case TomlTableNode table:
+            case TableNode table:
                 foreach (var entry in table.Entries)
                 {
                     Walk(entry.Node);
                 }
 
                 break;
-            case TomlArrayNode array:
+            case ArrayNode array:
                 foreach (var item in array.Items)
                 {
                     Walk(item);

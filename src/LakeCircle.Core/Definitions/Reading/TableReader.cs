@@ -1,15 +1,17 @@
 using System.Globalization;
+using System.Numerics;
 using Tomlyn;
 
-namespace LakeCircle.Core.Definitions.Toml;
+namespace LakeCircle.Core.Definitions.Reading;
 
 /// <summary>
 /// Reads typed values from one table, reporting every problem (unknown key, wrong type, out of range, missing)
-/// with the field path and position, and returning <see langword="null"/> for a value it could not read.
+/// with the field path and position, and returning <see langword="null"/> for a value it could not read. The same for
+/// TOML and JSON files: only the words naming kinds of values follow the file's format (a table, an object).
 /// </summary>
-internal sealed class TableReader(TomlTableNode table, DiagnosticSink sink, string? ruleId = null)
+internal sealed class TableReader(TableNode table, DiagnosticSink sink, string? ruleId = null)
 {
-    public TomlTableNode Table { get; } = table;
+    public TableNode Table { get; } = table;
 
     public DiagnosticSink Sink { get; } = sink;
 
@@ -37,31 +39,31 @@ internal sealed class TableReader(TomlTableNode table, DiagnosticSink sink, stri
         Sink.Add(Table.Position, Table.ChildPath(key), $"Required key '{key}' is missing.", RuleId);
 
     public string? String(string key, bool required = false) =>
-        Read(key, required, "a string", node => node is TomlScalarNode { Value: string text } ? text : null);
+        Read(key, required, Expected.String, node => node is ScalarNode { Value: string text } ? text : null);
 
     public bool? Boolean(string key) =>
-        Read(key, false, "a boolean", node => node is TomlScalarNode { Value: bool value } ? value : (bool?)null);
+        Read(key, false, Expected.Boolean, node => node is ScalarNode { Value: bool value } ? value : (bool?)null);
 
     public int? Int32(string key) => checked((int?)Integer(key, int.MinValue, int.MaxValue));
 
     public long? Int64(string key) => Integer(key, long.MinValue, long.MaxValue);
 
     public DateTimeOffset? Date(string key) =>
-        Read(key, false, "a date (such as 2027-01-01) or an ISO-8601 date string", node => node switch
+        Read(key, false, Expected.Date, node => node switch
         {
-            TomlScalarNode { Value: TomlDateTime { Kind: not TomlDateTimeKind.LocalTime } value } => ToUtc(value),
-            TomlScalarNode { Value: string text } => ParseIsoDate(node, text),
+            ScalarNode { Value: TomlDateTime { Kind: not TomlDateTimeKind.LocalTime } value } => ToUtc(value),
+            ScalarNode { Value: string text } => ParseIsoDate(node, text),
             _ => null,
         });
 
     public TableReader? Child(string key) =>
-        Read(key, false, "a table", node => node is TomlTableNode child ? new TableReader(child, Sink, RuleId) : null);
+        Read(key, false, Expected.Table, node => node is TableNode child ? new TableReader(child, Sink, RuleId) : null);
 
-    /// <summary>Reads an array of tables, written as <c>[[..]]</c> or as an array of inline tables.</summary>
+    /// <summary>Reads an array of tables, written as <c>[[..]]</c> or as an array of inline tables (in JSON, an array of objects).</summary>
     public IReadOnlyList<TableReader>? Tables(string key, bool required = false) =>
-        Read(key, required, "an array of tables", node =>
+        Read(key, required, Expected.TableArray, node =>
         {
-            if (node is not TomlArrayNode array)
+            if (node is not ArrayNode array)
             {
                 return null;
             }
@@ -69,13 +71,13 @@ internal sealed class TableReader(TomlTableNode table, DiagnosticSink sink, stri
             var readers = new List<TableReader>();
             foreach (var item in array.Items)
             {
-                if (item is TomlTableNode child)
+                if (item is TableNode child)
                 {
                     readers.Add(new TableReader(child, Sink, RuleId));
                 }
                 else
                 {
-                    Sink.Add(item.Position, item.Path, $"Expected a table, got {item.Description}.", RuleId);
+                    Sink.Add(item.Position, item.Path, $"Expected {FormatWords.Table(Sink.Format)}, got {item.Describe(Sink.Format)}.", RuleId);
                 }
             }
 
@@ -83,9 +85,15 @@ internal sealed class TableReader(TomlTableNode table, DiagnosticSink sink, stri
         });
 
     private long? Integer(string key, long minimum, long maximum) =>
-        Read(key, false, "an integer", node =>
+        Read(key, false, Expected.Integer, node =>
         {
-            if (node is not TomlScalarNode { Value: long value })
+            if (node is ScalarNode { Value: BigInteger huge })
+            {
+                Sink.Add(node.Position, node.Path, $"Value {huge} is out of range: expected an integer from {minimum} to {maximum}.", RuleId);
+                return null;
+            }
+
+            if (node is not ScalarNode { Value: long value })
             {
                 return (long?)null;
             }
@@ -97,9 +105,9 @@ internal sealed class TableReader(TomlTableNode table, DiagnosticSink sink, stri
             }
 
             return value;
-        }, reportType: true);
+        });
 
-    private T? Read<T>(string key, bool required, string expected, Func<TomlNode, T?> convert, bool reportType = true)
+    private T? Read<T>(string key, bool required, Expected expected, Func<ValueNode, T?> convert)
     {
         if (!Table.TryGet(key, out var entry))
         {
@@ -112,22 +120,32 @@ internal sealed class TableReader(TomlTableNode table, DiagnosticSink sink, stri
         }
 
         var value = convert(entry.Node);
-        if (value is null && reportType && !IsOfType(entry.Node, expected))
+        if (value is null && !IsOfType(entry.Node, expected))
         {
-            Sink.Add(entry.Node.Position, entry.Node.Path, $"Expected {expected}, got {entry.Node.Description}.", RuleId);
+            Sink.Add(entry.Node.Position, entry.Node.Path, $"Expected {Words(expected)}, got {entry.Node.Describe(Sink.Format)}.", RuleId);
         }
 
         return value;
     }
 
     /// <summary>Whether a node failed for a reason other than its type (already reported by the converter).</summary>
-    private static bool IsOfType(TomlNode node, string expected) => expected switch
+    private static bool IsOfType(ValueNode node, Expected expected) => expected switch
     {
-        "an integer" => node is TomlScalarNode { Value: long },
-        "a table" => node is TomlTableNode,
-        "an array of tables" => node is TomlArrayNode,
-        _ when expected.StartsWith("a date", StringComparison.Ordinal) => node is TomlScalarNode { Value: string },
+        Expected.Integer => node is ScalarNode { Value: long or BigInteger },
+        Expected.Table => node is TableNode,
+        Expected.TableArray => node is ArrayNode,
+        Expected.Date => node is ScalarNode { Value: string },
         _ => false,
+    };
+
+    private string Words(Expected expected) => expected switch
+    {
+        Expected.String => "a string",
+        Expected.Boolean => "a boolean",
+        Expected.Integer => "an integer",
+        Expected.Date => FormatWords.Date(Sink.Format),
+        Expected.Table => FormatWords.Table(Sink.Format),
+        _ => FormatWords.TableArray(Sink.Format),
     };
 
     private static DateTimeOffset ToUtc(TomlDateTime value) => value.Kind switch
@@ -136,7 +154,7 @@ internal sealed class TableReader(TomlTableNode table, DiagnosticSink sink, stri
         _ => new DateTimeOffset(DateTime.SpecifyKind(value.DateTime.DateTime, DateTimeKind.Unspecified), TimeSpan.Zero),
     };
 
-    private DateTimeOffset? ParseIsoDate(TomlNode node, string text)
+    private DateTimeOffset? ParseIsoDate(ValueNode node, string text)
     {
         string[] formats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
         if (DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
@@ -146,5 +164,16 @@ internal sealed class TableReader(TomlTableNode table, DiagnosticSink sink, stri
 
         Sink.Add(node.Position, node.Path, $"'{text}' is not an ISO-8601 date such as 2027-01-01 or 2027-01-01T00:00:00Z.", RuleId);
         return null;
+    }
+
+    /// <summary>The kinds of values a key may expect.</summary>
+    private enum Expected
+    {
+        String,
+        Boolean,
+        Integer,
+        Date,
+        Table,
+        TableArray,
     }
 }

@@ -1,4 +1,4 @@
-namespace LakeCircle.Core.Definitions.Toml;
+namespace LakeCircle.Core.Definitions.Reading;
 
 /// <summary>Finds the known key closest to a misspelt one (edit distance, ignoring case).</summary>
 internal static class KeySuggester

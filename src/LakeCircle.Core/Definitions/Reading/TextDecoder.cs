@@ -1,12 +1,16 @@
 using System.Buffers;
 using System.Text.Unicode;
 
-namespace LakeCircle.Core.Definitions.Toml;
+namespace LakeCircle.Core.Definitions.Reading;
 
 /// <summary>Decodes a definition file as strict UTF-8 (a leading byte order mark is allowed and dropped).</summary>
 internal static class TextDecoder
 {
     private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
+    /// <summary>The content without its leading byte order mark, if any.</summary>
+    public static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> content) =>
+        content.Span.StartsWith(ByteOrderMark) ? content[ByteOrderMark.Length..] : content;
 
     /// <summary>Decodes <paramref name="content"/>; on invalid UTF-8 returns <see langword="null"/> and the position of the first bad byte.</summary>
     public static string? Decode(ReadOnlySpan<byte> content, out TextPoint invalidAt)
@@ -33,9 +37,9 @@ internal static class TextDecoder
                 line++;
                 column = 1;
             }
-            else
+            else if (!char.IsLowSurrogate(c))
             {
-                column++;
+                column++; // one column per character, as Tomlyn counts them
             }
         }
 
