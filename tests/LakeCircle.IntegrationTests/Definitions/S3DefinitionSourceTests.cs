@@ -24,8 +24,9 @@ public sealed class S3DefinitionSourceTests
         var documents = await new S3DefinitionSource(client, bucket, "teams/").ReadAsync();
         var set = DefinitionLoader.Load(documents);
 
-        documents.Should().HaveCount(count);
-        set.Diagnostics.Should().BeEmpty();
+        documents.Where(d => !d.IsOtherFile).Should().HaveCount(count);
+        documents.Where(d => d.IsOtherFile).Select(d => d.Path).Should().ContainSingle().Which.Should().EndWith("/teams/README.md");
+        set.Diagnostics.Should().ContainSingle().Which.IsError.Should().BeFalse("another file is a warning");
         set.Buckets.Select(b => b.Bucket).Should().BeEquivalentTo(names);
         set.Buckets.First().Configuration.Should().Be(RuleShapes.Mix(names[0].Length));
     }
