@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LakeCircle.Cli.Configuration;
+using LakeCircle.Cli.Output;
 using LakeCircle.Cli.Running;
 using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Export;
@@ -155,21 +156,12 @@ internal sealed class ExportCommand(CliContext context) : ICliCommand
         [.. outcome.WithoutLifecycle],
         [.. outcome.Skipped],
         [.. outcome.Existing],
-        [.. outcome.Diagnostics.Select(d => new ProblemJson(
-            d.Location?.File,
-            d.Location is { Line: > 0 } ? d.Location.Line : null,
-            d.Location is { Line: > 0 } ? d.Location.Column : null,
-            d.Bucket,
-            d.RuleId,
-            d.Field,
-            d.Message,
-            d.Severity == DiagnosticSeverity.Warning ? "warning" : "error"))]);
+        [.. outcome.Diagnostics.Select(DiagnosticJson.From)]);
 
     /// <summary>The members of the JSON document after its head.</summary>
     private sealed record ExportDocument(
-        string Folder, string Format, List<ExportFileJson> Files, List<string> WithoutLifecycle, List<string> Skipped, List<string> Existing, List<ProblemJson> Problems);
+        string Folder, string Format, List<ExportFileJson> Files, List<string> WithoutLifecycle, List<string> Skipped, List<string> Existing, List<DiagnosticJson> Problems);
 
     private sealed record ExportFileJson(string Bucket, string Path, int Rules, string Fingerprint, bool Replaced);
 
-    private sealed record ProblemJson(string? File, int? Line, int? Column, string? Bucket, string? Rule, string? Field, string Message, string Severity);
 }

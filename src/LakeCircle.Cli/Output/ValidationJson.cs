@@ -20,25 +20,16 @@ internal static class ValidationJson
                 b.Key,
                 b.Value.Fingerprint,
                 b.Value.Rules.Select(r => new JsonRule(r.Id, r.Fingerprint)).ToList())).ToList(),
-            set.Diagnostics.Select(d => new JsonDiagnostic(
-                d.Location?.File,
-                d.Location is { Line: > 0 } ? d.Location.Line : null,
-                d.Location is { Line: > 0 } ? d.Location.Column : null,
-                d.Bucket,
-                d.RuleId,
-                d.Field,
-                d.Message,
-                d.Severity == DiagnosticSeverity.Warning ? "warning" : "error")).ToList());
+            set.Diagnostics.Select(DiagnosticJson.From).ToList());
         var failing = set.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || strict).ToList();
         var error = failing.Count == 0 ? null : JsonEnvelope.Error("definitions", ValidationText.Summary(set, strict), failing.Select(d => d.ToString()));
         await JsonOutput.WriteAsync(output, context, account: null, region: null, failing.Count == 0, error, document, cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record JsonResult(List<JsonBucket> Buckets, List<JsonDiagnostic> Diagnostics);
+    private sealed record JsonResult(List<JsonBucket> Buckets, List<DiagnosticJson> Diagnostics);
 
     private sealed record JsonBucket(string Name, string Fingerprint, List<JsonRule> Rules);
 
     private sealed record JsonRule(string? Id, string Fingerprint);
 
-    private sealed record JsonDiagnostic(string? File, int? Line, int? Column, string? Bucket, string? Rule, string? Field, string Message, string Severity);
 }
