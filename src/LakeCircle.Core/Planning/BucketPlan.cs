@@ -1,3 +1,4 @@
+using LakeCircle.Core.Impact;
 using LakeCircle.Core.Model;
 
 namespace LakeCircle.Core.Planning;
@@ -50,6 +51,18 @@ public sealed record BucketPlan
 
     /// <summary>Why the bucket could not be read when <see cref="Status"/> is <see cref="BucketStatus.Error"/>, otherwise <see langword="null"/>.</summary>
     public string? Error { get; init; }
+
+    /// <summary>
+    /// What applying the plan does to the bucket's data (<see cref="BucketImpact.None"/> unless <see cref="Status"/> is
+    /// <see cref="BucketStatus.Change"/>): whether some object version is deleted or archived sooner, and which.
+    /// </summary>
+    public BucketImpact Impact { get; init; } = BucketImpact.None;
+
+    /// <summary>
+    /// Whether the bucket's definition marks it protected (<c>[LakeCircle] Protected = true</c>): a sync refuses a
+    /// destructive change to it unless the run allows that bucket by name.
+    /// </summary>
+    public bool Protected { get; init; }
 
     /// <summary>Whether applying the plan changes the bucket.</summary>
     public bool HasChanges => Action != BucketAction.None;

@@ -27,6 +27,12 @@ public sealed record PlanSummary
     /// <summary>Buckets whose actual state could not be read.</summary>
     public int BucketsFailed { get; init; }
 
+    /// <summary>Changed buckets whose change deletes some object version sooner, or where it was not deleted before (<see cref="Impact.ImpactKind.Destructive"/>).</summary>
+    public int BucketsDestructive { get; init; }
+
+    /// <summary>Changed buckets whose change moves some object version to a colder class sooner and deletes none sooner (<see cref="Impact.ImpactKind.ArchivesSooner"/>).</summary>
+    public int BucketsArchivingSooner { get; init; }
+
     /// <summary>Counts the buckets of a plan.</summary>
     /// <param name="buckets">The bucket plans.</param>
     /// <returns>The summary.</returns>
@@ -40,5 +46,7 @@ public sealed record PlanSummary
         BucketsMissing = buckets.Count(b => b.Status == BucketStatus.Missing),
         BucketsUnmanaged = buckets.Count(b => b.Status == BucketStatus.Unmanaged),
         BucketsFailed = buckets.Count(b => b.Status == BucketStatus.Error),
+        BucketsDestructive = buckets.Count(b => b.Status == BucketStatus.Change && b.Impact.Kind == Impact.ImpactKind.Destructive),
+        BucketsArchivingSooner = buckets.Count(b => b.Status == BucketStatus.Change && b.Impact.Kind == Impact.ImpactKind.ArchivesSooner),
     };
 }
