@@ -76,6 +76,61 @@ public sealed class LakeCircleClient : IAsyncDisposable
     }
 
     /// <summary>
+    /// Counts what a bucket's current lifecycle configuration and its desired one (its definition's, as a plan computes
+    /// it) do to the object versions an S3 Inventory report lists: versions and bytes deleted and moved to each storage
+    /// class within 1, 7, 30 and 365 days, the versions whose fate changes, and those a rule with a tag filter might
+    /// match (the report has no tags: never guessed). Streams the report (CSV, CSV.gz or Parquet; see
+    /// <c>docs/impact.md</c>) in bounded memory; reads the account's configuration of that bucket only, writes nothing.
+    /// </summary>
+    /// <param name="bucket">The bucket (it must have a definition).</param>
+    /// <param name="inventoryPath">The report's <c>manifest.json</c> (or its folder), or one data file.</param>
+    /// <param name="options">Column order, time and versioning; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The counts.</returns>
+    /// <exception cref="InvalidOperationException">The plan stopped (invalid definitions, an unknown bucket) or the bucket could not be read.</exception>
+    /// <exception cref="InvalidDataException">The report cannot be read: ORC, a bad manifest, a malformed row (named by file, line and column).</exception>
+    /// <exception cref="FileNotFoundException">The report or one of its data files does not exist.</exception>
+    public async Task<Impact.Inventory.InventoryImpactReport> ImpactAsync(
+        string bucket, string inventoryPath, Impact.Inventory.InventoryImpactOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        ArgumentException.ThrowIfNullOrWhiteSpace(inventoryPath);
+        var plan = await PlanAsync([bucket], cancellationToken).ConfigureAwait(false);
+        var errors = plan.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
+        if (plan.Error is { } error)
+        {
+            errors.Add(error);
+        }
+
+        var bucketPlan = plan.Plan?.Buckets.FirstOrDefault(b => string.Equals(b.Bucket, bucket, StringComparison.Ordinal));
+        if (errors.Count > 0 || bucketPlan is null)
+        {
+            throw new InvalidOperationException(errors.Count > 0 ? string.Join(" ", errors) : $"No plan for bucket '{bucket}'.");
+        }
+
+        if (bucketPlan.Status == BucketStatus.Error)
+        {
+            throw new InvalidOperationException($"Bucket '{bucket}' could not be read: {bucketPlan.Error}");
+        }
+
+        if (bucketPlan.Status == BucketStatus.Missing)
+        {
+            throw new InvalidOperationException($"Bucket '{bucket}' is not in the account.");
+        }
+
+        var current = bucketPlan.Actual ?? LifecycleConfiguration.Empty;
+        var desired = bucketPlan.Action switch
+        {
+            BucketAction.Put => bucketPlan.ConfigurationToPut ?? current,
+            BucketAction.Delete => LifecycleConfiguration.Empty,
+            _ => current,
+        };
+        return await Impact.Inventory.InventoryImpact.RunAsync(
+            bucket, inventoryPath, current, desired, bucketPlan.HasChanges, options ?? new Impact.Inventory.InventoryImpactOptions(),
+            _settings.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Plans and applies inside the safety net: one PUT of the whole desired configuration per changed bucket, or one
     /// DELETE when its definition declares no rule. One bucket's failure does not stop the others; a plan beyond
     /// <see cref="LakeCircleClientOptions.MaxChanges"/> or <see cref="LakeCircleClientOptions.MaxDeletions"/> writes nothing.

@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using nietras.SeparatedValues;
+using Parquet;
+using Parquet.Schema;
+
+namespace LakeCircle.Core.Impact.Inventory;
+
+/// <summary>
+/// Streams the rows of an S3 Inventory report, file after file, to a sink: one row in memory at a time for CSV, one row
+/// group for Parquet. CSV follows what S3 writes (https://docs.aws.amazon.com/AmazonS3/latest/userguide/storage-inventory.html):
+/// every field quoted, no header row, gzip-compressed (<c>.csv.gz</c>) or not, keys URL-encoded (<c>+</c> for a blank),
+/// <c>LastModifiedDate</c> in ISO 8601 (<c>2016-11-06T21:32:16.000Z</c>).
+/// </summary>
+internal static class InventoryReader
+{
+    private const int CancellationCheckEvery = 4096;
+
+    /// <summary>Reads every row of <paramref name="source"/> in order and gives it to <paramref name="sink"/>.</summary>
+    /// <exception cref="InvalidDataException">A malformed row: the message names the file, the line (row) and the column.</exception>
+    public static async Task ReadAsync(InventorySource source, Action<InventoryRow> sink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(sink);
+        foreach (var file in source.Files)
+        {
+            if (source.Format == InventoryFormat.Parquet)
+            {
+                await ReadParquetAsync(file, sink, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await Task.Run(() => ReadCsv(file, source.Columns, sink, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Reads a CSV data file (gzip-compressed when it starts with gzip's magic bytes).</summary>
+    internal static void ReadCsv(string file, InventoryColumns columns, Action<InventoryRow> sink, CancellationToken cancellationToken)
+    {
+        using var stream = OpenCsv(file);
+        ReadCsv(stream, file, columns, sink, cancellationToken);
+    }
+
+    /// <summary>Reads CSV rows from a stream (already decompressed).</summary>
+    internal static void ReadCsv(Stream stream, string file, InventoryColumns columns, Action<InventoryRow> sink, CancellationToken cancellationToken)
+    {
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(stream);
+        var count = 0;
+        foreach (var row in reader)
+        {
+            if (++count % CancellationCheckEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var line = (long)row.LineNumberFrom;
+            if (row.ColCount < columns.Count)
+            {
+                if (row.ColCount == 1 && row[0].Span.IsEmpty)
+                {
+                    continue;
+                }
+
+                throw Malformed(file, line, null, $"{row.ColCount} fields where the schema has {columns.Count} ({string.Join(", ", columns.Names)})");
+            }
+
+            var key = DecodeKey(row[columns.Key].Span);
+            var size = columns.Size >= 0 ? ParseSize(row[columns.Size].Span, file, line, columns) : 0;
+            var modified = ParseTime(row[columns.LastModifiedDate].Span, file, line, columns);
+            var isLatest = columns.IsLatest < 0 || ParseBool(row[columns.IsLatest].Span, file, line, columns.Names[columns.IsLatest], defaultValue: true);
+            var isDeleteMarker = columns.IsDeleteMarker >= 0 && ParseBool(row[columns.IsDeleteMarker].Span, file, line, columns.Names[columns.IsDeleteMarker], defaultValue: false);
+            var storageClass = columns.StorageClass >= 0 ? StorageClassOf(row[columns.StorageClass].Span) : "STANDARD";
+            sink(new InventoryRow(key, isLatest, isDeleteMarker, size, modified, storageClass, file, line));
+        }
+    }
+
+    private static Stream OpenCsv(string file)
+    {
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        Span<byte> magic = stackalloc byte[2];
+        var read = stream.Read(magic);
+        stream.Position = 0;
+        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: false) : stream;
+    }
+
+    /// <summary>An object key as the CSV has it, URL-encoded (<c>%XX</c>, and <c>+</c> for a blank), decoded.</summary>
+    internal static string DecodeKey(ReadOnlySpan<char> encoded) =>
+        encoded.IndexOfAny('%', '+') < 0 ? new string(encoded) : WebUtility.UrlDecode(new string(encoded));
+
+    private static long ParseSize(ReadOnlySpan<char> text, string file, long line, InventoryColumns columns)
+    {
+        if (text.IsEmpty)
+        {
+            return 0; // a delete marker has no size
+        }
+
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+            ? size
+            : throw Malformed(file, line, columns.Names[columns.Size], $"'{Shorten(text)}' is not a size in bytes");
+    }
+
+    private static DateTimeOffset ParseTime(ReadOnlySpan<char> text, string file, long line, InventoryColumns columns) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw Malformed(file, line, columns.Names[columns.LastModifiedDate], $"'{Shorten(text)}' is not an ISO 8601 time such as 2016-11-06T21:32:16.000Z");
+
+    private static bool ParseBool(ReadOnlySpan<char> text, string file, long line, string column, bool defaultValue)
+    {
+        if (text.IsEmpty)
+        {
+            return defaultValue;
+        }
+
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return text.Equals("false", StringComparison.OrdinalIgnoreCase)
+            ? false
+            : throw Malformed(file, line, column, $"'{Shorten(text)}' is not true or false");
+    }
+
+    /// <summary>The storage class, one shared string per known class.</summary>
+    internal static string StorageClassOf(ReadOnlySpan<char> text) => text switch
+    {
+        "" or "STANDARD" => "STANDARD",
+        "STANDARD_IA" => "STANDARD_IA",
+        "ONEZONE_IA" => "ONEZONE_IA",
+        "INTELLIGENT_TIERING" => "INTELLIGENT_TIERING",
+        "GLACIER" => "GLACIER",
+        "GLACIER_IR" => "GLACIER_IR",
+        "DEEP_ARCHIVE" => "DEEP_ARCHIVE",
+        "REDUCED_REDUNDANCY" => "REDUCED_REDUNDANCY",
+        _ => new string(text),
+    };
+
+    /// <summary>The error of a malformed row: file, line (or row) and column.</summary>
+    internal static InvalidDataException Malformed(string file, long line, string? column, string problem, string unit = "line") =>
+        new(column is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{file}: {unit} {line}: {problem}.")
+            : string.Create(CultureInfo.InvariantCulture, $"{file}: {unit} {line}, column {column}: {problem}."));
+
+    private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? new string(text) : new string(text[..40]) + "…";
+
+    private static async Task ReadParquetAsync(string file, Action<InventoryRow> sink, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        await using var closing = stream.ConfigureAwait(false);
+        ParquetReader reader;
+        try
+        {
+            reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or IOException))
+        {
+            throw new InvalidDataException($"{file}: not a Parquet file: {e.Message}", e);
+        }
+
+        await using var closingReader = reader.ConfigureAwait(false);
+        var fields = reader.Schema.GetDataFields();
+        var columns = InventoryColumns.Of([.. fields.Select(f => f.Name)], file);
+        var rowNumber = 0L;
+        for (var group = 0; group < reader.RowGroupCount; group++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var rows = reader.OpenRowGroupReader(group);
+            var count = checked((int)rows.RowCount);
+            var keys = await StringsAsync(rows, fields[columns.Key], count, cancellationToken).ConfigureAwait(false);
+            var sizes = await ValuesAsync(rows, fields[columns.Size], count, cancellationToken).ConfigureAwait(false);
+            var times = await ValuesAsync(rows, fields[columns.LastModifiedDate], count, cancellationToken).ConfigureAwait(false);
+            var latest = columns.IsLatest >= 0 ? await ValuesAsync(rows, fields[columns.IsLatest], count, cancellationToken).ConfigureAwait(false) : null;
+            var markers = columns.IsDeleteMarker >= 0 ? await ValuesAsync(rows, fields[columns.IsDeleteMarker], count, cancellationToken).ConfigureAwait(false) : null;
+            var classes = columns.StorageClass >= 0 ? await StringsAsync(rows, fields[columns.StorageClass], count, cancellationToken).ConfigureAwait(false) : null;
+            for (var i = 0; i < count; i++)
+            {
+                rowNumber++;
+                var key = keys[i] ?? throw Malformed(file, rowNumber, fields[columns.Key].Name, "no key", "row");
+                var size = sizes[i] switch
+                {
+                    null => 0L,
+                    long l => l,
+                    int n => n,
+                    string s when long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
+                    var other => throw Malformed(file, rowNumber, fields[columns.Size].Name, $"'{other}' is not a size in bytes", "row"),
+                };
+                var modified = times[i] switch
+                {
+                    DateTime t => new DateTimeOffset(DateTime.SpecifyKind(t, t.Kind == DateTimeKind.Local ? DateTimeKind.Local : DateTimeKind.Utc)).ToUniversalTime(),
+                    DateTimeOffset t => t.ToUniversalTime(),
+                    long ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
+                    string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) => parsed,
+                    var other => throw Malformed(file, rowNumber, fields[columns.LastModifiedDate].Name, $"'{other}' is not a time", "row"),
+                };
+                var isLatest = latest is null || latest[i] is not false;
+                var isMarker = markers is not null && markers[i] is true;
+                var storageClass = classes?[i] is { } c ? StorageClassOf(c) : "STANDARD";
+                sink(new InventoryRow(key, isLatest, isMarker, size, modified, storageClass, file, rowNumber));
+            }
+        }
+    }
+
+    private static async Task<string?[]> StringsAsync(ParquetRowGroupReader rows, DataField field, int count, CancellationToken cancellationToken)
+    {
+        var values = new string?[count];
+        if (field.ClrType == typeof(string))
+        {
+            await rows.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            return values;
+        }
+
+        var raw = await ValuesAsync(rows, field, count, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = raw[i]?.ToString();
+        }
+
+        return values;
+    }
+
+    /// <summary>A column's values, boxed (one row group at a time, so the cost stays bounded).</summary>
+    private static async Task<object?[]> ValuesAsync(ParquetRowGroupReader rows, DataField field, int count, CancellationToken cancellationToken)
+    {
+        var type = field.ClrType;
+        if (type == typeof(string))
+        {
+            var strings = new string?[count];
+            await rows.ReadAsync(field, strings.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            return strings;
+        }
+
+        if (type == typeof(long))
+        {
+            return await BoxedAsync<long>(rows, field, count, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (type == typeof(int))
+        {
+            return await BoxedAsync<int>(rows, field, count, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (type == typeof(bool))
+        {
+            return await BoxedAsync<bool>(rows, field, count, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (type == typeof(DateTime))
+        {
+            return await BoxedAsync<DateTime>(rows, field, count, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (type == typeof(DateTimeOffset))
+        {
+            return await BoxedAsync<DateTimeOffset>(rows, field, count, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new InvalidDataException($"column {field.Name}: Parquet type {type.Name} is not one the inventory has.");
+    }
+
+    private static async Task<object?[]> BoxedAsync<T>(ParquetRowGroupReader rows, DataField field, int count, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var boxed = new object?[count];
+        if (field.IsNullable)
+        {
+            var values = new T?[count];
+            await rows.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < count; i++)
+            {
+                boxed[i] = values[i];
+            }
+        }
+        else
+        {
+            var values = new T[count];
+            await rows.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < count; i++)
+            {
+                boxed[i] = values[i];
+            }
+        }
+
+        return boxed;
+    }
+}
