@@ -47,7 +47,7 @@ internal static class InventoryReader
     internal static void ReadCsv(Stream stream, string file, InventoryColumns columns, Action<InventoryRow> sink, CancellationToken cancellationToken)
     {
         using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(stream);
-        var count = 0;
+        var count = 0L;
         foreach (var row in reader)
         {
             if (++count % CancellationCheckEvery == 0)
@@ -55,7 +55,8 @@ internal static class InventoryReader
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var line = (long)row.LineNumberFrom;
+            // S3 URL-encodes keys, so a row is a line: the row's number is its line number.
+            long line = count;
             if (row.ColCount < columns.Count)
             {
                 if (row.ColCount == 1 && row[0].Span.IsEmpty)
@@ -205,7 +206,7 @@ internal static class InventoryReader
     private static async Task<string?[]> StringsAsync(ParquetRowGroupReader rows, DataField field, int count, CancellationToken cancellationToken)
     {
         var values = new string?[count];
-        if (field.ClrType == typeof(string))
+        if (IsText(field))
         {
             await rows.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
             return values;
@@ -224,7 +225,7 @@ internal static class InventoryReader
     private static async Task<object?[]> ValuesAsync(ParquetRowGroupReader rows, DataField field, int count, CancellationToken cancellationToken)
     {
         var type = field.ClrType;
-        if (type == typeof(string))
+        if (IsText(field))
         {
             var strings = new string?[count];
             await rows.ReadAsync(field, strings.AsMemory(), null, cancellationToken).ConfigureAwait(false);
@@ -258,6 +259,9 @@ internal static class InventoryReader
 
         throw new InvalidDataException($"column {field.Name}: Parquet type {type.Name} is not one the inventory has.");
     }
+
+    /// <summary>Whether the field holds text (Parquet.Net 6 gives strings as <c>ReadOnlyMemory&lt;char&gt;</c>).</summary>
+    private static bool IsText(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
 
     private static async Task<object?[]> BoxedAsync<T>(ParquetRowGroupReader rows, DataField field, int count, CancellationToken cancellationToken)
         where T : struct
