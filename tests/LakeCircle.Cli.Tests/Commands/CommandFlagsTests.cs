@@ -40,6 +40,8 @@ public class CommandFlagsTests
         yield return new TestCaseData("export", (string[])[
             "--out", "--format", "--include-empty", "--force", .. account, "--bucket", .. Output, .. Log, .. Help]).SetArgDisplayNames("export");
         yield return new TestCaseData("snapshot", (string[])["--out", "--force", .. account, "--bucket", .. Output, .. Log, .. Help]).SetArgDisplayNames("snapshot");
+        yield return new TestCaseData("impact", (string[])[
+            "--inventory", "--columns", "--now", "--versioning", .. Location, "--bucket", .. Output, .. Log, .. Help]).SetArgDisplayNames("impact");
         yield return new TestCaseData("validate", (string[])[.. Output, "--strict", "-q", "--quiet", .. Help]).SetArgDisplayNames("validate");
     }
 
