@@ -169,123 +169,135 @@ internal static class InventoryReader
             cancellationToken.ThrowIfCancellationRequested();
             using var rows = reader.OpenRowGroupReader(group);
             var count = checked((int)rows.RowCount);
-            var keys = await StringsAsync(rows, fields[columns.Key], count, cancellationToken).ConfigureAwait(false);
-            var sizes = await ValuesAsync(rows, fields[columns.Size], count, cancellationToken).ConfigureAwait(false);
-            var times = await ValuesAsync(rows, fields[columns.LastModifiedDate], count, cancellationToken).ConfigureAwait(false);
-            var latest = columns.IsLatest >= 0 ? await ValuesAsync(rows, fields[columns.IsLatest], count, cancellationToken).ConfigureAwait(false) : null;
-            var markers = columns.IsDeleteMarker >= 0 ? await ValuesAsync(rows, fields[columns.IsDeleteMarker], count, cancellationToken).ConfigureAwait(false) : null;
-            var classes = columns.StorageClass >= 0 ? await StringsAsync(rows, fields[columns.StorageClass], count, cancellationToken).ConfigureAwait(false) : null;
+            var keys = await ColumnAsync(rows, fields[columns.Key], count, file, cancellationToken).ConfigureAwait(false);
+            var sizes = await ColumnAsync(rows, fields[columns.Size], count, file, cancellationToken).ConfigureAwait(false);
+            var times = await ColumnAsync(rows, fields[columns.LastModifiedDate], count, file, cancellationToken).ConfigureAwait(false);
+            var latest = columns.IsLatest >= 0 ? await ColumnAsync(rows, fields[columns.IsLatest], count, file, cancellationToken).ConfigureAwait(false) : null;
+            var markers = columns.IsDeleteMarker >= 0 ? await ColumnAsync(rows, fields[columns.IsDeleteMarker], count, file, cancellationToken).ConfigureAwait(false) : null;
+            var classes = columns.StorageClass >= 0 ? await ColumnAsync(rows, fields[columns.StorageClass], count, file, cancellationToken).ConfigureAwait(false) : null;
             for (var i = 0; i < count; i++)
             {
                 rowNumber++;
-                var key = keys[i] ?? throw Malformed(file, rowNumber, fields[columns.Key].Name, "no key", "row");
-                var size = sizes[i] switch
-                {
-                    null => 0L,
-                    long l => l,
-                    int n => n,
-                    string s when long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
-                    var other => throw Malformed(file, rowNumber, fields[columns.Size].Name, $"'{other}' is not a size in bytes", "row"),
-                };
-                var modified = times[i] switch
-                {
-                    DateTime t => new DateTimeOffset(DateTime.SpecifyKind(t, t.Kind == DateTimeKind.Local ? DateTimeKind.Local : DateTimeKind.Utc)).ToUniversalTime(),
-                    DateTimeOffset t => t.ToUniversalTime(),
-                    long ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
-                    string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) => parsed,
-                    var other => throw Malformed(file, rowNumber, fields[columns.LastModifiedDate].Name, $"'{other}' is not a time", "row"),
-                };
-                var isLatest = latest is null || latest[i] is not false;
-                var isMarker = markers is not null && markers[i] is true;
-                var storageClass = classes?[i] is { } c ? StorageClassOf(c) : "STANDARD";
+                var key = keys.Text(i) ?? throw Malformed(file, rowNumber, keys.Name, "no key", "row");
+                var size = sizes.Number(i, file, rowNumber) ?? 0;
+                var modified = times.Time(i, file, rowNumber) ?? throw Malformed(file, rowNumber, times.Name, "no time", "row");
+                var isLatest = latest?.Flag(i, file, rowNumber) is not false;
+                var isMarker = markers?.Flag(i, file, rowNumber) is true;
+                var storageClass = classes?.Text(i) is { } c ? StorageClassOf(c) : "STANDARD";
                 sink(new InventoryRow(key, isLatest, isMarker, size, modified, storageClass, file, rowNumber));
             }
         }
     }
 
-    private static async Task<string?[]> StringsAsync(ParquetRowGroupReader rows, DataField field, int count, CancellationToken cancellationToken)
-    {
-        var values = new string?[count];
-        if (IsText(field))
-        {
-            await rows.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            return values;
-        }
-
-        var raw = await ValuesAsync(rows, field, count, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < count; i++)
-        {
-            values[i] = raw[i]?.ToString();
-        }
-
-        return values;
-    }
-
-    /// <summary>A column's values, boxed (one row group at a time, so the cost stays bounded).</summary>
-    private static async Task<object?[]> ValuesAsync(ParquetRowGroupReader rows, DataField field, int count, CancellationToken cancellationToken)
-    {
-        var type = field.ClrType;
-        if (IsText(field))
-        {
-            var strings = new string?[count];
-            await rows.ReadAsync(field, strings.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            return strings;
-        }
-
-        if (type == typeof(long))
-        {
-            return await BoxedAsync<long>(rows, field, count, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (type == typeof(int))
-        {
-            return await BoxedAsync<int>(rows, field, count, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (type == typeof(bool))
-        {
-            return await BoxedAsync<bool>(rows, field, count, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (type == typeof(DateTime))
-        {
-            return await BoxedAsync<DateTime>(rows, field, count, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (type == typeof(DateTimeOffset))
-        {
-            return await BoxedAsync<DateTimeOffset>(rows, field, count, cancellationToken).ConfigureAwait(false);
-        }
-
-        throw new InvalidDataException($"column {field.Name}: Parquet type {type.Name} is not one the inventory has.");
-    }
-
     /// <summary>Whether the field holds text (Parquet.Net 6 gives strings as <c>ReadOnlyMemory&lt;char&gt;</c>).</summary>
     private static bool IsText(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
 
-    private static async Task<object?[]> BoxedAsync<T>(ParquetRowGroupReader rows, DataField field, int count, CancellationToken cancellationToken)
-        where T : struct
+    /// <summary>One column of a row group, in the one array its type needs (no boxing: a row group at a time stays small).</summary>
+    private static async Task<ParquetColumn> ColumnAsync(ParquetRowGroupReader rows, DataField field, int count, string file, CancellationToken cancellationToken)
     {
-        var boxed = new object?[count];
-        if (field.IsNullable)
+        var column = new ParquetColumn(field.Name);
+        var type = field.ClrType;
+        if (IsText(field))
         {
-            var values = new T?[count];
-            await rows.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < count; i++)
-            {
-                boxed[i] = values[i];
-            }
+            column.Strings = new string?[count];
+            await rows.ReadAsync(field, column.Strings.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+        }
+        else if (type == typeof(long))
+        {
+            column.Longs = await NullableAsync<long>(rows, field, count, cancellationToken).ConfigureAwait(false);
+        }
+        else if (type == typeof(int))
+        {
+            column.Longs = [.. (await NullableAsync<int>(rows, field, count, cancellationToken).ConfigureAwait(false)).Select(v => (long?)v)];
+        }
+        else if (type == typeof(bool))
+        {
+            column.Bools = await NullableAsync<bool>(rows, field, count, cancellationToken).ConfigureAwait(false);
+        }
+        else if (type == typeof(DateTime))
+        {
+            column.Times = [.. (await NullableAsync<DateTime>(rows, field, count, cancellationToken).ConfigureAwait(false)).Select(t => t is { } v ? Utc(v) : (DateTimeOffset?)null)];
+        }
+        else if (type == typeof(DateTimeOffset))
+        {
+            column.Times = [.. (await NullableAsync<DateTimeOffset>(rows, field, count, cancellationToken).ConfigureAwait(false)).Select(t => t?.ToUniversalTime())];
         }
         else
         {
-            var values = new T[count];
-            await rows.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < count; i++)
-            {
-                boxed[i] = values[i];
-            }
+            throw new InvalidDataException($"{file}: column {field.Name}: Parquet type {type.Name} is not one an inventory has.");
         }
 
-        return boxed;
+        return column;
+    }
+
+    private static DateTimeOffset Utc(DateTime time) =>
+        time.Kind == DateTimeKind.Local ? new DateTimeOffset(time).ToUniversalTime() : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+
+    private static async Task<T?[]> NullableAsync<T>(ParquetRowGroupReader rows, DataField field, int count, CancellationToken cancellationToken)
+        where T : struct
+    {
+        if (field.IsNullable)
+        {
+            var nullable = new T?[count];
+            await rows.ReadAsync(field, nullable.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            return nullable;
+        }
+
+        var values = new T[count];
+        await rows.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+        var result = new T?[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = values[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>A row group's column: exactly one of the arrays is set.</summary>
+    private sealed class ParquetColumn(string name)
+    {
+        public string Name { get; } = name;
+
+        public string?[]? Strings { get; set; }
+
+        public long?[]? Longs { get; set; }
+
+        public bool?[]? Bools { get; set; }
+
+        public DateTimeOffset?[]? Times { get; set; }
+
+        public string? Text(int i) => Strings is not null ? Strings[i] : Longs?[i]?.ToString(CultureInfo.InvariantCulture) ?? Bools?[i]?.ToString();
+
+        public long? Number(int i, string file, long row) =>
+            Longs is not null ? Longs[i]
+            : Strings is not null ? Strings[i] switch
+            {
+                null or "" => null,
+                var s when long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+                var s => throw Malformed(file, row, Name, $"'{s}' is not a size in bytes", "row"),
+            }
+            : throw Malformed(file, row, Name, "not a number", "row");
+
+        public DateTimeOffset? Time(int i, string file, long row) =>
+            Times is not null ? Times[i]
+            : Longs is not null ? Longs[i] is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null
+            : Strings is not null ? Strings[i] switch
+            {
+                null or "" => null,
+                var s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) => t,
+                var s => throw Malformed(file, row, Name, $"'{s}' is not a time", "row"),
+            }
+            : throw Malformed(file, row, Name, "not a time", "row");
+
+        public bool? Flag(int i, string file, long row) =>
+            Bools is not null ? Bools[i]
+            : Strings is not null ? Strings[i] switch
+            {
+                null or "" => null,
+                var s when bool.TryParse(s, out var b) => b,
+                var s => throw Malformed(file, row, Name, $"'{s}' is not true or false", "row"),
+            }
+            : throw Malformed(file, row, Name, "not true or false", "row");
     }
 }

@@ -114,6 +114,42 @@ public sealed class InventoryReaderTests
     }
 
     [Test]
+    public async Task Manifest_Parquet_TakesTheColumnsFromTheDataFile()
+    {
+        Directory.CreateDirectory(_folder.File("r/data"));
+        await WriteParquetAsync(_folder.File("r/data/part-0.parquet"));
+        var manifest = Write("r/manifest.json", """
+            { "sourceBucket": "acme", "fileFormat": "Parquet", "fileSchema": "message s3.inventory { required binary bucket (UTF8); }",
+              "files": [ { "key": "inv/acme/cfg/data/part-0.parquet" } ] }
+            """);
+
+        var rows = await ReadAsync(manifest);
+
+        rows.Select(r => r.Key).Should().Equal("logs/a b.txt", "logs/a b.txt");
+    }
+
+    [Test]
+    public async Task Parquet_RowWithoutTime_ErrorNamesTheRowAndColumn()
+    {
+        var path = _folder.File("no-time.parquet");
+        var key = new DataField<string>("key");
+        var size = new DataField<long>("size");
+        var modified = new DataField<DateTime?>("last_modified_date");
+        await using (var file = File.Create(path))
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(key, size, modified), file))
+        {
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(key, ["a", "b"]);
+            await group.WriteAsync<long>(size, new long[] { 1, 2 }.AsMemory());
+            await group.WriteAsync<DateTime>(modified, new DateTime?[] { DateTime.UnixEpoch, null }.AsMemory());
+        }
+
+        var act = () => ReadAsync(path);
+
+        (await act.Should().ThrowAsync<InvalidDataException>()).Which.Message.Should().Be($"{path}: row 2, column last_modified_date: no time.");
+    }
+
+    [Test]
     public async Task Manifest_FileSchemaAndDataFilesUnderData_AreFollowed()
     {
         Write("acme/config/data/one.csv", "\"acme\",\"a\",\"\",\"true\",\"false\",\"1\",\"2026-01-01T00:00:00.000Z\",\"STANDARD\"\n");
