@@ -85,7 +85,7 @@ internal sealed class InventoryColumns
 
         if (missing.Count > 0)
         {
-            throw new InvalidDataException(string.Create(
+            throw InventoryReader.Named(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{source}: the inventory has no {string.Join(", ", missing)} column (columns: {string.Join(", ", names)}); the impact needs Key, Size and LastModifiedDate, and IsLatest, IsDeleteMarker, StorageClass for versions and classes."));
         }

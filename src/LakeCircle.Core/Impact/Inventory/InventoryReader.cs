@@ -39,8 +39,16 @@ internal static class InventoryReader
     /// <summary>Reads a CSV data file (gzip-compressed when it starts with gzip's magic bytes).</summary>
     internal static void ReadCsv(string file, InventoryColumns columns, Action<InventoryRow> sink, CancellationToken cancellationToken)
     {
-        using var stream = OpenCsv(file);
-        ReadCsv(stream, file, columns, sink, cancellationToken);
+        try
+        {
+            using var stream = OpenCsv(file);
+            ReadCsv(stream, file, columns, sink, cancellationToken);
+        }
+        catch (Exception e) when (!IsNamed(e) && e is not (OperationCanceledException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException))
+        {
+            // A damaged gzip stream, a read that failed: named by the file, never a stack trace.
+            throw Named($"{file}: cannot be read: {e.Message}", e);
+        }
     }
 
     /// <summary>Reads CSV rows from a stream (already decompressed).</summary>
@@ -140,9 +148,21 @@ internal static class InventoryReader
 
     /// <summary>The error of a malformed row: file, line (or row) and column.</summary>
     internal static InvalidDataException Malformed(string file, long line, string? column, string problem, string unit = "line") =>
-        new(column is null
+        Named(column is null
             ? string.Create(CultureInfo.InvariantCulture, $"{file}: {unit} {line}: {problem}.")
             : string.Create(CultureInfo.InvariantCulture, $"{file}: {unit} {line}, column {column}: {problem}."));
+
+    /// <summary>An error whose message already names the file (and the line and column when there is one).</summary>
+    internal static InvalidDataException Named(string message, Exception? inner = null)
+    {
+        var exception = new InvalidDataException(message, inner);
+        exception.Data[NamedKey] = true;
+        return exception;
+    }
+
+    private const string NamedKey = "LakeCircle.Inventory.Named";
+
+    internal static bool IsNamed(Exception e) => e.Data.Contains(NamedKey);
 
     private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? new string(text) : new string(text[..40]) + "…";
 
@@ -155,12 +175,24 @@ internal static class InventoryReader
         {
             reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not (OperationCanceledException or IOException))
+        catch (Exception e) when (e is not (OperationCanceledException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException))
         {
-            throw new InvalidDataException($"{file}: not a Parquet file: {e.Message}", e);
+            throw Named($"{file}: not a Parquet file: {e.Message}", e);
         }
 
         await using var closingReader = reader.ConfigureAwait(false);
+        try
+        {
+            await ReadRowGroupsAsync(reader, file, sink, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!IsNamed(e) && e is not OperationCanceledException)
+        {
+            throw Named($"{file}: cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static async Task ReadRowGroupsAsync(ParquetReader reader, string file, Action<InventoryRow> sink, CancellationToken cancellationToken)
+    {
         var fields = reader.Schema.GetDataFields();
         var columns = InventoryColumns.Of([.. fields.Select(f => f.Name)], file);
         var rowNumber = 0L;
@@ -224,7 +256,7 @@ internal static class InventoryReader
         }
         else
         {
-            throw new InvalidDataException($"{file}: column {field.Name}: Parquet type {type.Name} is not one an inventory has.");
+            throw Named($"{file}: column {field.Name}: Parquet type {type.Name} is not one an inventory has.");
         }
 
         return column;
@@ -301,3 +333,4 @@ internal static class InventoryReader
             : throw Malformed(file, row, Name, "not true or false", "row");
     }
 }
+

@@ -200,9 +200,9 @@ internal sealed class InventorySource
                 return InventoryColumns.Of([.. schema.GetDataFields().Select(f => f.Name)], file);
             }
         }
-        catch (Exception e) when (e is not (InvalidDataException or OperationCanceledException or IOException))
+        catch (Exception e) when (!InventoryReader.IsNamed(e) && e is not (OperationCanceledException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException))
         {
-            throw new InvalidDataException($"{file}: not a Parquet file: {e.Message}", e);
+            throw InventoryReader.Named($"{file}: not a Parquet file: {e.Message}", e);
         }
     }
 }

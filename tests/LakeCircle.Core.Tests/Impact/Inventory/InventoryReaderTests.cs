@@ -274,6 +274,27 @@ public sealed class InventoryReaderTests
     }
 
     [Test]
+    public async Task DamagedGzip_ErrorNamesTheFile()
+    {
+        var path = _folder.File("damaged.csv.gz");
+        await File.WriteAllBytesAsync(path, [0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02, 0x03]);
+
+        var act = () => ReadAsync(path, Columns);
+
+        (await act.Should().ThrowAsync<InvalidDataException>()).Which.Message.Should().StartWith($"{path}: cannot be read: ");
+    }
+
+    [Test]
+    public async Task NotParquet_ErrorNamesTheFile()
+    {
+        var path = Write("fake.parquet", "not parquet at all");
+
+        var act = () => ReadAsync(path);
+
+        (await act.Should().ThrowAsync<InvalidDataException>()).Which.Message.Should().Contain(path).And.Contain("not a Parquet file");
+    }
+
+    [Test]
     public void Resolve_FileBesideTheManifest_IsFound()
     {
         var data = Write("r/x.csv.gz", "");
