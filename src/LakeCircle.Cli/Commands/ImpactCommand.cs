@@ -163,6 +163,11 @@ internal sealed class ImpactCommand(CliContext context) : ICliCommand
             var (current, desired) = (report.Current.Horizons[h], report.Desired.Horizons[h]);
             var within = current.Days == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{current.Days} days");
             rows.Add(($"deleted within {within}", Count(current.Deleted), Count(desired.Deleted)));
+            if (report.Versioning != BucketVersioning.Unversioned)
+            {
+                rows.Add(($"permanently deleted within {within}", Count(current.PermanentlyDeleted), Count(desired.PermanentlyDeleted)));
+            }
+
             foreach (var storageClass in classes)
             {
                 rows.Add(($"to {storageClass} within {within}", Count(current.Transitioned.GetValueOrDefault(storageClass)), Count(desired.Transitioned.GetValueOrDefault(storageClass))));
@@ -243,13 +248,13 @@ internal sealed class ImpactCommand(CliContext context) : ICliCommand
         public static CountJson Of(InventoryCount count) => new(count.Objects, count.Bytes);
     }
 
-    private sealed record HorizonJson(int Days, CountJson Deleted, SortedDictionary<string, CountJson> Transitioned);
+    private sealed record HorizonJson(int Days, CountJson Deleted, CountJson PermanentlyDeleted, SortedDictionary<string, CountJson> Transitioned);
 
     private sealed record ConfigurationJson(List<HorizonJson> Horizons, CountJson DependsOnTags, SortedDictionary<string, CountJson> DependsOnTagsByRule)
     {
         public static ConfigurationJson Of(InventoryConfigurationImpact impact) => new(
             [.. impact.Horizons.Select(h => new HorizonJson(
-                h.Days, CountJson.Of(h.Deleted), new SortedDictionary<string, CountJson>(h.Transitioned.ToDictionary(t => t.Key, t => CountJson.Of(t.Value)), StringComparer.Ordinal)))],
+                h.Days, CountJson.Of(h.Deleted), CountJson.Of(h.PermanentlyDeleted), new SortedDictionary<string, CountJson>(h.Transitioned.ToDictionary(t => t.Key, t => CountJson.Of(t.Value)), StringComparer.Ordinal)))],
             CountJson.Of(impact.DependsOnTags),
             new SortedDictionary<string, CountJson>(impact.DependsOnTagsByRule.ToDictionary(r => r.Key, r => CountJson.Of(r.Value)), StringComparer.Ordinal));
     }

@@ -128,6 +128,8 @@ internal sealed class InventoryAggregator
     {
         private readonly long[] _deleted = new long[horizons];
         private readonly long[] _deletedBytes = new long[horizons];
+        private readonly long[] _permanent = new long[horizons];
+        private readonly long[] _permanentBytes = new long[horizons];
         private readonly Dictionary<string, (long[] Objects, long[] Bytes)> _moved = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (long Objects, long Bytes)> _byRule = new(StringComparer.Ordinal);
         private long _tagged;
@@ -139,6 +141,7 @@ internal sealed class InventoryAggregator
         {
             var size = schedule.Object.Size;
             var storageClass = schedule.Object.StorageClass;
+            var removed = false;
             foreach (var action in schedule.Actions)
             {
                 if (action.Kind == ScheduledActionKind.Transition && action.StorageClass is { } target)
@@ -168,7 +171,9 @@ internal sealed class InventoryAggregator
 
                 if (action.Kind is ScheduledActionKind.Delete or ScheduledActionKind.CreateDeleteMarker)
                 {
-                    for (var h = 0; h < limits.Length; h++)
+                    // The first removal counts as deleted; after a delete marker the version lives on as noncurrent
+                    // (its transitions still count) until a permanent deletion, which ends the schedule.
+                    for (var h = 0; h < limits.Length && !removed; h++)
                     {
                         if (action.Date <= limits[h])
                         {
@@ -177,7 +182,20 @@ internal sealed class InventoryAggregator
                         }
                     }
 
-                    break;
+                    removed = true;
+                    if (action.Kind == ScheduledActionKind.Delete)
+                    {
+                        for (var h = 0; h < limits.Length; h++)
+                        {
+                            if (action.Date <= limits[h])
+                            {
+                                _permanent[h]++;
+                                _permanentBytes[h] += size;
+                            }
+                        }
+
+                        break;
+                    }
                 }
             }
 
@@ -199,6 +217,7 @@ internal sealed class InventoryAggregator
             {
                 Days = days,
                 Deleted = new InventoryCount(_deleted[h], _deletedBytes[h]),
+                PermanentlyDeleted = new InventoryCount(_permanent[h], _permanentBytes[h]),
                 Transitioned = new SortedDictionary<string, InventoryCount>(
                     _moved.Where(m => m.Value.Objects[h] > 0).ToDictionary(m => m.Key, m => new InventoryCount(m.Value.Objects[h], m.Value.Bytes[h]), StringComparer.Ordinal),
                     StringComparer.Ordinal),

@@ -30,8 +30,15 @@ public sealed record InventoryHorizon
     /// <summary>The days from now (1, 7, 30 or 365).</summary>
     public required int Days { get; init; }
 
-    /// <summary>The versions deleted or turned into a delete marker by then (already due ones included).</summary>
+    /// <summary>The versions deleted or turned into a delete marker by then (already due ones included), each counted once.</summary>
     public InventoryCount Deleted { get; init; }
+
+    /// <summary>
+    /// The versions permanently deleted by then, whose bytes are no longer stored: in an unversioned bucket the same as
+    /// <see cref="Deleted"/>; in a versioned one, noncurrent versions expiring (a current version that expires gets a
+    /// delete marker and stays, noncurrent, until then).
+    /// </summary>
+    public InventoryCount PermanentlyDeleted { get; init; }
 
     /// <summary>The transitions by then, by target storage class (a version moved twice counts under both classes).</summary>
     public IReadOnlyDictionary<string, InventoryCount> Transitioned { get; init; } = new SortedDictionary<string, InventoryCount>(StringComparer.Ordinal);

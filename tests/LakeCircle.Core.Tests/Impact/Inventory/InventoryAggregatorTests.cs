@@ -106,8 +106,29 @@ public sealed class InventoryAggregatorTests
         report.NoncurrentSinceUnknown.Should().Be(new InventoryCount(1, 7));
         report.Current.Horizons.Select(h => h.Deleted.Objects).Should().Equal(1, 2, 2, 2);
         report.Current.Horizons[1].Deleted.Bytes.Should().Be(30);
+        report.Current.Horizons.Select(h => h.PermanentlyDeleted).Should().Equal(report.Current.Horizons.Select(h => h.Deleted), "noncurrent versions expire for good");
         report.Desired.Horizons.Should().OnlyContain(h => h.Deleted.Objects == 0);
         report.FateChanged.Should().Be(new InventoryCount(2, 30));
+    }
+
+    [Test]
+    public async Task VersionedBucket_ExpiredCurrentVersionGetsAMarker_AndIsDeletedForGoodLater()
+    {
+        var configuration = LifecycleConfiguration.Of(new LifecycleRule
+        {
+            Id = "expire-and-clean",
+            Filter = LifecycleFilter.MatchAll,
+            Expiration = new LifecycleExpiration { Days = 10 },
+            NoncurrentVersionExpiration = new NoncurrentVersionExpiration { NoncurrentDays = 20 },
+        });
+        // Created Feb 25 08:00: a delete marker on Mar 8 (within 7 days), deleted for good 20 days later, Mar 28 (within 30).
+        const string Current = "\"acme\",\"k\",\"v1\",\"true\",\"false\",\"64\",\"2026-02-25T08:00:00.000Z\",\"STANDARD\"\n";
+
+        var report = await RunAsync(Current, new InventoryImpactOptions { Columns = [.. InventoryReaderTests.Schema.Split(", ")], Now = Now }, configuration, configuration);
+
+        report.Current.Horizons.Select(h => h.Deleted.Objects).Should().Equal(0, 1, 1, 1);
+        report.Current.Horizons.Select(h => h.PermanentlyDeleted.Objects).Should().Equal(0, 0, 1, 1);
+        report.FateChanged.Objects.Should().Be(0);
     }
 
     [Test]
