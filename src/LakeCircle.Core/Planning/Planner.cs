@@ -1,3 +1,4 @@
+using LakeCircle.Core.Impact;
 using LakeCircle.Core.Model;
 
 namespace LakeCircle.Core.Planning;
@@ -70,7 +71,9 @@ public static class Planner
         if (desired.Rules.Count == 0)
         {
             // An empty rule list cannot be PUT: no rule left means no lifecycle at all.
-            return actual.Rules.Count == 0 ? plan : plan with { Status = BucketStatus.Change, Action = BucketAction.Delete };
+            return actual.Rules.Count == 0
+                ? plan
+                : plan with { Status = BucketStatus.Change, Action = BucketAction.Delete, Impact = ImpactAnalyzer.Compare(current, null) };
         }
 
         var configurationChanges = ConfigurationChanges(desired, current);
@@ -90,6 +93,7 @@ public static class Planner
             Action = BucketAction.Put,
             ConfigurationChanges = configurationChanges,
             ConfigurationToPut = toPut,
+            Impact = ImpactAnalyzer.Compare(current, toPut),
         };
     }
 

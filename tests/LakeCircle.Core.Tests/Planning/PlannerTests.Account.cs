@@ -1,3 +1,4 @@
+using LakeCircle.Core.Impact;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 
@@ -39,9 +40,12 @@ public partial class PlannerTests
             ("missing", BucketStatus.Missing),
             ("not-read", BucketStatus.Missing),
             ("other", BucketStatus.Unmanaged));
+        plan.Buckets.Select(b => b.Impact.Kind).Should().Equal(
+            ImpactKind.None, ImpactKind.Destructive, ImpactKind.RetainsLonger, ImpactKind.None, ImpactKind.None, ImpactKind.None, ImpactKind.None, ImpactKind.None);
         plan.Summary.Should().Be(new PlanSummary
         {
             BucketsChanged = 2,
+            BucketsDestructive = 1,
             RulesAdded = 1,
             RulesRemoved = 3,
             RulesChanged = 1,
