@@ -26,8 +26,8 @@ public sealed class ImpactRenderingTests
 
         var lines = text.Split(Environment.NewLine);
         lines.Should().Contain("~ logs (1 rule added) ! DESTRUCTIVE");
-        lines.Should().Contain("    ! deletes data sooner: current versions under `logs/` larger than 1 MiB: deleted after 7 days instead of deleted after 30 days");
-        lines.Should().Contain("    ! archives sooner: current versions under `media/`: moved to GLACIER after 30 days instead of never transitioned");
+        lines.Should().Contain("    ! deletes data sooner: current versions under `logs/` larger than 1 MiB are deleted after 7 days instead of 30 days");
+        lines.Should().Contain("    ! archives sooner: current versions under `media/` are moved to GLACIER after 30 days instead of never transitioned");
         lines.Should().Contain("Impact: 1 bucket deletes data sooner (logs).");
         text.Should().NotContain("\u001b[");
     }
@@ -105,7 +105,7 @@ public sealed class ImpactRenderingTests
         var lines = TextPlanRenderer.ToText(Outcome(Changed("logs", ImpactKind.Destructive, findings))).Split(Environment.NewLine);
 
         lines.Count(l => l.StartsWith("    ! deletes data sooner: ", StringComparison.Ordinal)).Should().Be(5);
-        lines.Should().Contain("    ! deletes data sooner: current versions under `p4/`: deleted after 7 days instead of deleted after 30 days");
+        lines.Should().Contain("    ! deletes data sooner: current versions under `p4/` are deleted after 7 days instead of 30 days");
         lines.Should().NotContain(l => l.Contains("`p5/`", StringComparison.Ordinal));
         lines.Should().Contain("    ! and 3 more");
     }
