@@ -34,6 +34,7 @@ internal static class CliApplication
         new UnlockCommand(context),
         new ExportCommand(context),
         new SnapshotCommand(context),
+        new ExplainCommand(context),
     ];
 
     /// <summary>Creates the root command over the given process context.</summary>
