@@ -29,7 +29,7 @@ internal sealed class ExplainCommand(CliContext context) : ICliCommand
     public Command Create()
     {
         var key = new Option<string>("--key") { HelpName = "KEY", Description = "The object key. [required]", Required = true };
-        var size = new Option<long?>("--size") { HelpName = "BYTES", Description = "The object's size in bytes. [default: 0]" };
+        var size = WholeNumber("--size", "BYTES", "The object's size in bytes. [default: 0]");
         var tags = new Option<string[]>("--tag")
         {
             HelpName = "K=V",
@@ -38,23 +38,25 @@ internal sealed class ExplainCommand(CliContext context) : ICliCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var created = new Option<string?>("--created") { HelpName = "DATE", Description = "When the version was created (YYYY-MM-DD or an ISO 8601 time, UTC). [default: now]" };
-        var age = new Option<int?>("--age") { HelpName = "DAYS", Description = "Instead of --created: the version was created this many days ago." };
+        var age = WholeNumber("--age", "DAYS", "Instead of --created: the version was created this many days ago.");
         var noncurrentSince = new Option<string?>("--noncurrent-since")
         {
             HelpName = "DATE",
             Description = "The version is noncurrent since this date (a newer version was written then); versioning defaults to enabled.",
         };
-        var newerNoncurrent = new Option<int?>("--newer-noncurrent")
-        {
-            HelpName = "N",
-            Description = "With --noncurrent-since: how many noncurrent versions of the key are newer than this one. [default: 0]",
-        };
+        var newerNoncurrent = WholeNumber("--newer-noncurrent", "N", "With --noncurrent-since: how many noncurrent versions of the key are newer than this one. [default: 0]");
         var versioning = new Option<string?>("--versioning")
         {
             HelpName = "enabled|suspended|unversioned",
             Description = "The bucket's versioning state. [default: enabled with --noncurrent-since or --delete-marker, else unversioned]",
         };
-        versioning.AcceptOnlyFromAmong("enabled", "suspended", "unversioned");
+        versioning.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && text is not ("enabled" or "suspended" or "unversioned"))
+            {
+                result.AddError($"--versioning must be enabled, suspended or unversioned, got '{text}'.");
+            }
+        });
         var deleteMarker = new Option<bool>("--delete-marker") { Description = "The version is a delete marker (with no noncurrent version left under it when current)." };
         var now = new Option<string?>("--now") { HelpName = "DATE", Description = "The date to count --age from and to mark past steps by, for reproducible output. [default: the clock]" };
         var command = new Command(
@@ -67,9 +69,6 @@ internal sealed class ExplainCommand(CliContext context) : ICliCommand
         };
         var options = new RunOptions(Groups);
         options.AddTo(command);
-        NotNegative(size);
-        NotNegative(age);
-        NotNegative(newerNoncurrent);
         IsDate(created);
         IsDate(noncurrentSince);
         IsDate(now);
@@ -114,7 +113,7 @@ internal sealed class ExplainCommand(CliContext context) : ICliCommand
                     : parseResult.GetValue(age) is { } days ? clock.AddDays(-days) : clock,
                 IsCurrent = since is null,
                 NoncurrentSince = since,
-                NewerNoncurrentVersions = parseResult.GetValue(newerNoncurrent) ?? 0,
+                NewerNoncurrentVersions = (int)(parseResult.GetValue(newerNoncurrent) ?? 0),
                 IsDeleteMarker = isMarker,
                 IsOnlyVersion = isMarker && since is null,
             };
@@ -152,16 +151,24 @@ internal sealed class ExplainCommand(CliContext context) : ICliCommand
 
     private static bool Given(CommandResult result, Option option) => result.GetResult(option) is { Implicit: false };
 
-    private static void NotNegative<T>(Option<T> option)
+    /// <summary>A flag taking a whole number from 0 (at most a hundred years of days for the day counts).</summary>
+    private static Option<long?> WholeNumber(string name, string helpName, string description) => new(name)
     {
-        option.Validators.Add(result =>
+        HelpName = helpName,
+        Description = description,
+        CustomParser = result =>
         {
-            if (result.GetValueOrDefault<T>() is IConvertible value && Convert.ToInt64(value, CultureInfo.InvariantCulture) < 0)
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            var limit = name == "--size" ? long.MaxValue : 36_600;
+            if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 0 || value > limit)
             {
-                result.AddError($"{option.Name} must be 0 or more, got {value}.");
+                result.AddError($"{name} must be a whole number from 0{(limit == long.MaxValue ? string.Empty : $" to {limit}")}, got '{text}'.");
+                return null;
             }
-        });
-    }
+
+            return value;
+        },
+    };
 
     private static void IsDate(Option<string?> option)
     {
