@@ -20,7 +20,7 @@ public static class ImpactAnalyzer
     {
         current ??= LifecycleConfiguration.Empty;
         desired ??= LifecycleConfiguration.Empty;
-        if (current.Fingerprint == desired.Fingerprint)
+        if (current == desired)
         {
             return BucketImpact.None;
         }
@@ -51,7 +51,6 @@ public static class ImpactAnalyzer
         private readonly Dictionary<string, LifecycleRule> _desiredRules = ById(desired);
         private readonly Dictionary<Verdict, List<Cell>> _groups = [];
         private readonly Dictionary<(RuleMask, bool), List<(Verdict, int)>> _bySignature = [];
-        private readonly bool _noncurrent = HasNoncurrentActions(current) || HasNoncurrentActions(desired);
 
         public BucketImpact Run()
         {
@@ -105,24 +104,22 @@ public static class ImpactAnalyzer
         /// What the change does to the versions of one signature (the rules of each side that select them): evaluated
         /// with only those rules, whose schedules are the same as under the whole configurations.
         /// </summary>
-        private List<(Verdict Verdict, int Newer)> VerdictsOf(Cell cell, RuleMask mask, bool small, List<string> actionKeys)
+        private List<(Verdict Verdict, int Newer)> VerdictsOf(Cell cell, RuleMask mask, bool small, List<Actions> actionKeys)
         {
             var before = new List<LifecycleRule>();
             var after = new List<LifecycleRule>();
-            var beforeKeys = new List<string>();
-            var afterKeys = new List<string>();
+            var balance = new Dictionary<Actions, int>();
             for (var i = 0; i < space.Rules.Count; i++)
             {
                 if (mask.Contains(i))
                 {
-                    (i < space.CurrentCount ? before : after).Add(space.Rules[i]);
-                    (i < space.CurrentCount ? beforeKeys : afterKeys).Add(actionKeys[i]);
+                    var isCurrent = i < space.CurrentCount;
+                    (isCurrent ? before : after).Add(space.Rules[i]);
+                    balance[actionKeys[i]] = balance.GetValueOrDefault(actionKeys[i]) + (isCurrent ? 1 : -1);
                 }
             }
 
-            beforeKeys.Sort(StringComparer.Ordinal);
-            afterKeys.Sort(StringComparer.Ordinal);
-            if (beforeKeys.SequenceEqual(afterKeys, StringComparer.Ordinal)
+            if (balance.Values.All(v => v == 0)
                 && (!small || string.Equals(current.TransitionDefaultMinimumObjectSize, desired.TransitionDefaultMinimumObjectSize, StringComparison.Ordinal)))
             {
                 return []; // The same actions select these versions on both sides: nothing changes for them.
@@ -139,18 +136,22 @@ public static class ImpactAnalyzer
             };
 
             var verdicts = new HashSet<(Verdict, int)>();
-            foreach (var created in ObjectSpace.CreationTimesOf(before.Concat(after)))
+            var matched = before.Concat(after).ToList();
+            if (matched.Any(r => r.Expiration is not null || r.Transitions.Count > 0))
             {
-                var version = probe with { Created = created };
-                Compare(
-                    LifecycleEvaluator.Evaluate(currentPart, version), LifecycleEvaluator.Evaluate(desiredPart, version),
-                    created, false, 0, verdicts);
+                foreach (var created in ObjectSpace.CreationTimesOf(matched))
+                {
+                    var version = probe with { Created = created };
+                    Compare(
+                        LifecycleEvaluator.Evaluate(currentPart, version), LifecycleEvaluator.Evaluate(desiredPart, version),
+                        created, false, 0, verdicts);
+                }
             }
 
-            if (_noncurrent)
+            if (matched.Any(r => r.NoncurrentVersionExpiration is not null || r.NoncurrentVersionTransitions.Count > 0))
             {
                 var since = space.Creations[0];
-                foreach (var newer in space.NewerCounts)
+                foreach (var newer in ObjectSpace.NewerCountsOf(matched))
                 {
                     var version = probe with { IsCurrent = false, NoncurrentSince = since, NewerNoncurrentVersions = newer };
                     Compare(
@@ -164,9 +165,11 @@ public static class ImpactAnalyzer
         }
 
         /// <summary>What a rule does to the versions it selects, without its ID and filter (the size-bound flag kept: S8).</summary>
-        private static string ActionKey(LifecycleRule rule) =>
-            (FilterMatch.HasSizeBound(rule) ? "sized:" : "any:")
-            + (rule with { Id = null, Filter = LifecycleFilter.MatchAll, Prefix = null, AbortIncompleteMultipartUpload = null }).ContentFingerprint;
+        private static Actions ActionKey(LifecycleRule rule) => new(
+            rule.Expiration, ValueList<LifecycleTransition>.From(rule.Transitions.OrderBy(t => t.StorageClass, StringComparer.Ordinal).ThenBy(t => t.Days).ThenBy(t => t.Date)),
+            rule.NoncurrentVersionExpiration,
+            ValueList<NoncurrentVersionTransition>.From(rule.NoncurrentVersionTransitions.OrderBy(t => t.StorageClass, StringComparer.Ordinal).ThenBy(t => t.NoncurrentDays).ThenBy(t => t.NewerNoncurrentVersions)),
+            FilterMatch.HasSizeBound(rule));
 
         private void Compare(ObjectSchedule before, ObjectSchedule after, DateTimeOffset start, bool noncurrent, int newer, HashSet<(Verdict, int)> verdicts)
         {
@@ -271,9 +274,6 @@ public static class ImpactAnalyzer
 
         private static string Days(int n) => n == 1 ? "1 day" : n.ToString(CultureInfo.InvariantCulture) + " days";
 
-        private static bool HasNoncurrentActions(LifecycleConfiguration configuration) =>
-            configuration.Rules.Any(r => r.NoncurrentVersionExpiration is not null || r.NoncurrentVersionTransitions.Count > 0);
-
         private static Dictionary<string, LifecycleRule> ById(LifecycleConfiguration configuration)
         {
             var rules = new Dictionary<string, LifecycleRule>(StringComparer.Ordinal);
@@ -285,6 +285,11 @@ public static class ImpactAnalyzer
             return rules;
         }
     }
+
+    /// <summary>The actions of a rule, compared by value.</summary>
+    private readonly record struct Actions(
+        LifecycleExpiration? Expiration, ValueList<LifecycleTransition> Transitions, NoncurrentVersionExpiration? NoncurrentExpiration,
+        ValueList<NoncurrentVersionTransition> NoncurrentTransitions, bool Sized);
 
     /// <summary>One thing the change does to one cell's current versions (every object of an unversioned bucket) or noncurrent ones.</summary>
     private readonly record struct Verdict(ImpactKind Kind, bool Noncurrent, string Before, string After);

@@ -68,6 +68,26 @@ internal sealed class ObjectSpace
     /// <summary>Creation times around the crossings of the given rules' actions only (see <see cref="Creations"/>).</summary>
     public static IReadOnlyList<DateTimeOffset> CreationTimesOf(IEnumerable<LifecycleRule> rules) => CreationTimes([.. rules]);
 
+    /// <summary>Counts of newer noncurrent versions on both sides of every <c>NewerNoncurrentVersions</c> of the given rules, and 0.</summary>
+    public static IReadOnlyList<int> NewerCountsOf(IEnumerable<LifecycleRule> rules)
+    {
+        var newer = new SortedSet<int> { 0 };
+        foreach (var rule in rules)
+        {
+            foreach (var n in rule.NoncurrentVersionTransitions.Select(t => t.NewerNoncurrentVersions)
+                .Append(rule.NoncurrentVersionExpiration?.NewerNoncurrentVersions))
+            {
+                if (n is { } count && count > 0)
+                {
+                    newer.Add(count - 1);
+                    newer.Add(count);
+                }
+            }
+        }
+
+        return [.. newer];
+    }
+
     /// <summary>The tag keys the filters name, in ordinal order.</summary>
     public IReadOnlyList<string> TagKeys { get; }
 
@@ -148,20 +168,7 @@ internal sealed class ObjectSpace
             }
         }
 
-        var newer = new SortedSet<int> { 0 };
-        foreach (var rule in rules)
-        {
-            foreach (var n in rule.NoncurrentVersionTransitions.Select(t => t.NewerNoncurrentVersions)
-                .Append(rule.NoncurrentVersionExpiration?.NewerNoncurrentVersions))
-            {
-                if (n is { } count && count > 0)
-                {
-                    newer.Add(count - 1);
-                    newer.Add(count);
-                }
-            }
-        }
-
+        var newer = NewerCountsOf(rules);
         var keyList = keys.ToList();
         var sizeList = sizes.ToList();
         var keyMasks = keyList.Select(k => RuleMask.Where(rules.Count, i => conditions[i].Prefix is not { } p || k.StartsWith(p, StringComparison.Ordinal))).ToList();
