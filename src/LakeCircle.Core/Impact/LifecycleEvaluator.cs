@@ -163,7 +163,7 @@ public static class LifecycleEvaluator
         List<Candidate> transitions, string startClass, Candidate? removal, ScheduledActionKind removalKind, bool noncurrent)
     {
         var steps = new List<ScheduledAction>();
-        var rank = Rank(startClass);
+        var storageClass = startClass;
         foreach (var t in transitions.OrderBy(t => t.Date).ThenBy(t => SameDayPreference(t.StorageClass!)).ThenBy(t => t.RuleId, StringComparer.Ordinal))
         {
             if (removal is { } r && (t.Date > r.Date || (t.Date == r.Date && removalKind == ScheduledActionKind.Delete)))
@@ -176,13 +176,12 @@ public static class LifecycleEvaluator
                 continue; // One transition a day: the preferred class was taken.
             }
 
-            var classRank = Rank(t.StorageClass!);
-            if (classRank <= rank)
+            if (!CanTransition(storageClass, t.StorageClass!))
             {
                 continue;
             }
 
-            rank = classRank;
+            storageClass = t.StorageClass!;
             steps.Add(new ScheduledAction { Kind = ScheduledActionKind.Transition, Date = t.Date, StorageClass = t.StorageClass, RuleId = t.RuleId, Noncurrent = noncurrent });
         }
 
@@ -234,6 +233,33 @@ public static class LifecycleEvaluator
         var utc = instant.UtcDateTime;
         var midnight = new DateTimeOffset(utc.Date, TimeSpan.Zero);
         return midnight == instant ? midnight : midnight.AddDays(1);
+    }
+
+    /// <summary>
+    /// S11: the transitions S3's waterfall supports — from Standard to any class; from any class to Glacier Flexible
+    /// Retrieval or Deep Archive; from Standard-IA to Intelligent-Tiering, One Zone-IA or Glacier Instant Retrieval;
+    /// from Intelligent-Tiering to One Zone-IA; from Glacier Flexible Retrieval to Deep Archive only; none out of Deep Archive.
+    /// </summary>
+    internal static bool CanTransition(string from, string to)
+    {
+        if (string.Equals(from, to, StringComparison.Ordinal) || from == StorageClasses.DeepArchive)
+        {
+            return false;
+        }
+
+        if (from == "STANDARD" || Rank(from) == 0 || to == StorageClasses.DeepArchive)
+        {
+            return Rank(to) > 0;
+        }
+
+        return (from, to) switch
+        {
+            (StorageClasses.Glacier, _) => false,
+            (_, StorageClasses.Glacier) => true,
+            (StorageClasses.StandardIA, StorageClasses.IntelligentTiering or StorageClasses.OneZoneIA or StorageClasses.GlacierIR) => true,
+            (StorageClasses.IntelligentTiering, StorageClasses.OneZoneIA) => true,
+            _ => false,
+        };
     }
 
     /// <summary>How cold a class is in the transition waterfall: STANDARD 0, then <see cref="StorageClasses.All"/> in order.</summary>

@@ -418,6 +418,24 @@ public sealed class LifecycleEvaluatorTests
         Evaluate(Object() with { StorageClass = "GLACIER" }, rule).Actions.Should().BeEmpty();
     }
 
+    [TestCase("STANDARD", "GLACIER_IR", true)]
+    [TestCase("STANDARD_IA", "INTELLIGENT_TIERING", true)]
+    [TestCase("STANDARD_IA", "GLACIER_IR", true)]
+    [TestCase("INTELLIGENT_TIERING", "ONEZONE_IA", true)]
+    [TestCase("INTELLIGENT_TIERING", "STANDARD_IA", false)]
+    [TestCase("ONEZONE_IA", "GLACIER_IR", false)]
+    [TestCase("ONEZONE_IA", "GLACIER", true)]
+    [TestCase("GLACIER_IR", "DEEP_ARCHIVE", true)]
+    [TestCase("GLACIER", "DEEP_ARCHIVE", true)]
+    [TestCase("GLACIER", "GLACIER_IR", false)]
+    [TestCase("DEEP_ARCHIVE", "GLACIER", false)]
+    public void S11_Waterfall_OnlySupportedTransitionsHappen(string from, string to, bool happens)
+    {
+        var rule = Rule("t") with { Transitions = ValueList.Of(new LifecycleTransition { Days = 30, StorageClass = to }) };
+
+        Evaluate(Object() with { StorageClass = from }, rule).Actions.Should().HaveCount(happens ? 1 : 0);
+    }
+
     [Test]
     public void Schedule_IsInDateOrder_AndStorageClassIsGoneAfterDeletion()
     {
