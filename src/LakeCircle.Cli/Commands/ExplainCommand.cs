@@ -72,6 +72,13 @@ internal sealed class ExplainCommand(CliContext context) : ICliCommand
         IsDate(created);
         IsDate(noncurrentSince);
         IsDate(now);
+        key.Validators.Add(result =>
+        {
+            if (string.IsNullOrEmpty(result.GetValueOrDefault<string>()))
+            {
+                result.AddError("--key needs an object key, got an empty one.");
+            }
+        });
         tags.Validators.Add(result =>
         {
             foreach (var tag in result.GetValueOrDefault<string[]>() ?? [])

@@ -93,7 +93,9 @@ internal static class TextExplanationRenderer
         }
 
         var age = (int)Math.Floor((now - o.Created).TotalDays);
-        parts.Add($"created {Date(o.Created)} ({Wording.Count(age, "day", "days")} before {Date(now)})");
+        parts.Add(age >= 0
+            ? $"created {Date(o.Created)} ({Wording.Count(age, "day", "days")} before {Date(now)})"
+            : $"created {Date(o.Created)} ({Wording.Count(-age, "day", "days")} after {Date(now)})");
         if (o.Tags is { } tags)
         {
             parts.Add(tags.Count == 0 ? "no tags" : "tags " + string.Join(", ", tags.Select(t => $"{SafeText.Escape(t.Key)}={SafeText.Escape(t.Value)}")));

@@ -77,6 +77,19 @@ public class ExplainCommandTests
     }
 
     [Test]
+    public async Task Explain_Json_Unmanaged_NoDesiredSchedule()
+    {
+        var result = await Explain("--bucket", "acme-scratch", "--key", "k", "-o", "json");
+
+        result.ExitCode.Should().Be(ExitCodes.Ok, result.ToString());
+        using var json = JsonDocument.Parse(result.Output);
+        json.RootElement.GetProperty("status").GetString().Should().Be("unmanaged");
+        json.RootElement.GetProperty("current").GetProperty("steps").GetArrayLength().Should().Be(0);
+        json.RootElement.TryGetProperty("desired", out _).Should().BeFalse();
+        json.RootElement.GetProperty("object").TryGetProperty("tags", out _).Should().BeFalse();
+    }
+
+    [Test]
     public async Task Explain_MissingBucket_ClearErrorExit1()
     {
         var result = await Explain("--bucket", "acme-nowhere", "--key", "k");
@@ -204,6 +217,15 @@ public class ExplainCommandTests
 
         result.ExitCode.Should().Be(ExitCodes.UsageError, result.ToString());
         result.Error.Should().Contain("--newer-noncurrent needs --noncurrent-since");
+    }
+
+    [Test]
+    public async Task Explain_EmptyKey_UsageError()
+    {
+        var result = await Explain("--bucket", "acme-logs", "--key", "");
+
+        result.ExitCode.Should().Be(ExitCodes.UsageError, result.ToString());
+        result.Error.Should().Contain("--key needs an object key, got an empty one.");
     }
 
     [Test]
