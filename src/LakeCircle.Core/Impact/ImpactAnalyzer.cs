@@ -137,6 +137,7 @@ public static class ImpactAnalyzer
 
             var verdicts = new HashSet<(Verdict, int)>();
             var matched = before.Concat(after).ToList();
+            var newerCounts = ObjectSpace.NewerCountsOf(matched);
             if (matched.Any(r => r.Expiration is not null || r.Transitions.Count > 0))
             {
                 foreach (var created in ObjectSpace.CreationTimesOf(matched))
@@ -151,7 +152,7 @@ public static class ImpactAnalyzer
             if (matched.Any(r => r.NoncurrentVersionExpiration is not null || r.NoncurrentVersionTransitions.Count > 0))
             {
                 var since = space.Creations[0];
-                foreach (var newer in ObjectSpace.NewerCountsOf(matched))
+                foreach (var newer in newerCounts)
                 {
                     var version = probe with { IsCurrent = false, NoncurrentSince = since, NewerNoncurrentVersions = newer };
                     Compare(
@@ -161,7 +162,10 @@ public static class ImpactAnalyzer
                 }
             }
 
-            return [.. verdicts];
+            // A count of these rules stands for every count of the whole space up to their next one.
+            return [.. verdicts.SelectMany(v => !v.Item1.Noncurrent
+                ? [v]
+                : space.NewerCounts.Where(m => newerCounts.Last(n => n <= m) == v.Item2).Select(m => (v.Item1, m)))];
         }
 
         /// <summary>What a rule does to the versions it selects, without its ID and filter (the size-bound flag kept: S8).</summary>

@@ -190,6 +190,17 @@ public sealed class ImpactAnalyzerTests
     }
 
     [Test]
+    public void NewerVersionCountsOfAnotherPrefix_DoNotNarrowTheFinding()
+    {
+        var raw = new LifecycleRule { Id = "raw", Filter = Prefix("raw/"), NoncurrentVersionExpiration = new() { NoncurrentDays = 90, NewerNoncurrentVersions = 3 } };
+        var curated = new LifecycleRule { Id = "curated", Filter = Prefix("curated/"), NoncurrentVersionExpiration = new() { NoncurrentDays = 30 } };
+
+        var impact = Compare([raw], [raw, curated]);
+
+        impact.Findings.Single().Text.Should().Be("noncurrent versions under `curated/` are deleted after 30 days noncurrent instead of never");
+    }
+
+    [Test]
     public void DateExpirationReplacingDays_IsDestructiveForSomeCreationTimes()
     {
         var date = new LifecycleRule { Id = "e", Filter = LifecycleFilter.MatchAll, Expiration = new() { Date = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero) } };
