@@ -35,6 +35,7 @@ internal static class CliApplication
         new ExportCommand(context),
         new SnapshotCommand(context),
         new ImpactCommand(context),
+        new ExplainCommand(context),
     ];
 
     /// <summary>Creates the root command over the given process context.</summary>

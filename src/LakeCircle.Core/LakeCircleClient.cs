@@ -3,6 +3,7 @@ using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Export;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Impact;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
@@ -286,6 +287,94 @@ public sealed class LakeCircleClient : IAsyncDisposable
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// Explains what the bucket's lifecycle does to one object version: its schedule under the configuration the bucket
+    /// has now and under the one a sync would leave (<see cref="LifecycleEvaluator"/>), each step with the rule that
+    /// decides it. Plans the one bucket as <see cref="PlanAsync"/> does (writing nothing); a bucket of the account
+    /// without a definition gets only its current schedule.
+    /// </summary>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="version">The object version (its tags <see langword="null"/> when unknown: rules with tag filters are then left out and named).</param>
+    /// <param name="versioning">The bucket's versioning state.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The explanation, or why there is none (<see cref="ObjectExplanation.Error"/>).</returns>
+    public async Task<ObjectExplanation> ExplainAsync(
+        string bucket, ObjectVersion version, BucketVersioning versioning = BucketVersioning.Unversioned, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        ArgumentNullException.ThrowIfNull(version);
+        var explanation = new ObjectExplanation { Bucket = bucket, Object = version, Versioning = versioning, Status = BucketStatus.Error };
+        var outcome = await PlanAsync([bucket], cancellationToken).ConfigureAwait(false);
+        var errors = outcome.Diagnostics.Where(d => d.IsError).ToList();
+        var undefined = errors.Count > 0 && errors.All(d => string.Equals(d.Field, DefinitionSelection.Field, StringComparison.Ordinal));
+        if (undefined)
+        {
+            return await ExplainUnmanagedAsync(explanation with { Diagnostics = outcome.Diagnostics.Where(d => !d.IsError).ToValueList() }, cancellationToken).ConfigureAwait(false);
+        }
+
+        explanation = explanation with { Diagnostics = outcome.Diagnostics };
+        if (errors.Count > 0)
+        {
+            return explanation with { Error = $"{errors.Count} {(errors.Count == 1 ? "problem" : "problems")} in the definitions: {errors[0]}" };
+        }
+
+        if (outcome.Error is { } error)
+        {
+            return explanation with { Error = error };
+        }
+
+        var plan = outcome.Plan?.Buckets.FirstOrDefault(b => string.Equals(b.Bucket, bucket, StringComparison.Ordinal));
+        switch (plan?.Status)
+        {
+            case null:
+                return explanation with { Error = $"The bucket '{bucket}' was not planned." };
+            case BucketStatus.Missing:
+                return explanation with { Status = BucketStatus.Missing, Error = $"The bucket '{bucket}' is defined but not in the account." };
+            case BucketStatus.Error:
+                return explanation with { Error = $"Could not read the lifecycle configuration of '{bucket}': {plan.Error}" };
+        }
+
+        var current = plan.Actual ?? LifecycleConfiguration.Empty;
+        var desired = plan.Action switch
+        {
+            BucketAction.Put => plan.ConfigurationToPut ?? current,
+            BucketAction.Delete => LifecycleConfiguration.Empty,
+            _ => current,
+        };
+        return explanation with
+        {
+            Status = plan.Status,
+            Current = LifecycleEvaluator.Evaluate(current, version, versioning),
+            Desired = LifecycleEvaluator.Evaluate(desired, version, versioning),
+        };
+    }
+
+    /// <summary>A bucket without a definition: its current schedule when it is in the account, else why not.</summary>
+    private async Task<ObjectExplanation> ExplainUnmanagedAsync(ObjectExplanation explanation, CancellationToken cancellationToken)
+    {
+        var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var bucket = explanation.Bucket;
+        try
+        {
+            var buckets = await sources.Account.ListBucketsAsync(cancellationToken).ConfigureAwait(false);
+            if (!buckets.Contains(bucket, StringComparer.Ordinal))
+            {
+                return explanation with { Status = BucketStatus.Missing, Error = $"The bucket '{bucket}' is not in the account and has no definition." };
+            }
+
+            var configuration = await sources.Account.GetLifecycleAsync(bucket, cancellationToken).ConfigureAwait(false);
+            return explanation with
+            {
+                Status = BucketStatus.Unmanaged,
+                Current = LifecycleEvaluator.Evaluate(configuration ?? LifecycleConfiguration.Empty, explanation.Object, explanation.Versioning),
+            };
+        }
+        catch (S3GatewayException e)
+        {
+            return explanation with { Error = $"Could not read the bucket '{bucket}': {e.Message}" };
+        }
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public static class ImpactAnalyzer
     {
         current ??= LifecycleConfiguration.Empty;
         desired ??= LifecycleConfiguration.Empty;
-        if (current.Fingerprint == desired.Fingerprint)
+        if (current == desired)
         {
             return BucketImpact.None;
         }
@@ -50,18 +50,25 @@ public static class ImpactAnalyzer
         private readonly Dictionary<string, LifecycleRule> _currentRules = ById(current);
         private readonly Dictionary<string, LifecycleRule> _desiredRules = ById(desired);
         private readonly Dictionary<Verdict, List<Cell>> _groups = [];
-        private readonly Dictionary<string, List<(Verdict, int)>> _bySignature = new(StringComparer.Ordinal);
-        private readonly bool _noncurrent = HasNoncurrentActions(current) || HasNoncurrentActions(desired);
+        private readonly Dictionary<(RuleMask, bool), List<(Verdict, int)>> _bySignature = [];
 
         public BucketImpact Run()
         {
+            var actionKeys = space.Rules.Select(ActionKey).ToList();
             for (var k = 0; k < space.Keys.Count; k++)
             {
                 for (var t = 0; t < space.TagSets.Count; t++)
                 {
                     for (var s = 0; s < space.Sizes.Count; s++)
                     {
-                        foreach (var (verdict, newer) in VerdictsOf(new Cell(k, t, s, 0)))
+                        var mask = RuleMask.And(space.KeyMasks[k], space.TagMasks[t], space.SizeMasks[s]);
+                        var small = space.Sizes[s] < LifecycleEvaluator.DefaultMinimumTransitionSize;
+                        if (!_bySignature.TryGetValue((mask, small), out var verdicts))
+                        {
+                            _bySignature[(mask, small)] = verdicts = VerdictsOf(new Cell(k, t, s, 0), mask, small, actionKeys);
+                        }
+
+                        foreach (var (verdict, newer) in verdicts)
                         {
                             if (!_groups.TryGetValue(verdict, out var cells))
                             {
@@ -93,8 +100,33 @@ public static class ImpactAnalyzer
             };
         }
 
-        private List<(Verdict Verdict, int Newer)> VerdictsOf(Cell cell)
+        /// <summary>
+        /// What the change does to the versions of one signature (the rules of each side that select them): evaluated
+        /// with only those rules, whose schedules are the same as under the whole configurations.
+        /// </summary>
+        private List<(Verdict Verdict, int Newer)> VerdictsOf(Cell cell, RuleMask mask, bool small, List<Actions> actionKeys)
         {
+            var before = new List<LifecycleRule>();
+            var after = new List<LifecycleRule>();
+            var balance = new Dictionary<Actions, int>();
+            for (var i = 0; i < space.Rules.Count; i++)
+            {
+                if (mask.Contains(i))
+                {
+                    var isCurrent = i < space.CurrentCount;
+                    (isCurrent ? before : after).Add(space.Rules[i]);
+                    balance[actionKeys[i]] = balance.GetValueOrDefault(actionKeys[i]) + (isCurrent ? 1 : -1);
+                }
+            }
+
+            if (balance.Values.All(v => v == 0)
+                && (!small || string.Equals(current.TransitionDefaultMinimumObjectSize, desired.TransitionDefaultMinimumObjectSize, StringComparison.Ordinal)))
+            {
+                return []; // The same actions select these versions on both sides: nothing changes for them.
+            }
+
+            var currentPart = current with { Rules = ValueList<LifecycleRule>.From(before) };
+            var desiredPart = desired with { Rules = ValueList<LifecycleRule>.From(after) };
             var probe = new ObjectVersion
             {
                 Key = space.Keys[cell.Key],
@@ -102,38 +134,46 @@ public static class ImpactAnalyzer
                 Size = space.Sizes[cell.Size],
                 Created = space.Creations[0],
             };
-            var signature = Signature(current, probe) + "|" + Signature(desired, probe)
-                + (probe.Size < LifecycleEvaluator.DefaultMinimumTransitionSize ? "|small" : "|large");
-            if (_bySignature.TryGetValue(signature, out var known))
-            {
-                return known;
-            }
 
             var verdicts = new HashSet<(Verdict, int)>();
-            foreach (var created in space.Creations)
+            var matched = before.Concat(after).ToList();
+            var newerCounts = ObjectSpace.NewerCountsOf(matched);
+            if (matched.Any(r => r.Expiration is not null || r.Transitions.Count > 0))
             {
-                var version = probe with { Created = created };
-                Compare(
-                    LifecycleEvaluator.Evaluate(current, version), LifecycleEvaluator.Evaluate(desired, version),
-                    created, false, 0, verdicts);
-            }
-
-            if (_noncurrent)
-            {
-                foreach (var newer in space.NewerCounts)
+                foreach (var created in ObjectSpace.CreationTimesOf(matched))
                 {
-                    var version = probe with { IsCurrent = false, NoncurrentSince = space.Creations[0], NewerNoncurrentVersions = newer };
+                    var version = probe with { Created = created };
                     Compare(
-                        LifecycleEvaluator.Evaluate(current, version, BucketVersioning.Enabled),
-                        LifecycleEvaluator.Evaluate(desired, version, BucketVersioning.Enabled),
-                        space.Creations[0], true, newer, verdicts);
+                        LifecycleEvaluator.Evaluate(currentPart, version), LifecycleEvaluator.Evaluate(desiredPart, version),
+                        created, false, 0, verdicts);
                 }
             }
 
-            var list = verdicts.ToList();
-            _bySignature[signature] = list;
-            return list;
+            if (matched.Any(r => r.NoncurrentVersionExpiration is not null || r.NoncurrentVersionTransitions.Count > 0))
+            {
+                var since = space.Creations[0];
+                foreach (var newer in newerCounts)
+                {
+                    var version = probe with { IsCurrent = false, NoncurrentSince = since, NewerNoncurrentVersions = newer };
+                    Compare(
+                        LifecycleEvaluator.Evaluate(currentPart, version, BucketVersioning.Enabled),
+                        LifecycleEvaluator.Evaluate(desiredPart, version, BucketVersioning.Enabled),
+                        since, true, newer, verdicts);
+                }
+            }
+
+            // A count of these rules stands for every count of the whole space up to their next one.
+            return [.. verdicts.SelectMany(v => !v.Item1.Noncurrent
+                ? [v]
+                : space.NewerCounts.Where(m => newerCounts.Last(n => n <= m) == v.Item2).Select(m => (v.Item1, m)))];
         }
+
+        /// <summary>What a rule does to the versions it selects, without its ID and filter (the size-bound flag kept: S8).</summary>
+        private static Actions ActionKey(LifecycleRule rule) => new(
+            rule.Expiration, ValueList<LifecycleTransition>.From(rule.Transitions.OrderBy(t => t.StorageClass, StringComparer.Ordinal).ThenBy(t => t.Days).ThenBy(t => t.Date)),
+            rule.NoncurrentVersionExpiration,
+            ValueList<NoncurrentVersionTransition>.From(rule.NoncurrentVersionTransitions.OrderBy(t => t.StorageClass, StringComparer.Ordinal).ThenBy(t => t.NoncurrentDays).ThenBy(t => t.NewerNoncurrentVersions)),
+            FilterMatch.HasSizeBound(rule));
 
         private void Compare(ObjectSchedule before, ObjectSchedule after, DateTimeOffset start, bool noncurrent, int newer, HashSet<(Verdict, int)> verdicts)
         {
@@ -238,23 +278,6 @@ public static class ImpactAnalyzer
 
         private static string Days(int n) => n == 1 ? "1 day" : n.ToString(CultureInfo.InvariantCulture) + " days";
 
-        /// <summary>Which rules of <paramref name="configuration"/> select the probe: the cells with one signature behave alike.</summary>
-        private static string Signature(LifecycleConfiguration configuration, ObjectVersion probe)
-        {
-            var bits = new char[configuration.Rules.Count];
-            for (var i = 0; i < bits.Length; i++)
-            {
-                var rule = configuration.Rules[i];
-                bits[i] = string.Equals(rule.Status, RuleStatus.Enabled, StringComparison.Ordinal)
-                    && FilterMatch.Of(rule, probe) == FilterMatch.Result.Match ? '1' : '0';
-            }
-
-            return new string(bits);
-        }
-
-        private static bool HasNoncurrentActions(LifecycleConfiguration configuration) =>
-            configuration.Rules.Any(r => r.NoncurrentVersionExpiration is not null || r.NoncurrentVersionTransitions.Count > 0);
-
         private static Dictionary<string, LifecycleRule> ById(LifecycleConfiguration configuration)
         {
             var rules = new Dictionary<string, LifecycleRule>(StringComparer.Ordinal);
@@ -266,6 +289,11 @@ public static class ImpactAnalyzer
             return rules;
         }
     }
+
+    /// <summary>The actions of a rule, compared by value.</summary>
+    private readonly record struct Actions(
+        LifecycleExpiration? Expiration, ValueList<LifecycleTransition> Transitions, NoncurrentVersionExpiration? NoncurrentExpiration,
+        ValueList<NoncurrentVersionTransition> NoncurrentTransitions, bool Sized);
 
     /// <summary>One thing the change does to one cell's current versions (every object of an unversioned bucket) or noncurrent ones.</summary>
     private readonly record struct Verdict(ImpactKind Kind, bool Noncurrent, string Before, string After);

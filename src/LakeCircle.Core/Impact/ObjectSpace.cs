@@ -32,7 +32,10 @@ internal sealed class ObjectSpace
     /// </summary>
     public IReadOnlyList<string> Keys { get; }
 
-    /// <summary>Every combination of the tag conditions: for each tag key, one of its named values or none of them.</summary>
+    /// <summary>
+    /// Tag sets standing for every combination of the tag conditions (for each tag key, one of its named values or none
+    /// of them): one per distinct answer the rules' tag conditions give.
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<LifecycleTag>> TagSets { get; }
 
     /// <summary>The first size of each size range within which every size bound (and the 128 KB default) answers alike.</summary>
@@ -47,6 +50,44 @@ internal sealed class ObjectSpace
     /// <summary>Counts of newer noncurrent versions on both sides of every <c>NewerNoncurrentVersions</c> named.</summary>
     public IReadOnlyList<int> NewerCounts { get; }
 
+    /// <summary>The enabled rules of both configurations, current first; bit <c>i</c> of a mask is rule <c>i</c>.</summary>
+    public required IReadOnlyList<LifecycleRule> Rules { get; init; }
+
+    /// <summary>How many of <see cref="Rules"/> are the current configuration's.</summary>
+    public required int CurrentCount { get; init; }
+
+    /// <summary>For each key, the rules whose prefix condition it meets.</summary>
+    public required IReadOnlyList<RuleMask> KeyMasks { get; init; }
+
+    /// <summary>For each tag set, the rules whose tag conditions it meets.</summary>
+    public required IReadOnlyList<RuleMask> TagMasks { get; init; }
+
+    /// <summary>For each size, the rules whose size bounds it meets.</summary>
+    public required IReadOnlyList<RuleMask> SizeMasks { get; init; }
+
+    /// <summary>Creation times around the crossings of the given rules' actions only (see <see cref="Creations"/>).</summary>
+    public static IReadOnlyList<DateTimeOffset> CreationTimesOf(IEnumerable<LifecycleRule> rules) => CreationTimes([.. rules]);
+
+    /// <summary>Counts of newer noncurrent versions on both sides of every <c>NewerNoncurrentVersions</c> of the given rules, and 0.</summary>
+    public static IReadOnlyList<int> NewerCountsOf(IEnumerable<LifecycleRule> rules)
+    {
+        var newer = new SortedSet<int> { 0 };
+        foreach (var rule in rules)
+        {
+            foreach (var n in rule.NoncurrentVersionTransitions.Select(t => t.NewerNoncurrentVersions)
+                .Append(rule.NoncurrentVersionExpiration?.NewerNoncurrentVersions))
+            {
+                if (n is { } count && count > 0)
+                {
+                    newer.Add(count - 1);
+                    newer.Add(count);
+                }
+            }
+        }
+
+        return [.. newer];
+    }
+
     /// <summary>The tag keys the filters name, in ordinal order.</summary>
     public IReadOnlyList<string> TagKeys { get; }
 
@@ -59,7 +100,9 @@ internal sealed class ObjectSpace
     /// <summary>The space of both configurations, or <see langword="null"/> when it has more than <see cref="MaxCells"/> cells.</summary>
     public static ObjectSpace? Of(LifecycleConfiguration current, LifecycleConfiguration desired)
     {
-        var rules = current.Rules.Concat(desired.Rules).Where(r => string.Equals(r.Status, RuleStatus.Enabled, StringComparison.Ordinal)).ToList();
+        static bool Enabled(LifecycleRule r) => string.Equals(r.Status, RuleStatus.Enabled, StringComparison.Ordinal);
+        var rules = current.Rules.Where(Enabled).Concat(desired.Rules.Where(Enabled)).ToList();
+        var currentCount = current.Rules.Count(Enabled);
         var conditions = rules.Select(FilterMatch.Conditions.Of).ToList();
 
         var keys = new SortedSet<string>(StringComparer.Ordinal) { "" };
@@ -93,49 +136,54 @@ internal sealed class ObjectSpace
             }
         }
 
-        long combinations = 1;
-        foreach (var values in tagValues.Values)
+        // Tag sets: one per distinct answer of the rules' tag conditions (combinations that answer alike are one).
+        var tagSets = new List<(RuleMask Mask, IReadOnlyList<LifecycleTag> Tags)> { (RuleMask.All(rules.Count), Array.Empty<LifecycleTag>()) };
+        foreach (var (key, values) in tagValues)
         {
-            combinations *= values.Count + 1;
-            if (combinations * keys.Count * sizes.Count > MaxCells)
+            var next = new Dictionary<RuleMask, IReadOnlyList<LifecycleTag>>();
+            foreach (var (mask, set) in tagSets)
+            {
+                foreach (var value in values.Select(v => (string?)v).Append(null))
+                {
+                    var narrowed = mask.Copy();
+                    for (var i = 0; i < rules.Count; i++)
+                    {
+                        foreach (var tag in conditions[i].Tags)
+                        {
+                            if (string.Equals(tag.Key, key, StringComparison.Ordinal) && !string.Equals(tag.Value, value, StringComparison.Ordinal))
+                            {
+                                narrowed.Clear(i);
+                            }
+                        }
+                    }
+
+                    next.TryAdd(narrowed, value is null ? set : [.. set, new LifecycleTag(key, value)]);
+                }
+            }
+
+            tagSets = [.. next.Select(n => (n.Key, n.Value))];
+            if ((long)tagSets.Count * keys.Count * sizes.Count > MaxCells)
             {
                 return null;
             }
         }
 
-        var tagSets = new List<IReadOnlyList<LifecycleTag>> { Array.Empty<LifecycleTag>() };
-        foreach (var (key, values) in tagValues)
-        {
-            var next = new List<IReadOnlyList<LifecycleTag>>(tagSets.Count * (values.Count + 1));
-            foreach (var set in tagSets)
-            {
-                next.Add(set);
-                foreach (var value in values)
-                {
-                    next.Add([.. set, new LifecycleTag(key, value)]);
-                }
-            }
-
-            tagSets = next;
-        }
-
-        var newer = new SortedSet<int> { 0 };
-        foreach (var rule in rules)
-        {
-            foreach (var n in rule.NoncurrentVersionTransitions.Select(t => t.NewerNoncurrentVersions)
-                .Append(rule.NoncurrentVersionExpiration?.NewerNoncurrentVersions))
-            {
-                if (n is { } count && count > 0)
-                {
-                    newer.Add(count - 1);
-                    newer.Add(count);
-                }
-            }
-        }
-
+        var newer = NewerCountsOf(rules);
+        var keyList = keys.ToList();
+        var sizeList = sizes.ToList();
+        var keyMasks = keyList.Select(k => RuleMask.Where(rules.Count, i => conditions[i].Prefix is not { } p || k.StartsWith(p, StringComparison.Ordinal))).ToList();
+        var sizeMasks = sizeList.Select(z => RuleMask.Where(rules.Count,
+            i => (conditions[i].GreaterThan is not { } g || z > g) && (conditions[i].LessThan is not { } l || z < l))).ToList();
         return new ObjectSpace(
-            [.. keys], tagSets, [.. sizes], CreationTimes(rules), [.. newer], [.. tagValues.Keys],
-            tagValues.ToDictionary(t => t.Key, t => (IReadOnlyList<string>)[.. t.Value], StringComparer.Ordinal));
+            keyList, tagSets.Select(t => t.Tags).ToList(), sizeList, CreationTimes(rules), [.. newer], [.. tagValues.Keys],
+            tagValues.ToDictionary(t => t.Key, t => (IReadOnlyList<string>)[.. t.Value], StringComparer.Ordinal))
+        {
+            Rules = rules,
+            CurrentCount = currentCount,
+            KeyMasks = keyMasks,
+            TagMasks = tagSets.Select(t => t.Mask).ToList(),
+            SizeMasks = sizeMasks,
+        };
     }
 
     /// <summary>

@@ -34,7 +34,9 @@ internal sealed record JsonPlanSummary(
     int BucketsInSync,
     int BucketsMissing,
     int BucketsUnmanaged,
-    int BucketsFailed);
+    int BucketsFailed,
+    int BucketsDestructive,
+    int BucketsArchivingSooner);
 
 internal sealed record JsonBucket(
     string Name,
@@ -42,8 +44,16 @@ internal sealed record JsonBucket(
     string Action,
     JsonRules Rules,
     IReadOnlyList<JsonFieldChange>? Configuration,
+    bool Protected,
+    JsonImpact Impact,
     string? Error,
     JsonBucketResult? Result);
+
+/// <summary>What the bucket's change does to its data: <c>kind</c> is <c>none</c>, <c>retains-longer</c>, <c>archives-sooner</c> or <c>destructive</c>.</summary>
+internal sealed record JsonImpact(string Kind, IReadOnlyList<JsonImpactFinding> Findings);
+
+/// <summary>One finding: the object versions it is about, what happens to them now and under the definition, the sentence.</summary>
+internal sealed record JsonImpactFinding(string Kind, string Objects, string Before, string After, string Text);
 
 internal sealed record JsonRules(
     IReadOnlyList<JsonRule> Added,

@@ -4,6 +4,7 @@ using LakeCircle.Core.Archive;
 using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Fingerprinting;
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Impact;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
@@ -81,7 +82,8 @@ public static class JsonPlanRenderer
             null,
             diagnostics.Count == 0 ? null : diagnostics.Select(ToJson).ToList(),
             s is null ? null : new JsonPlanSummary(
-                s.BucketsChanged, s.RulesAdded, s.RulesRemoved, s.RulesChanged, s.BucketsInSync, s.BucketsMissing, s.BucketsUnmanaged, s.BucketsFailed),
+                s.BucketsChanged, s.RulesAdded, s.RulesRemoved, s.RulesChanged, s.BucketsInSync, s.BucketsMissing, s.BucketsUnmanaged, s.BucketsFailed,
+                s.BucketsDestructive, s.BucketsArchivingSooner),
             plan?.Buckets.Select(b => ToJson(b, byBucket?.GetValueOrDefault(b.Bucket))).ToList() ?? [],
             null);
     }
@@ -185,8 +187,23 @@ public static class JsonPlanRenderer
             bucket.Changed.Select(ToJson).ToList(),
             bucket.Unchanged.Select(CanonicalForm.EffectiveId).ToList()),
         bucket.ConfigurationChanges.Count == 0 ? null : bucket.ConfigurationChanges.Select(ToJson).ToList(),
+        bucket.Protected,
+        ToJson(bucket.Impact),
         Mask(bucket.Error),
         result is null ? null : new JsonBucketResult(Result(result.Result), Mask(result.Error), Mask(result.Note), (long)result.Duration.TotalMilliseconds));
+
+    private static JsonImpact ToJson(BucketImpact impact) => new(
+        ImpactKindText(impact.Kind),
+        impact.Findings.Select(f => new JsonImpactFinding(ImpactKindText(f.Kind), f.Objects, f.Before, f.After, f.Text)).ToList());
+
+    /// <summary>An impact kind as JSON has it: <c>none</c>, <c>retains-longer</c>, <c>archives-sooner</c>, <c>destructive</c>.</summary>
+    internal static string ImpactKindText(ImpactKind kind) => kind switch
+    {
+        ImpactKind.Destructive => "destructive",
+        ImpactKind.ArchivesSooner => "archives-sooner",
+        ImpactKind.RetainsLonger => "retains-longer",
+        _ => "none",
+    };
 
     private static JsonRule ToJson(LifecycleRule rule) => new(CanonicalForm.EffectiveId(rule), rule.Fingerprint, JsonFieldValues.AwsShape(rule));
 

@@ -1,4 +1,5 @@
 using LakeCircle.Core.Fingerprinting;
+using LakeCircle.Core.Impact;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Sync;
@@ -10,6 +11,9 @@ internal static class TextBucketRenderer
 {
     private const string RuleIndent = "    ";
     private const string FieldIndent = "        ";
+
+    /// <summary>How many findings a bucket lists before <c>and N more</c>.</summary>
+    public const int FindingLimit = 5;
 
     public static void Render(BucketPlan bucket, TextWriter writer, TextStyle style)
     {
@@ -67,7 +71,8 @@ internal static class TextBucketRenderer
     private static void RenderChange(BucketPlan bucket, string name, TextWriter writer, TextStyle style)
     {
         var sign = bucket.Action == BucketAction.Delete ? "-" : "~";
-        writer.WriteLine(style.Changed($"{sign} {style.Strong(name)} ({Counts(bucket)})"));
+        writer.WriteLine(style.Changed($"{sign} {style.Strong(name)} ({Counts(bucket)})") + Markers(bucket, style));
+        RenderImpact(bucket.Impact, writer, style);
         foreach (var change in bucket.ConfigurationChanges)
         {
             writer.WriteLine(style.Changed($"{RuleIndent}~ {Field(change)}"));
@@ -92,6 +97,55 @@ internal static class TextBucketRenderer
             writer.WriteLine(style.Removed($"{RuleIndent}- {Id(rule)}"));
         }
     }
+
+    /// <summary>The header's tail: <c> (protected)</c>, then <c> ! DESTRUCTIVE</c> or <c> ! archives sooner</c>.</summary>
+    private static string Markers(BucketPlan bucket, TextStyle style)
+    {
+        var markers = bucket.Protected ? " (protected)" : string.Empty;
+        return bucket.Impact.Kind switch
+        {
+            ImpactKind.Destructive => markers + " " + style.Danger("! DESTRUCTIVE"),
+            ImpactKind.ArchivesSooner => markers + " " + style.Caution("! archives sooner"),
+            _ => markers,
+        };
+    }
+
+    /// <summary>
+    /// What the change does to the data, under the header: one line per finding that deletes or archives sooner, worst
+    /// first and at most <see cref="FindingLimit"/>, then <c>and N more</c>; a short note when it only keeps data longer.
+    /// </summary>
+    private static void RenderImpact(BucketImpact impact, TextWriter writer, TextStyle style)
+    {
+        if (impact.Kind == ImpactKind.RetainsLonger)
+        {
+            writer.WriteLine($"{RuleIndent}retains data longer: nothing is deleted or archived sooner");
+            return;
+        }
+
+        var findings = impact.Findings
+            .Where(f => f.Kind is ImpactKind.Destructive or ImpactKind.ArchivesSooner)
+            .OrderByDescending(f => f.Kind)
+            .ToList();
+        foreach (var finding in findings.Take(FindingLimit))
+        {
+            var line = $"{RuleIndent}! {Label(finding.Kind)}: {SafeText.Escape(finding.Text)}";
+            writer.WriteLine(finding.Kind == ImpactKind.Destructive ? style.Danger(line) : style.Caution(line));
+        }
+
+        if (findings.Count > FindingLimit)
+        {
+            writer.WriteLine($"{RuleIndent}! and {Wording.Number(findings.Count - FindingLimit)} more");
+        }
+    }
+
+    /// <summary>The words a finding's line starts with.</summary>
+    public static string Label(ImpactKind kind) => kind switch
+    {
+        ImpactKind.Destructive => "deletes data sooner",
+        ImpactKind.ArchivesSooner => "archives sooner",
+        ImpactKind.RetainsLonger => "retains longer",
+        _ => "no change",
+    };
 
     private static string Field(FieldChange change) =>
         $"{change.Field}: {SafeText.Escape(change.Before) ?? "(none)"} -> {SafeText.Escape(change.After) ?? "(none)"}";

@@ -117,6 +117,48 @@ public static class TextPlanRenderer
             writer.WriteLine(style.Quiet($"= {Wording.Buckets(plan.Summary.BucketsInSync)} in sync"));
         }
 
+        if (ImpactLine(plan) is { } impact)
+        {
+            writer.WriteLine(plan.Summary.BucketsDestructive > 0 ? style.Danger(impact) : style.Caution(impact));
+        }
+
         writer.WriteLine(style.Strong(SummaryLine(plan.Summary)));
+    }
+
+    /// <summary>
+    /// The line above the summary when some change deletes or archives data sooner, such as
+    /// <c>Impact: 1 bucket deletes data sooner (logs), 1 archives sooner (media).</c>; otherwise <see langword="null"/>.
+    /// </summary>
+    internal static string? ImpactLine(AccountPlan plan)
+    {
+        var s = plan.Summary;
+        if (s.BucketsDestructive == 0 && s.BucketsArchivingSooner == 0)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        foreach (var (count, kind, words) in new[]
+        {
+            (s.BucketsDestructive, Impact.ImpactKind.Destructive, "deletes data sooner"),
+            (s.BucketsArchivingSooner, Impact.ImpactKind.ArchivesSooner, "archives sooner"),
+        })
+        {
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var names = plan.Buckets
+                .Where(b => b.Status == BucketStatus.Change && b.Impact.Kind == kind)
+                .Select(b => SafeText.Escape(b.Bucket))
+                .ToList();
+            var shown = string.Join(", ", names.Take(TextBucketRenderer.FindingLimit))
+                + (names.Count > TextBucketRenderer.FindingLimit ? $" and {Wording.Number(names.Count - TextBucketRenderer.FindingLimit)} more" : string.Empty);
+            var verb = count == 1 ? words : words.Replace("deletes", "delete", StringComparison.Ordinal).Replace("archives", "archive", StringComparison.Ordinal);
+            parts.Add(parts.Count == 0 ? $"{Wording.Buckets(count)} {verb} ({shown})" : $"{Wording.Number(count)} {verb} ({shown})");
+        }
+
+        return $"Impact: {string.Join(", ", parts)}.";
     }
 }

@@ -19,5 +19,11 @@ internal sealed class TextStyle(bool color)
 
     public string Strong(string text) => Paint(text, "\u001b[1m");
 
+    /// <summary>A change that deletes data sooner: bold red.</summary>
+    public string Danger(string text) => Paint(text, "\u001b[1;31m");
+
+    /// <summary>A change that archives data sooner: yellow.</summary>
+    public string Caution(string text) => Paint(text, "\u001b[33m");
+
     private string Paint(string text, string code) => color ? code + text + Reset : text;
 }

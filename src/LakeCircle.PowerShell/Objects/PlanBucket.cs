@@ -1,3 +1,4 @@
+using LakeCircle.Core.Impact;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Planning;
 using LakeCircle.Core.Rendering;
@@ -23,6 +24,8 @@ public sealed class PlanBucket
         Actual = plan.Actual;
         Desired = plan.Desired;
         Error = plan.Error;
+        Impact = plan.Impact;
+        Protected = plan.Protected;
         Details = Render(plan);
     }
 
@@ -65,6 +68,18 @@ public sealed class PlanBucket
 
     /// <summary>Why the bucket could not be read, when <see cref="Status"/> is <c>Error</c>.</summary>
     public string? Error { get; }
+
+    /// <summary>What the change does to the bucket's data: its <c>Kind</c> and the <c>Findings</c> in words, worst first.</summary>
+    public BucketImpact Impact { get; }
+
+    /// <summary><c>None</c>, <c>RetainsLonger</c>, <c>ArchivesSooner</c> or <c>Destructive</c> (some object version deleted sooner).</summary>
+    public ImpactKind ImpactKind => Impact.Kind;
+
+    /// <summary>Whether a sync deletes some object version of the bucket sooner than now.</summary>
+    public bool IsDestructive => Impact.IsDestructive;
+
+    /// <summary>Whether the bucket's definition marks it protected: a sync refuses a destructive change to it unless allowed by name.</summary>
+    public bool Protected { get; }
 
     /// <summary>The bucket as <c>lakecircle dryrun</c> prints it: a header and one line per rule and field.</summary>
     public string Details { get; }

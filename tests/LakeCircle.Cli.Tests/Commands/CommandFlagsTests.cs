@@ -42,6 +42,9 @@ public class CommandFlagsTests
         yield return new TestCaseData("snapshot", (string[])["--out", "--force", .. account, "--bucket", .. Output, .. Log, .. Help]).SetArgDisplayNames("snapshot");
         yield return new TestCaseData("impact", (string[])[
             "--inventory", "--columns", "--now", "--versioning", .. Location, "--bucket", .. Output, .. Log, .. Help]).SetArgDisplayNames("impact");
+        yield return new TestCaseData("explain", (string[])[
+            "--key", "--size", "--tag", "--created", "--age", "--noncurrent-since", "--newer-noncurrent", "--versioning", "--delete-marker", "--now",
+            .. Location, "--bucket", .. Output, .. Log, .. Help]).SetArgDisplayNames("explain");
         yield return new TestCaseData("validate", (string[])[.. Output, "--strict", "-q", "--quiet", .. Help]).SetArgDisplayNames("validate");
     }
 

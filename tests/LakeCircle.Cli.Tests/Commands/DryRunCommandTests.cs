@@ -31,6 +31,45 @@ public class DryRunCommandTests
     }
 
     [Test]
+    public async Task DryRun_ShorterExpiration_MarkedDestructiveWithTheObjectsItHits()
+    {
+        var file = Path.Combine(_example.Definitions, "acme-logs.toml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Expiration = { Days = 90 }", "Expiration = { Days = 7 }", StringComparison.Ordinal));
+
+        var result = await CliRun.RunAsync(["dryrun", .. _example.Flags("--bucket", "acme-logs")]);
+
+        result.ExitCode.Should().Be(ExitCodes.Ok, result.ToString());
+        var lines = result.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().Contain("~ acme-logs (1 rule changed) ! DESTRUCTIVE");
+        lines.Should().Contain("    ! deletes data sooner: objects under `logs/` are deleted after 7 days instead of 90 days");
+        lines.Should().Contain("Impact: 1 bucket deletes data sooner (acme-logs).");
+        lines[^1].Should().StartWith("Plan: 1 bucket to change");
+        result.Output.Should().NotContain("\u001b[");
+    }
+
+    [Test]
+    public async Task DryRun_ShorterExpiration_JsonImpact()
+    {
+        var file = Path.Combine(_example.Definitions, "acme-logs.toml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Expiration = { Days = 90 }", "Expiration = { Days = 7 }", StringComparison.Ordinal));
+
+        var result = await CliRun.RunAsync(["dryrun", .. _example.Flags("--bucket", "acme-logs", "-o", "json")]);
+
+        result.ExitCode.Should().Be(ExitCodes.Ok, result.ToString());
+        using var json = JsonDocument.Parse(result.Output);
+        json.RootElement.GetProperty("summary").GetProperty("bucketsDestructive").GetInt32().Should().Be(1);
+        var bucket = json.RootElement.GetProperty("buckets")[0];
+        bucket.GetProperty("protected").GetBoolean().Should().BeFalse();
+        var impact = bucket.GetProperty("impact");
+        impact.GetProperty("kind").GetString().Should().Be("destructive");
+        var finding = impact.GetProperty("findings")[0];
+        finding.GetProperty("kind").GetString().Should().Be("destructive");
+        finding.GetProperty("objects").GetString().Should().Be("objects under `logs/`");
+        finding.GetProperty("before").GetString().Should().Be("deleted after 90 days");
+        finding.GetProperty("after").GetString().Should().Be("deleted after 7 days");
+    }
+
+    [Test]
     public async Task DryRun_JsonOutput_HasSummaryNumbersAndStatuses()
     {
         var result = await CliRun.RunAsync(["dryrun", .. _example.Flags("--output", "json")]);

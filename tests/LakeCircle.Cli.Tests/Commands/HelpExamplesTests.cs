@@ -13,6 +13,7 @@ public class HelpExamplesTests
     [TestCase("unlock")]
     [TestCase("export")]
     [TestCase("snapshot")]
+    [TestCase("explain")]
     public async Task Help_EndsWithExamplesOfTheCommand(params string[] command)
     {
         var result = await CliRun.RunAsync([.. command, "--help"]);
@@ -33,6 +34,7 @@ public class HelpExamplesTests
     [TestCase("unlock")]
     [TestCase("export")]
     [TestCase("snapshot")]
+    [TestCase("explain")]
     public async Task Examples_ParseWithoutErrors(params string[] command)
     {
         var help = await CliRun.RunAsync([.. command, "--help"]);

@@ -62,7 +62,7 @@ public sealed class ImpactAnalyzerTests
     }
 
     [Test]
-    public void RuleRemovedWhileABroaderShorterRuleStays_IsDestructive()
+    public void RuleRemovedWhileABroaderShorterRuleStays_ChangesNothing_BecauseTheShorterExpirationAlreadyWins()
     {
         var broad = Expire("all", 7);
         var narrow = Expire("logs", 90, Prefix("logs/"));
@@ -72,7 +72,8 @@ public sealed class ImpactAnalyzerTests
         Compare([broad, narrow], [broad]).Kind.Should().Be(ImpactKind.None);
         Compare([broad, narrow], [narrow]).Kind.Should().Be(ImpactKind.RetainsLonger);
 
-        // A broader rule with a shorter expiration that stays while the rule that protected nothing else goes:
+        // A narrower rule cannot protect objects from a broader, shorter one (S10): removing it keeps nothing shorter,
+        // while widening the shorter one is destructive.
         var keepLonger = Expire("keep", 365, Prefix("data/"));
         var shortAll = Expire("short", 30, new LifecycleFilter { And = new() { Prefix = "data/", ObjectSizeGreaterThan = 1024 * 1024 } });
         Compare([keepLonger, shortAll], [shortAll]).Kind.Should().Be(ImpactKind.RetainsLonger);
@@ -186,6 +187,17 @@ public sealed class ImpactAnalyzerTests
 
         impact.Kind.Should().Be(ImpactKind.Destructive);
         impact.Findings.Single().Objects.Should().Be("noncurrent versions under `raw/` with 3 or 4 newer noncurrent versions");
+    }
+
+    [Test]
+    public void NewerVersionCountsOfAnotherPrefix_DoNotNarrowTheFinding()
+    {
+        var raw = new LifecycleRule { Id = "raw", Filter = Prefix("raw/"), NoncurrentVersionExpiration = new() { NoncurrentDays = 90, NewerNoncurrentVersions = 3 } };
+        var curated = new LifecycleRule { Id = "curated", Filter = Prefix("curated/"), NoncurrentVersionExpiration = new() { NoncurrentDays = 30 } };
+
+        var impact = Compare([raw], [raw, curated]);
+
+        impact.Findings.Single().Text.Should().Be("noncurrent versions under `curated/` are deleted after 30 days noncurrent instead of never");
     }
 
     [Test]

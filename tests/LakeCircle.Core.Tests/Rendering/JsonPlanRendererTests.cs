@@ -26,6 +26,8 @@ public sealed class JsonPlanRendererTests
         summary.GetProperty("bucketsInSync").GetInt32().Should().Be(1);
         summary.GetProperty("bucketsMissing").GetInt32().Should().Be(1);
         summary.GetProperty("bucketsUnmanaged").GetInt32().Should().Be(1);
+        summary.GetProperty("bucketsDestructive").GetInt32().Should().Be(2);
+        summary.GetProperty("bucketsArchivingSooner").GetInt32().Should().Be(0);
         root.TryGetProperty("results", out _).Should().BeFalse();
     }
 
@@ -39,6 +41,10 @@ public sealed class JsonPlanRendererTests
             .Should().Equal(
                 ("archive", "missing", "none"), ("backups", "in-sync", "none"), ("bare", "change", "put"),
                 ("logs", "change", "put"), ("scratch", "unmanaged", "none"));
+        buckets.Select(b => b.GetProperty("impact").GetProperty("kind").GetString())
+            .Should().Equal("none", "none", "destructive", "destructive", "none");
+        buckets[3].GetProperty("impact").GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("text").GetString())
+            .Should().Contain("objects under `new/` are deleted after 7 days instead of never");
         var rules = buckets[3].GetProperty("rules");
         var added = rules.GetProperty("added").EnumerateArray().Single();
         added.GetProperty("id").GetString().Should().Be("new");

@@ -16,13 +16,16 @@ public sealed class TextPlanRendererTests
         var lines = text.Split(Environment.NewLine);
         lines.Should().Contain("! archive: defined but not in the account (not created)");
         lines.Should().Contain("= backups: in sync (1 rule)");
-        lines.Should().Contain("~ bare (1 rule added)");
-        lines.Should().Contain("~ logs (1 rule added, 1 changed, 1 removed)");
+        lines.Should().Contain("~ bare (1 rule added) ! DESTRUCTIVE");
+        lines.Should().Contain("    ! deletes data sooner: objects are deleted after 30 days instead of never");
+        lines.Should().Contain("~ logs (1 rule added, 1 changed, 1 removed) ! DESTRUCTIVE");
+        lines.Should().Contain("    ! deletes data sooner: objects under `new/` are deleted after 7 days instead of never");
         lines.Should().Contain("    + new (Filter: Prefix=new/; Expiration.Days: 7)");
         lines.Should().Contain("    ~ expire");
         lines.Should().Contain("        Expiration.Days: 30 -> 90");
         lines.Should().Contain("    - old");
         lines.Should().Contain("? scratch: no definition (left alone)");
+        lines.Should().Contain("Impact: 2 buckets delete data sooner (bare, logs).");
         lines.Should().Contain("Plan: 2 buckets to change (2 rules to add, 1 to remove, 1 to change), 1 in sync, 1 missing, 1 unmanaged.");
         text.Should().NotContain("\u001b[");
     }
