@@ -11,9 +11,9 @@ internal sealed record InventoryManifest
     [JsonPropertyName("sourceBucket")]
     public string? SourceBucket { get; init; }
 
-    /// <summary>Milliseconds since the epoch, as a string.</summary>
+    /// <summary>Milliseconds since the epoch: a string as S3 writes it (a number is read too).</summary>
     [JsonPropertyName("creationTimestamp")]
-    public string? CreationTimestamp { get; init; }
+    public System.Text.Json.JsonElement? CreationTimestamp { get; init; }
 
     /// <summary><c>CSV</c>, <c>ORC</c> or <c>Parquet</c>.</summary>
     [JsonPropertyName("fileFormat")]

@@ -185,8 +185,13 @@ internal sealed class InventorySource
             $"{manifest}: data file '{key}' not found; looked for {string.Join(", ", candidates.Distinct(StringComparer.Ordinal))}.", candidates[0]);
     }
 
-    private static DateTimeOffset? CreationTime(string? milliseconds) =>
-        long.TryParse(milliseconds, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    private static DateTimeOffset? CreationTime(JsonElement? value) => value switch
+    {
+        { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms),
+        { ValueKind: JsonValueKind.String } text when long.TryParse(text.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var ms) =>
+            DateTimeOffset.FromUnixTimeMilliseconds(ms),
+        _ => null,
+    };
 
     private static async Task<InventoryColumns> ParquetColumnsAsync(string file, CancellationToken cancellationToken)
     {

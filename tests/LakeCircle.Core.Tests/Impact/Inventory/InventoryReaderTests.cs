@@ -180,6 +180,18 @@ public sealed class InventoryReaderTests
     }
 
     [Test]
+    public async Task Manifest_CreationTimestampAsNumber_IsReadToo()
+    {
+        Write("n/data/a.csv", "\"acme\",\"a\",\"1\",\"2026-01-01T00:00:00.000Z\"\n");
+        var manifest = Write("n/manifest.json", """{ "creationTimestamp": 1767312000000, "fileFormat": "CSV", "fileSchema": "Bucket, Key, Size, LastModifiedDate", "files": [ { "key": "x/data/a.csv" } ] }""");
+
+        var source = await InventorySource.OpenAsync(manifest, null);
+
+        source.CreatedAt.Should().Be(DateTimeOffset.FromUnixTimeMilliseconds(1767312000000));
+        source.Columns.ListsVersions.Should().BeFalse();
+    }
+
+    [Test]
     public async Task Manifest_DataFileMissing_SaysWhereItLooked()
     {
         var manifest = Write("m/manifest.json", """{ "fileFormat": "CSV", "fileSchema": "Key, Size, LastModifiedDate", "files": [ { "key": "x/data/gone.csv.gz" } ] }""");
