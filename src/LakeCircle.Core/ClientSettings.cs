@@ -24,6 +24,10 @@ internal sealed record ClientSettings
 
     public int? MaxDeletions { get; init; }
 
+    public int? MaxDestructive { get; init; }
+
+    public IReadOnlySet<string> AllowDestructive { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>How writes are read back, or <see langword="null"/> when they are not.</summary>
     public VerificationPolicy? Verification { get; init; } = VerificationPolicy.Bounded(LakeCircleClientOptions.DefaultVerifyTimeout);
 
@@ -58,6 +62,11 @@ internal sealed record ClientSettings
         if (options.MaxDeletions is { } maxDeletions)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(maxDeletions, nameof(options.MaxDeletions));
+        }
+
+        if (options.MaxDestructive is { } maxDestructive)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(maxDestructive, nameof(options.MaxDestructive));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(options.VerifyTimeout, TimeSpan.Zero, nameof(options.VerifyTimeout));
@@ -106,6 +115,8 @@ internal sealed record ClientSettings
             WriteConcurrency = options.WriteConcurrency,
             MaxChanges = options.MaxChanges,
             MaxDeletions = options.MaxDeletions,
+            MaxDestructive = options.MaxDestructive,
+            AllowDestructive = options.AllowDestructive.ToHashSet(StringComparer.Ordinal),
             Verification = verification,
             LockTimeToLive = options.LockTimeToLive,
             LockRenewalInterval = options.LockRenewalInterval,

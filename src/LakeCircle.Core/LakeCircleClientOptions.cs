@@ -109,6 +109,19 @@ public sealed class LakeCircleClientOptions
     public int? MaxDeletions { get; set; }
 
     /// <summary>
+    /// The most buckets a sync may change destructively (deleting some object version sooner, or where it was not
+    /// deleted before: <c>docs/impact.md</c>); a plan with more writes nothing. <see langword="null"/> (the default): no
+    /// limit. Rollbacks are not limited: they restore a configuration that was in place.
+    /// </summary>
+    public int? MaxDestructive { get; set; }
+
+    /// <summary>
+    /// Protected buckets (<c>[LakeCircle] Protected = true</c> in their definition) that a sync may change
+    /// destructively. A destructive change to any other protected bucket stops the sync before its first write.
+    /// </summary>
+    public ICollection<string> AllowDestructive { get; } = new List<string>();
+
+    /// <summary>
     /// Whether each written configuration is read back and compared by meaning with what was sent (default
     /// <see langword="true"/>). A server that did not keep it fails the bucket, naming the fields it did not keep, and
     /// the bucket's previous configuration is written back.

@@ -88,6 +88,11 @@ internal sealed record RunArguments
         TakeNumber(options.WriteConcurrency, "writeConcurrency");
         TakeNumber(options.MaxChanges, "maxChanges");
         TakeNumber(options.MaxDeletions, "maxDeletions");
+        TakeNumber(options.MaxDestructive, "maxDestructive");
+        if (options.AllowDestructive is { } allowOption && parseResult.GetValue(allowOption) is { Length: > 0 } allowed)
+        {
+            parameters["allowDestructive"] = allowed.Select(b => b.Trim()).Where(b => b.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        }
         if (IsSet(options.DetailedExitCode))
         {
             parameters["detailedExitCode"] = true;

@@ -22,7 +22,7 @@ internal enum RunOptionGroups
     /// <summary><c>--params</c>, <c>--concurrency</c>: what a whole run reads.</summary>
     RunScope = 1 << 3,
 
-    /// <summary><c>--write-concurrency</c>, <c>--max-changes</c>, <c>--max-deletions</c>: how a sync writes, and its limits.</summary>
+    /// <summary><c>--write-concurrency</c>, <c>--max-changes</c>, <c>--max-deletions</c>, <c>--max-destructive</c>, <c>--allow-destructive</c>: how a sync writes, and its limits.</summary>
     WriteLimits = 1 << 4,
 
     /// <summary><c>--wait</c>, <c>--wait-timeout</c>: reading each write back.</summary>

@@ -57,6 +57,14 @@ internal sealed class RunOptions
                 "A sync that would change more buckets stops before its first write.", "no limit");
             MaxDeletions = Number("--max-deletions", "maxDeletions", 0, int.MaxValue,
                 "A sync that would delete the lifecycle configuration of more buckets stops before its first write.", "no limit");
+            MaxDestructive = Number("--max-destructive", "maxDestructive", 0, int.MaxValue,
+                "A sync that would change more buckets destructively (deleting data sooner or where it was kept: see the plan's impact) stops before its first write.", "no limit");
+            AllowDestructive = new Option<string[]>("--allow-destructive")
+            {
+                HelpName = "BUCKET",
+                Description = $"Let the sync change this protected bucket destructively; repeat the flag for several. [env: {ActionParams} key 'allowDestructive'] [default: none]",
+                Arity = ArgumentArity.OneOrMore,
+            };
         }
 
         if (groups.HasFlag(RunOptionGroups.DetailedExitCode))
@@ -176,6 +184,10 @@ internal sealed class RunOptions
 
     public Option<int?>? MaxDeletions { get; }
 
+    public Option<int?>? MaxDestructive { get; }
+
+    public Option<string[]>? AllowDestructive { get; }
+
     public Option<bool>? DetailedExitCode { get; }
 
     public Option<bool>? Wait { get; }
@@ -198,7 +210,7 @@ internal sealed class RunOptions
         new Option?[]
         {
             Endpoint, Account, Region, S3Endpoint, PathStyle, NoPathStyle, Snapshot, Buckets, Output, LogLevel, LogFormat, Quiet,
-            Params, Concurrency, WriteConcurrency, MaxChanges, MaxDeletions, DetailedExitCode, Wait, WaitTimeout, ForceUnlock,
+            Params, Concurrency, WriteConcurrency, MaxChanges, MaxDeletions, MaxDestructive, AllowDestructive, DetailedExitCode, Wait, WaitTimeout, ForceUnlock,
             Out, Plan, AutoApprove,
         }.OfType<Option>();
 

@@ -30,6 +30,12 @@ internal sealed record ActionParameters
     /// <summary><c>maxDeletions</c>: a run that would remove more rules stops before writing; <see langword="null"/> for no limit.</summary>
     public int? MaxDeletions { get; init; }
 
+    /// <summary><c>maxDestructive</c>: a sync that would change more buckets destructively stops before writing; <see langword="null"/> for no limit.</summary>
+    public int? MaxDestructive { get; init; }
+
+    /// <summary><c>allowDestructive</c> (or <c>--allow-destructive</c>): protected buckets a sync may change destructively.</summary>
+    public ValueList<string> AllowDestructive { get; init; } = ValueList<string>.Empty;
+
     /// <summary><c>detailedExitCode</c>: exit with a distinct code when the plan has changes.</summary>
     public bool DetailedExitCode { get; init; }
 

@@ -9,7 +9,7 @@ internal static class ActionParametersParser
     private const string Variable = SettingDefinitions.ActionParams;
 
     internal static readonly string[] Keys =
-        ["buckets", "concurrency", "writeConcurrency", "maxChanges", "maxDeletions", "detailedExitCode", "wait", "waitTimeout"];
+        ["buckets", "concurrency", "writeConcurrency", "maxChanges", "maxDeletions", "maxDestructive", "allowDestructive", "detailedExitCode", "wait", "waitTimeout"];
 
     public static ActionParameters? Parse(string text, ICollection<string> errors)
     {
@@ -53,11 +53,13 @@ internal static class ActionParametersParser
     private static ActionParameters Apply(ActionParameters p, string key, JsonElement value, ICollection<string> errors) =>
         key switch
         {
-            "buckets" => p with { Buckets = Buckets(value, errors) },
+            "buckets" => p with { Buckets = Buckets(key, value, errors) },
             "concurrency" => p with { Concurrency = Integer(key, value, 1, 256, errors) ?? p.Concurrency },
             "writeConcurrency" => p with { WriteConcurrency = Integer(key, value, 1, 64, errors) ?? p.WriteConcurrency },
             "maxChanges" => p with { MaxChanges = Integer(key, value, 0, int.MaxValue, errors) },
             "maxDeletions" => p with { MaxDeletions = Integer(key, value, 0, int.MaxValue, errors) },
+            "maxDestructive" => p with { MaxDestructive = Integer(key, value, 0, int.MaxValue, errors) },
+            "allowDestructive" => p with { AllowDestructive = Buckets(key, value, errors) },
             "detailedExitCode" => p with { DetailedExitCode = Boolean(key, value, errors) },
             "wait" => p with { Wait = Boolean(key, value, errors) },
             "waitTimeout" => p with { WaitTimeout = WaitTimeout(value, errors) ?? p.WaitTimeout },
@@ -72,11 +74,11 @@ internal static class ActionParametersParser
         return p;
     }
 
-    private static ValueList<string> Buckets(JsonElement value, ICollection<string> errors)
+    private static ValueList<string> Buckets(string key, JsonElement value, ICollection<string> errors)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            errors.Add($"{Variable} key 'buckets' must be an array of bucket names, got {Describe(value)}.");
+            errors.Add($"{Variable} key '{key}' must be an array of bucket names, got {Describe(value)}.");
             return ValueList<string>.Empty;
         }
 
@@ -89,7 +91,7 @@ internal static class ActionParametersParser
                 var name = item.GetString()!.Trim();
                 if (Core.Validation.BucketNames.Problem(name) is { } problem)
                 {
-                    errors.Add($"{Variable} key 'buckets' item {index} is not an S3 bucket name, got {Describe(item)}: {problem}");
+                    errors.Add($"{Variable} key '{key}' item {index} is not an S3 bucket name, got {Describe(item)}: {problem}");
                 }
                 else
                 {
@@ -98,7 +100,7 @@ internal static class ActionParametersParser
             }
             else
             {
-                errors.Add($"{Variable} key 'buckets' item {index} must be a non-empty bucket name, got {Describe(item)}.");
+                errors.Add($"{Variable} key '{key}' item {index} must be a non-empty bucket name, got {Describe(item)}.");
             }
 
             index++;

@@ -69,6 +69,12 @@ internal static class PayloadKeys
     /// <summary>The most rules a run may remove, when limited.</summary>
     public const string WorkMaxDeletions = "work.params.maxDeletions";
 
+    /// <summary>The most buckets a sync may change destructively.</summary>
+    public const string WorkMaxDestructive = "work.params.maxDestructive";
+
+    /// <summary>The protected buckets a sync may change destructively, comma-separated.</summary>
+    public const string WorkAllowDestructive = "work.params.allowDestructive";
+
     /// <summary><c>true</c> when the exit code tells whether the plan has changes.</summary>
     public const string WorkDetailedExitCode = "work.params.detailedExitCode";
 

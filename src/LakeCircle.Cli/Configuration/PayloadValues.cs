@@ -29,6 +29,8 @@ internal static class PayloadValues
             [WorkWriteConcurrency] = Number(p.WriteConcurrency),
             [WorkMaxChanges] = Number(p.MaxChanges),
             [WorkMaxDeletions] = Number(p.MaxDeletions),
+            [WorkMaxDestructive] = Number(p.MaxDestructive),
+            [WorkAllowDestructive] = p.AllowDestructive.Count == 0 ? null : string.Join(',', p.AllowDestructive),
             [WorkDetailedExitCode] = Boolean(p.DetailedExitCode),
             [WorkWait] = Boolean(p.Wait),
             [WorkWaitTimeout] = DurationText.Format(p.WaitTimeout),
@@ -68,6 +70,22 @@ internal static class PayloadValues
             if (p.MaxDeletions is { } maxDeletions)
             {
                 w.WriteNumber("maxDeletions", maxDeletions);
+            }
+
+            if (p.MaxDestructive is { } maxDestructive)
+            {
+                w.WriteNumber("maxDestructive", maxDestructive);
+            }
+
+            if (p.AllowDestructive.Count > 0)
+            {
+                w.WriteStartArray("allowDestructive");
+                foreach (var bucket in p.AllowDestructive)
+                {
+                    w.WriteStringValue(bucket);
+                }
+
+                w.WriteEndArray();
             }
 
             w.WriteBoolean("detailedExitCode", p.DetailedExitCode);

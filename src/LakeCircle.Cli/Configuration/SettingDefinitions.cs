@@ -65,7 +65,7 @@ internal static class SettingDefinitions
         {
             Name = ActionParams, Kind = SettingKind.Json, Flag = "--params",
             Description = "Workflow parameters as a JSON object: buckets, concurrency, writeConcurrency, maxChanges, "
-                + "maxDeletions, detailedExitCode, wait, waitTimeout.",
+                + "maxDeletions, maxDestructive, allowDestructive, detailedExitCode, wait, waitTimeout.",
         },
         new SettingDefinition
         {

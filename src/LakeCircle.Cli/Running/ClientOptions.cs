@@ -17,7 +17,7 @@ internal static class ClientOptions
         var settings = configuration.Settings ?? throw new ArgumentException("The configuration has errors.", nameof(configuration));
         var payload = configuration.Payload!;
         var parameters = settings.ActionParameters;
-        return new LakeCircleClientOptions
+        var options = new LakeCircleClientOptions
         {
             Account = settings.AwsAccount,
             Region = settings.AwsRegion,
@@ -29,12 +29,19 @@ internal static class ClientOptions
             WriteConcurrency = parameters.WriteConcurrency,
             MaxChanges = parameters.MaxChanges,
             MaxDeletions = parameters.MaxDeletions,
+            MaxDestructive = parameters.MaxDestructive,
             WaitForConsistency = parameters.Wait,
             WaitTimeout = parameters.WaitTimeout,
             ForceUnlock = forceUnlock,
             LoggerFactory = loggers,
             SettingsFingerprint = payload.Fingerprint,
         };
+        foreach (var bucket in parameters.AllowDestructive)
+        {
+            options.AllowDestructive.Add(bucket);
+        }
+
+        return options;
     }
 
     /// <summary>Where the account is read from, for the log: the snapshot path, the S3 URL or <c>AWS S3</c>.</summary>

@@ -7,4 +7,6 @@ namespace LakeCircle.Core.Definitions;
 /// <param name="Configuration">The merged configuration; every rule has an ID (derived when the file gave none).
 /// An empty rule list means the bucket is managed and must have no lifecycle.</param>
 /// <param name="Files">The paths of the files that define the bucket, in order.</param>
-internal sealed record BucketDefinition(string Bucket, LifecycleConfiguration Configuration, ValueList<string> Files);
+/// <param name="Protected">Whether any of the files marks the bucket protected: a sync refuses a destructive change to it
+/// unless the run allows the bucket by name.</param>
+internal sealed record BucketDefinition(string Bucket, LifecycleConfiguration Configuration, ValueList<string> Files, bool Protected = false);

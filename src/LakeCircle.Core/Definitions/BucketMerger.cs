@@ -61,7 +61,7 @@ internal static class BucketMerger
             }
         }
 
-        return new BucketDefinition(bucket, configuration, files.Select(f => f.Path).ToValueList());
+        return new BucketDefinition(bucket, configuration, files.Select(f => f.Path).ToValueList(), files.Any(f => f.Protected));
     }
 
     private static DefinitionFile? MergeMinimumObjectSize(string bucket, IReadOnlyList<DefinitionFile> files, List<Diagnostic> diagnostics)

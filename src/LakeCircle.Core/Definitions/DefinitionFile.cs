@@ -16,6 +16,9 @@ internal sealed class DefinitionFile(string path)
 
     public string? TransitionDefaultMinimumObjectSize { get; set; }
 
+    /// <summary>Whether the file's <c>[LakeCircle]</c> table marks the bucket protected (<c>Protected = true</c>).</summary>
+    public bool Protected { get; set; }
+
     public TextPoint TransitionDefaultMinimumObjectSizePosition { get; set; } = TextPoint.Start;
 
     /// <summary>Where <c>Rules</c> is (or the configuration table, or the file start).</summary>

@@ -70,7 +70,14 @@ internal static class DefinitionFileReader
 
     private static void ReadDocument(DefinitionFile file, TableReader document, DiagnosticSink sink)
     {
-        document.CheckKeys("BucketName", "LifecycleConfiguration");
+        document.CheckKeys("BucketName", "LifecycleConfiguration", "LakeCircle");
+        if (document.Child("LakeCircle") is { } settings)
+        {
+            // LakeCircle's own settings for the bucket (docs/definitions.md): not part of the lifecycle configuration.
+            settings.CheckKeys("Protected");
+            file.Protected = settings.Boolean("Protected") ?? false;
+        }
+
         var bucket = document.String("BucketName", required: true);
         if (bucket is not null && string.IsNullOrWhiteSpace(bucket))
         {

@@ -80,6 +80,12 @@ internal static class PlanBuilder
         var unmanaged = buckets is not null ? [] : accountBuckets.Where(b => !defined.Contains(b));
         var desired = selected.ToDictionary(d => d.Bucket, d => d.Configuration, StringComparer.Ordinal);
         var plan = Planner.PlanAccount(desired, states, unmanaged);
+        var protectedBuckets = selected.Where(d => d.Protected).Select(d => d.Bucket).ToHashSet(StringComparer.Ordinal);
+        if (protectedBuckets.Count > 0)
+        {
+            plan = plan with { Buckets = plan.Buckets.Select(b => protectedBuckets.Contains(b.Bucket) ? b with { Protected = true } : b).ToValueList() };
+        }
+
         PlanLogging.Write(logger, plan);
         var fingerprint = DefinitionsFingerprint.Of(definitions.Buckets.Select(d => KeyValuePair.Create(d.Bucket, d.Configuration)));
         return new PlanOutcome { Plan = plan, Diagnostics = diagnostics, DefinitionsFingerprint = fingerprint, Selection = buckets?.ToValueList(), NoDefinitionsUnder = noDefinitionsUnder };

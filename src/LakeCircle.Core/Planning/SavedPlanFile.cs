@@ -48,7 +48,7 @@ internal static class SavedPlanFile
             Buckets = [.. outcome.Plan.Buckets.Select(ToEntry)],
             ContentFingerprint = "",
         };
-        var model = outcome.Plan.Buckets.Select(b => (b.Bucket, b.Status, b.Action, ActualFingerprint(b), b.Actual, b.Desired, b.ConfigurationToPut));
+        var model = outcome.Plan.Buckets.Select(b => (b.Bucket, b.Status, b.Action, ActualFingerprint(b), b.Actual, b.Desired, b.ConfigurationToPut, b.Protected));
         return RecoveryJson.Serialize(document with { ContentFingerprint = ContentFingerprint(document, model) });
     }
 
@@ -60,7 +60,7 @@ internal static class SavedPlanFile
         CheckHead(bytes);
         var document = RecoveryJson.Deserialize<Document>(bytes, "the plan");
         var buckets = new List<BucketPlan>();
-        var model = new List<(string, BucketStatus, BucketAction, string?, LifecycleConfiguration?, LifecycleConfiguration?, LifecycleConfiguration?)>();
+        var model = new List<(string, BucketStatus, BucketAction, string?, LifecycleConfiguration?, LifecycleConfiguration?, LifecycleConfiguration?, bool)>();
         string? previous = null;
         for (var i = 0; i < document.Buckets.Count; i++)
         {
@@ -74,8 +74,8 @@ internal static class SavedPlanFile
             var actual = Configuration(entry.Actual, $"$.buckets[{i}].actual");
             var desired = Configuration(entry.Desired, $"$.buckets[{i}].desired");
             var toPut = Configuration(entry.ConfigurationToPut, $"$.buckets[{i}].configurationToPut");
-            model.Add((entry.Bucket, entry.Status, entry.Action, entry.ActualFingerprint, actual, desired, toPut));
-            buckets.Add(Rebuild(entry, actual, desired, toPut, i));
+            model.Add((entry.Bucket, entry.Status, entry.Action, entry.ActualFingerprint, actual, desired, toPut, entry.Protected));
+            buckets.Add(Rebuild(entry, actual, desired, toPut, i) with { Protected = entry.Protected });
         }
 
         if (!string.Equals(ContentFingerprint(document, model), document.ContentFingerprint, StringComparison.Ordinal))
@@ -205,7 +205,7 @@ internal static class SavedPlanFile
     /// </summary>
     private static string ContentFingerprint(
         Document document,
-        IEnumerable<(string Bucket, BucketStatus Status, BucketAction Action, string? ActualFingerprint, LifecycleConfiguration? Actual, LifecycleConfiguration? Desired, LifecycleConfiguration? ToPut)> buckets)
+        IEnumerable<(string Bucket, BucketStatus Status, BucketAction Action, string? ActualFingerprint, LifecycleConfiguration? Actual, LifecycleConfiguration? Desired, LifecycleConfiguration? ToPut, bool Protected)> buckets)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var w = new Utf8JsonWriter(buffer))
@@ -245,6 +245,11 @@ internal static class SavedPlanFile
                 Text(w, b.Actual is null ? null : LifecycleJson.Serialize(b.Actual));
                 Text(w, b.Desired is null ? null : LifecycleJson.Serialize(b.Desired));
                 Text(w, b.ToPut is null ? null : LifecycleJson.Serialize(b.ToPut));
+                if (b.Protected)
+                {
+                    w.WriteBooleanValue(true);
+                }
+
                 w.WriteEndArray();
             }
 
@@ -276,6 +281,7 @@ internal static class SavedPlanFile
         Actual = Element(plan.Actual),
         Desired = Element(plan.Desired),
         ConfigurationToPut = Element(plan.ConfigurationToPut),
+        Protected = plan.Protected,
     };
 
     /// <summary>The fingerprint a bucket to change or in sync is checked against when the plan is applied; none for the others.</summary>
@@ -340,5 +346,9 @@ internal static class SavedPlanFile
 
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? ConfigurationToPut { get; init; }
+
+        /// <summary>Whether the bucket's definition marked it protected when the plan was made.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+        public bool Protected { get; init; }
     }
 }

@@ -159,6 +159,11 @@ public static class TextPlanRenderer
             parts.Add(parts.Count == 0 ? $"{Wording.Buckets(count)} {verb} ({shown})" : $"{Wording.Number(count)} {verb} ({shown})");
         }
 
-        return $"Impact: {string.Join(", ", parts)}.";
+        var guarded = plan.Buckets.Where(b => b.Status == BucketStatus.Change && b.Protected && b.Impact.IsDestructive)
+            .Select(b => SafeText.Escape(b.Bucket)).ToList();
+        var refusal = guarded.Count == 0
+            ? ""
+            : $" A sync refuses the destructive change to protected {string.Join(", ", guarded)} unless it is allowed with --allow-destructive.";
+        return $"Impact: {string.Join(", ", parts)}.{refusal}";
     }
 }

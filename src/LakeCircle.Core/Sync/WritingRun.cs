@@ -127,7 +127,8 @@ internal sealed class WritingRun
 
         // 4. The guards, before the first write.
         var writes = planned.Plan.Buckets.Where(b => b.Action != BucketAction.None).ToList();
-        _journal.Stop = ChangeGuard.Check(planned.Plan, _settings.MaxChanges, _settings.MaxDeletions);
+        _journal.Stop = ChangeGuard.Check(planned.Plan, _settings.MaxChanges, _settings.MaxDeletions)
+            ?? (given?.IsRollback == true ? null : ChangeGuard.CheckDestructive(planned.Plan, _settings.MaxDestructive, _settings.AllowDestructive));
         if (_journal.Stop is { } stop)
         {
             _logger.GuardStopped(stop);

@@ -28,7 +28,7 @@ public class CommandFlagsTests
     {
         yield return new TestCaseData("sync", (string[])[
             .. Location, "--bucket", .. Output, .. Log, "--params", "--concurrency", "--write-concurrency", "--max-changes",
-            "--max-deletions", "--wait", "--wait-timeout", "--force-unlock", "--plan", "--auto-approve", .. Help]).SetArgDisplayNames("sync");
+            "--max-deletions", "--max-destructive", "--allow-destructive", "--wait", "--wait-timeout", "--force-unlock", "--plan", "--auto-approve", .. Help]).SetArgDisplayNames("sync");
         yield return new TestCaseData("dryrun", (string[])[
             .. Location, "--bucket", .. Output, .. Log, "--params", "--concurrency", "--detailed-exitcode", "--out", .. Help]).SetArgDisplayNames("dryrun");
         yield return new TestCaseData("history", (string[])[.. Location, "--bucket", .. Output, .. Log, .. Help]).SetArgDisplayNames("history");

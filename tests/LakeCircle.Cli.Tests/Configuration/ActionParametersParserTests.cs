@@ -85,7 +85,7 @@ public class ActionParametersParserTests
     {
         Errors("""{"parallel": 3}""").Should().Equal(
             "LCC_ACTION_PARAMS has an unknown key 'parallel'; known keys: buckets, concurrency, writeConcurrency, "
-            + "maxChanges, maxDeletions, detailedExitCode, wait, waitTimeout.");
+            + "maxChanges, maxDeletions, maxDestructive, allowDestructive, detailedExitCode, wait, waitTimeout.");
     }
 
     [Test]
