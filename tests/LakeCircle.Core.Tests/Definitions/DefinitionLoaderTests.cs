@@ -163,7 +163,7 @@ public class DefinitionLoaderTests
     {
         var set = Load("BucketName = \"b-bucket\"\nOwner = \"me\"\n[LifecycleConfiguration]\nRules = []\n");
 
-        set.Diagnostics.Should().ContainSingle().Which.Message.Should().Be("Unknown key 'Owner': expected one of BucketName, LifecycleConfiguration.");
+        set.Diagnostics.Should().ContainSingle().Which.Message.Should().Be("Unknown key 'Owner': expected one of BucketName, LifecycleConfiguration, LakeCircle.");
     }
 
     [Test]
