@@ -66,6 +66,16 @@ public sealed class ConfigurationTests
     public void Local_paths_are_told_from_uris(string value, bool local) => CommandParameters.IsLocalPath(value).Should().Be(local);
 
     [Test]
+    public async Task Destructive_guards_are_checked_as_the_command_line_checks_them()
+    {
+        var parameters = Quickstarted(new CommandParameters { MaxDestructive = 0, AllowDestructive = ["acme-datalake", "acme-datalake"] });
+
+        (await parameters.ProblemsAsync(new Dictionary<string, string?>(), default)).Should().BeEmpty();
+        (await Quickstarted(new CommandParameters { AllowDestructive = ["Not_A_Bucket"] }).ProblemsAsync(new Dictionary<string, string?>(), default))
+            .Should().ContainSingle().Which.Should().Contain("allowDestructive").And.Contain("Not_A_Bucket");
+    }
+
+    [Test]
     public void Messages_that_name_flags_name_parameters() =>
         CommandParameters.SpeakOfParameters("(LCC_AWS_ACCOUNT / --account), --s3-endpoint, --wait-timeout and --wait")
             .Should().Be("(LCC_AWS_ACCOUNT / -Account), -S3Endpoint, -WaitTimeout and -Wait");

@@ -279,6 +279,21 @@ Check 'sync-limit-is-a-non-terminating-error' {
     Assert (((Get-Tree "$copy/account.json") -join '') -eq ($before -join '')) 'the snapshot was written'
 }
 
+Check 'sync-max-destructive-writes-nothing' {
+    $copy = New-Copy 'destructive'
+    $before = Get-Tree "$copy/account.json"
+    $errors = $null
+    $results = @(Invoke-LakeCircleSync -Endpoint "$copy/endpoint" -Snapshot "$copy/account.json" -MaxDestructive 0 -Confirm:$false -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+    Assert (@($results | Where-Object Result -eq 'Skipped').Count -eq 2) "results: $($results -join ', ')"
+    Assert (@($errors | Where-Object { "$_" -like '*maxDestructive*' }).Count -eq 1) "errors: $($errors -join ' | ')"
+    Assert (((Get-Tree "$copy/account.json") -join '') -eq ($before -join '')) 'the snapshot was written'
+}
+
+Check 'plan-bucket-carries-impact' {
+    $datalake = Get-LakeCirclePlan -Endpoint $endpoint -Snapshot $snapshot -Bucket acme-datalake -WarningAction SilentlyContinue
+    Assert ($datalake.IsDestructive) "impact: $($datalake.ImpactKind)"
+}
+
 if ($Lakecircle) {
     $summary = Get-LakeCirclePlan -Endpoint $endpoint -Snapshot $snapshot -Summary -WarningAction SilentlyContinue
     Check 'cli-json-matches-module' {

@@ -53,6 +53,22 @@ public sealed class InvokeLakeCircleSyncCommand : WritingCommand
     [ValidateRange(0, int.MaxValue)]
     public int MaxDeletions { get; set; }
 
+    /// <summary>
+    /// A run that would change more buckets destructively (deleting data sooner or where it was kept) writes nothing and
+    /// fails. Overrides <c>LCC_ACTION_PARAMS</c> key <c>maxDestructive</c>.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int MaxDestructive { get; set; }
+
+    /// <summary>
+    /// Protected buckets (<c>[LakeCircle] Protected = true</c>) the run may change destructively. Overrides
+    /// <c>LCC_ACTION_PARAMS</c> key <c>allowDestructive</c>.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? AllowDestructive { get; set; }
+
     private protected override string ActivityName => "LakeCircle sync";
 
     /// <summary>Collects the buckets given, by parameter or from the pipeline.</summary>
@@ -70,6 +86,8 @@ public sealed class InvokeLakeCircleSyncCommand : WritingCommand
             WriteConcurrency = IsBound(nameof(WriteConcurrency)) ? WriteConcurrency : null,
             MaxChanges = IsBound(nameof(MaxChanges)) ? MaxChanges : null,
             MaxDeletions = IsBound(nameof(MaxDeletions)) ? MaxDeletions : null,
+            MaxDestructive = IsBound(nameof(MaxDestructive)) ? MaxDestructive : null,
+            AllowDestructive = AllowDestructive,
         };
         var settings = Open(parameters, selection?.Distinct(StringComparer.Ordinal).Count());
         var buckets = settings.ActionParameters.Buckets;

@@ -78,7 +78,7 @@ public abstract class WritingCommand : LakeCircleCommand
         if (guard)
         {
             WriteError(ErrorRecords.Create(
-                run.Error!, ErrorRecords.LimitExceeded, ErrorCategory.LimitsExceeded, null, "Nothing was written. Raise -MaxChanges / -MaxDeletions, or narrow the run with -Bucket."));
+                run.Error!, ErrorRecords.LimitExceeded, ErrorCategory.LimitsExceeded, null, "Nothing was written. Raise -MaxChanges / -MaxDeletions / -MaxDestructive, allow a protected bucket with -AllowDestructive, or narrow the run with -Bucket."));
         }
 
         if (run.Plan is { } plan)

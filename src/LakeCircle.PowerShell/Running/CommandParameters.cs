@@ -37,6 +37,11 @@ internal sealed record CommandParameters
 
     public int? MaxDeletions { get; init; }
 
+    public int? MaxDestructive { get; init; }
+
+    /// <summary>The protected buckets a sync may change destructively, or <see langword="null"/> when not given.</summary>
+    public IReadOnlyList<string>? AllowDestructive { get; init; }
+
     /// <summary><c>-Wait</c> when bound: <see langword="true"/> or (<c>-Wait:$false</c>) <see langword="false"/>.</summary>
     public bool? Wait { get; init; }
 
@@ -92,6 +97,12 @@ internal sealed record CommandParameters
         TakeNumber(WriteConcurrency, "writeConcurrency");
         TakeNumber(MaxChanges, "maxChanges");
         TakeNumber(MaxDeletions, "maxDeletions");
+        TakeNumber(MaxDestructive, "maxDestructive");
+        if (AllowDestructive is { Count: > 0 } allowed)
+        {
+            parameters["allowDestructive"] = allowed.Select(b => b.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        }
+
         if (Wait is { } wait)
         {
             parameters["wait"] = wait;
@@ -145,7 +156,7 @@ internal sealed record CommandParameters
         ("--s3-endpoint", "-S3Endpoint"), ("--endpoint", "-Endpoint"), ("--account", "-Account"), ("--region", "-Region"),
         ("--snapshot", "-Snapshot"), ("--log-level", "-LogLevel"), ("--params", "-Params"), ("--bucket", "-Bucket"),
         ("--concurrency", "-Concurrency"), ("--write-concurrency", "-WriteConcurrency"), ("--max-changes", "-MaxChanges"),
-        ("--max-deletions", "-MaxDeletions"), ("--wait-timeout", "-WaitTimeout"), ("--wait", "-Wait"),
+        ("--max-deletions", "-MaxDeletions"), ("--max-destructive", "-MaxDestructive"), ("--allow-destructive", "-AllowDestructive"), ("--wait-timeout", "-WaitTimeout"), ("--wait", "-Wait"),
     ];
 
     /// <summary>
