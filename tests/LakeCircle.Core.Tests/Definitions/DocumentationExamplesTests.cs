@@ -17,6 +17,6 @@ public class DocumentationExamplesTests
         set.Diagnostics.Should().BeEmpty();
         set.Buckets.Select(b => b.Bucket).Should().Equal("acme-backups", "analytics-logs", "scratch");
         set.Buckets[0].Protected.Should().BeTrue();
-        set.Buckets[0].Configuration.Rules.Should().HaveCount(5);
+        set.Buckets[1].Configuration.Rules.Should().HaveCount(5);
     }
 }
