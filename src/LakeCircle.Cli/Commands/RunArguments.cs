@@ -39,6 +39,9 @@ internal sealed record RunArguments
     /// <summary>Whether <c>--auto-approve</c> was given: no question on a terminal.</summary>
     public bool AutoApprove { get; init; }
 
+    /// <summary><c>--show-unmanaged</c>: the text plan lists every unmanaged bucket.</summary>
+    public bool ShowUnmanaged { get; init; }
+
     /// <summary>Reads the flags of a parsed command line; options the command does not have are skipped.</summary>
     public static RunArguments From(ParseResult parseResult, RunOptions options, WorkAction? action)
     {
@@ -119,6 +122,7 @@ internal sealed record RunArguments
             OutFile = options.Out is { } outOption && parseResult.GetValue(outOption) is { } outFile && !string.IsNullOrWhiteSpace(outFile) ? outFile : null,
             PlanFile = options.Plan is { } planOption && parseResult.GetValue(planOption) is { } planFile && !string.IsNullOrWhiteSpace(planFile) ? planFile : null,
             AutoApprove = IsSet(options.AutoApprove),
+            ShowUnmanaged = IsSet(options.ShowUnmanaged),
             WithEndpoint = options.Endpoint is not null,
         };
 

@@ -43,6 +43,9 @@ internal enum RunOptionGroups
     /// <summary><c>--auto-approve</c>: no question on a terminal before writing.</summary>
     Confirm = 1 << 10,
 
+    /// <summary><c>--show-unmanaged</c>: the text plan lists every bucket without definition instead of counting them.</summary>
+    ShowUnmanaged = 1 << 11,
+
     /// <summary>Every group (for documentation checks).</summary>
-    All = Output | Buckets | OneBucket | RunScope | WriteLimits | Wait | ForceUnlock | DetailedExitCode | SavePlan | ApplyPlan | Confirm,
+    All = Output | Buckets | OneBucket | RunScope | WriteLimits | Wait | ForceUnlock | DetailedExitCode | SavePlan | ApplyPlan | Confirm | ShowUnmanaged,
 }

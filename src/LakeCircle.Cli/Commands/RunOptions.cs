@@ -119,6 +119,14 @@ internal sealed class RunOptions
             });
         }
 
+        if (groups.HasFlag(RunOptionGroups.ShowUnmanaged))
+        {
+            ShowUnmanaged = new Option<bool>("--show-unmanaged")
+            {
+                Description = $"List every bucket without definition in the text plan (by default more than {PlanRenderOptions.DefaultListLimit} are one line with their count). [no variable]",
+            };
+        }
+
         if (groups.HasFlag(RunOptionGroups.Confirm))
         {
             AutoApprove = new Option<bool>("--auto-approve")
@@ -205,13 +213,16 @@ internal sealed class RunOptions
     /// <summary><c>--auto-approve</c>: no question before writing.</summary>
     public Option<bool>? AutoApprove { get; }
 
+    /// <summary><c>--show-unmanaged</c>: list every unmanaged bucket in the text plan.</summary>
+    public Option<bool>? ShowUnmanaged { get; }
+
     /// <summary>Every option these groups have, in the order help lists them.</summary>
     public IEnumerable<Option> All =>
         new Option?[]
         {
             Endpoint, Account, Region, S3Endpoint, PathStyle, NoPathStyle, Snapshot, Buckets, Output, LogLevel, LogFormat, Quiet,
             Params, Concurrency, WriteConcurrency, MaxChanges, MaxDeletions, MaxDestructive, AllowDestructive, DetailedExitCode, Wait, WaitTimeout, ForceUnlock,
-            Out, Plan, AutoApprove,
+            Out, Plan, AutoApprove, ShowUnmanaged,
         }.OfType<Option>();
 
     /// <summary>Adds the options to a command; hidden ones still parse but stay out of its help.</summary>

@@ -61,7 +61,11 @@ internal static class LifecycleRun
             logger.Setting(key, payload.Require(key));
         }
 
-        var render = new PlanRenderOptions { Color = context.OutputIsTerminal };
+        var render = new PlanRenderOptions
+        {
+            Color = context.OutputIsTerminal,
+            UnmanagedListLimit = arguments.ShowUnmanaged ? int.MaxValue : PlanRenderOptions.DefaultListLimit,
+        };
         var json = JsonOutput.Options(context);
         var buckets = settings.ActionParameters.Buckets;
         int exitCode;

@@ -105,9 +105,10 @@ public static class TextPlanRenderer
             return;
         }
 
-        var limit = (options ?? PlanRenderOptions.Default).InSyncListLimit;
-        var listInSync = plan.Summary.BucketsInSync <= limit;
-        foreach (var bucket in plan.Buckets.Where(b => listInSync || b.Status != BucketStatus.InSync))
+        var render = options ?? PlanRenderOptions.Default;
+        var listInSync = plan.Summary.BucketsInSync <= render.InSyncListLimit;
+        var listUnmanaged = plan.Summary.BucketsUnmanaged <= render.UnmanagedListLimit;
+        foreach (var bucket in plan.Buckets.Where(b => (listInSync || b.Status != BucketStatus.InSync) && (listUnmanaged || b.Status != BucketStatus.Unmanaged)))
         {
             TextBucketRenderer.Render(bucket, writer, style);
         }
@@ -115,6 +116,11 @@ public static class TextPlanRenderer
         if (!listInSync)
         {
             writer.WriteLine(style.Quiet($"= {Wording.Buckets(plan.Summary.BucketsInSync)} in sync"));
+        }
+
+        if (!listUnmanaged)
+        {
+            writer.WriteLine(style.Quiet($"? {Wording.Buckets(plan.Summary.BucketsUnmanaged)} without definition (left alone; --show-unmanaged lists them)"));
         }
 
         if (ImpactLine(plan) is { } impact)

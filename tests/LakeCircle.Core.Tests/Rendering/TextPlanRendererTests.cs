@@ -60,6 +60,24 @@ public sealed class TextPlanRendererTests
     }
 
     [Test]
+    public async Task ToText_ManyUnmanaged_OneCountLineUnlessAllAreAskedFor()
+    {
+        var gateway = new InMemoryS3Gateway().SetLifecycle("managed", LifecycleConfiguration.Of(Rule("r", "r/", 1)));
+        foreach (var i in Enumerable.Range(0, 5))
+        {
+            gateway.SetLifecycle($"other-{i}", LifecycleConfiguration.Of(Rule("r", "r/", 1)));
+        }
+
+        var outcome = await TestClient.Create(gateway, Source(Toml("managed", ("r", "r/", 1)))).PlanAsync();
+
+        var folded = TextPlanRenderer.ToText(outcome, new PlanRenderOptions { UnmanagedListLimit = 4 }).Split(Environment.NewLine);
+        folded.Should().NotContain(l => l.StartsWith("? other-", StringComparison.Ordinal));
+        folded.Should().Contain("? 5 buckets without definition (left alone; --show-unmanaged lists them)");
+        var listed = TextPlanRenderer.ToText(outcome, new PlanRenderOptions { UnmanagedListLimit = 5 }).Split(Environment.NewLine);
+        listed.Should().Contain("? other-0: no definition (left alone)").And.NotContain(l => l.Contains("without definition", StringComparison.Ordinal));
+    }
+
+    [Test]
     public async Task ToText_Deletion_BucketHeaderSaysDeleted()
     {
         var gateway = new InMemoryS3Gateway().SetLifecycle("a-bucket", LifecycleConfiguration.Of(Rule("r", "r/", 1)));
