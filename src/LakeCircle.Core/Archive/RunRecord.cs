@@ -48,7 +48,7 @@ internal sealed record RunRecord
     /// <summary>The plan's numbers, or <see langword="null"/> when no plan was made.</summary>
     public PlanSummary? Plan { get; init; }
 
-    /// <summary>Every planned bucket, in name order.</summary>
+    /// <summary>Every managed bucket of the plan, in name order (buckets without definition are counted in <see cref="Plan"/> only).</summary>
     public ValueList<RunBucketRecord> Buckets { get; init; } = ValueList<RunBucketRecord>.Empty;
 
     /// <summary>Failures of the run as a whole (invalid definitions, lock refused, a guard), as messages.</summary>
@@ -61,6 +61,6 @@ internal sealed record RunRecord
         Action = action,
         StartedAt = startedAt,
         Plan = plan?.Summary,
-        Buckets = plan is null ? ValueList<RunBucketRecord>.Empty : plan.Buckets.Select(RunBucketRecord.FromPlan).ToValueList(),
+        Buckets = plan is null ? ValueList<RunBucketRecord>.Empty : plan.Buckets.Where(b => b.Status != BucketStatus.Unmanaged).Select(RunBucketRecord.FromPlan).ToValueList(),
     };
 }

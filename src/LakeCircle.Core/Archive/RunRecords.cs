@@ -12,7 +12,9 @@ internal static class RunRecords
 {
     public static RunRecord Build(string action, DateTimeOffset finishedAt, ClientSettings settings, RunJournal run, RunOutcome outcome)
     {
+        // Every managed bucket's outcome; buckets without definition are only counted (the plan's bucketsUnmanaged).
         var buckets = (outcome.Plan?.Buckets ?? ValueList<BucketPlan>.Empty)
+            .Where(p => p.Status != BucketStatus.Unmanaged)
             .ToDictionary(p => p.Bucket, RunBucketRecord.FromPlan, StringComparer.Ordinal);
 
         // What went to the write (after a re-plan) is what the record tells.
