@@ -15,7 +15,8 @@ public class DocumentationExamplesTests
 
         blocks.Should().HaveCountGreaterThanOrEqualTo(2);
         set.Diagnostics.Should().BeEmpty();
-        set.Buckets.Select(b => b.Bucket).Should().Equal("analytics-logs", "scratch");
-        set.Buckets[0].Configuration.Rules.Should().HaveCount(5);
+        set.Buckets.Select(b => b.Bucket).Should().Equal("acme-backups", "analytics-logs", "scratch");
+        set.Buckets[0].Protected.Should().BeTrue();
+        set.Buckets[1].Configuration.Rules.Should().HaveCount(5);
     }
 }
