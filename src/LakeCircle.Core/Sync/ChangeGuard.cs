@@ -46,7 +46,7 @@ internal static class ChangeGuard
         if (refused.Count > 0)
         {
             var first = refused[0];
-            var why = first.Impact.Findings.FirstOrDefault(f => f.Kind == Impact.ImpactKind.Destructive)?.Text;
+            var why = DestructiveFindings(first);
             var names = string.Join(", ", refused.Select(b => b.Bucket));
             return string.Create(
                 CultureInfo.InvariantCulture,
@@ -82,7 +82,7 @@ internal static class ChangeGuard
             return null;
         }
 
-        var why = replanned.Impact.Findings.FirstOrDefault(f => f.Kind == Impact.ImpactKind.Destructive)?.Text;
+        var why = DestructiveFindings(replanned);
         var what = why is null ? "" : $" ({why})";
         if (replanned.Protected && !allowDestructive.Contains(replanned.Bucket))
         {
@@ -95,5 +95,23 @@ internal static class ChangeGuard
         }
 
         return null;
+    }
+
+    /// <summary>How many findings a refusal names before it says how many more there are.</summary>
+    private const int NamedFindings = 3;
+
+    /// <summary>The destructive findings of a bucket's plan in words, joined, or <see langword="null"/> when it has none.</summary>
+    private static string? DestructiveFindings(BucketPlan plan)
+    {
+        var findings = plan.Impact.Findings.Where(f => f.Kind == Impact.ImpactKind.Destructive).Select(f => f.Text).ToList();
+        if (findings.Count == 0)
+        {
+            return null;
+        }
+
+        var more = findings.Count > NamedFindings
+            ? string.Create(CultureInfo.InvariantCulture, $"; and {findings.Count - NamedFindings} more")
+            : "";
+        return string.Join("; ", findings.Take(NamedFindings)) + more;
     }
 }

@@ -76,4 +76,18 @@ public sealed partial class LakeCircleClientTests
         sync.Buckets.Single().Note.Should().Contain("re-planned");
         inner.PeekLifecycle("grow")!.Rules.Single().Expiration!.Days.Should().Be(90);
     }
+
+    [Test]
+    public async Task SyncAsync_ProtectedBucketWithSeveralDestructiveFindings_NamesEach()
+    {
+        var gateway = new InMemoryS3Gateway().SetLifecycle("two", LifecycleConfiguration.Of(Rule("a", "a/", 90), Rule("b", "b/", 60)));
+
+        var sync = await Client(gateway, Source(Toml("two", ("a", "a/", 7), ("b", "b/", 3)) + GrowProtection)).SyncAsync();
+
+        sync.Succeeded.Should().BeFalse();
+        sync.Error.Should().Contain("protected bucket two")
+            .And.Contain("objects under `a/` are deleted after 7 days instead of 90 days")
+            .And.Contain("objects under `b/` are deleted after 3 days instead of 60 days");
+        gateway.PeekLifecycle("two")!.Rules.Select(r => r.Expiration!.Days).Should().Equal(90, 60);
+    }
 }
