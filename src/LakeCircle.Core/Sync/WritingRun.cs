@@ -129,6 +129,13 @@ internal sealed class WritingRun
         var writes = planned.Plan.Buckets.Where(b => b.Action != BucketAction.None).ToList();
         _journal.Stop = ChangeGuard.Check(planned.Plan, _settings.MaxChanges, _settings.MaxDeletions)
             ?? (given?.IsRollback == true ? null : ChangeGuard.CheckDestructive(planned.Plan, _settings.MaxDestructive, _settings.AllowDestructive));
+        // A name allowed that is no protected bucket of the plan is most likely misspelt: it allows nothing, said so.
+        var protectedBuckets = planned.Plan.Buckets.Where(b => b.Protected).Select(b => b.Bucket).ToHashSet(StringComparer.Ordinal);
+        foreach (var allowed in _settings.AllowDestructive.Where(b => given?.IsRollback != true && !protectedBuckets.Contains(b)).Order(StringComparer.Ordinal))
+        {
+            _logger.AllowedNotProtected(allowed);
+        }
+
         if (_journal.Stop is { } stop)
         {
             _logger.GuardStopped(stop);

@@ -3,6 +3,7 @@ using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Model;
 using LakeCircle.Core.Sync;
 using LakeCircle.Core.Tests.Support;
+using Microsoft.Extensions.Logging;
 using static LakeCircle.Core.Tests.Support.WorkflowFixtures;
 using static LakeCircle.Core.Tests.Sync.WritingRunSupport;
 
@@ -59,5 +60,26 @@ public sealed partial class WritingRunTests
         var record = await SingleRecordAsync(store);
         record.Errors.Should().ContainSingle().Which.Should().Contain("maxDestructive");
         Enumerable.Range(0, 7).Select(i => gateway.PeekLifecycle($"dd{i}")!.Rules.Single().Expiration!.Days).Should().OnlyContain(d => d == 90);
+    }
+
+    [Test]
+    public async Task SyncAsync_AllowingANameThatIsNoProtectedBucket_WarnsThatItAllowsNothing()
+    {
+        var (gateway, definitions) = Shortened(2, protectedBucket: "dd1");
+        var logger = new RecordingLogger();
+        await using var client = Client(gateway, definitions, new LocalEndpointStore(_folder.Path), o =>
+        {
+            o.LoggerFactory = new SingleLoggerFactory(logger);
+            o.AllowDestructive.Add("dd1");
+            o.AllowDestructive.Add("dd-misspelt");
+            o.AllowDestructive.Add("dd0");
+        });
+
+        var outcome = await client.SyncAsync();
+
+        outcome.Succeeded.Should().BeTrue(outcome.Error);
+        logger.Events.Where(e => e.Level == LogLevel.Warning && e.Message.Contains("allowDestructive")).Select(e => e.Message).Should().Equal(
+            "allowDestructive names dd-misspelt, which is not a protected bucket of this run: it allows nothing",
+            "allowDestructive names dd0, which is not a protected bucket of this run: it allows nothing");
     }
 }
