@@ -60,10 +60,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 114, Level = LogLevel.Debug, Message = "Read {RuleCount} rules")]
     public static partial void BucketRead(this ILogger logger, int ruleCount);
 
-    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "{Status}: {Added} rules to add, {Removed} to remove, {Changed} to change, {Unchanged} unchanged (action {Action})")]
+    [LoggerMessage(EventId = 120, Level = LogLevel.Debug, Message = "{Status}: {Added} rules to add, {Removed} to remove, {Changed} to change, {Unchanged} unchanged (action {Action})")]
     public static partial void BucketPlanned(this ILogger logger, string status, int added, int removed, int changed, int unchanged, string action);
 
-    [LoggerMessage(EventId = 121, Level = LogLevel.Information, Message = "No definition: left alone")]
+    [LoggerMessage(EventId = 121, Level = LogLevel.Debug, Message = "No definition: left alone")]
     public static partial void BucketUnmanaged(this ILogger logger);
 
     [LoggerMessage(EventId = 122, Level = LogLevel.Debug, Message = "Rule to add")]

@@ -26,13 +26,13 @@ internal static partial class Log
     [LoggerMessage(EventId = 130, Level = LogLevel.Error, Message = "{Reason}")]
     public static partial void GuardStopped(this ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 131, Level = LogLevel.Information, Message = "Writing the whole configuration ({RuleCount} rules)")]
+    [LoggerMessage(EventId = 131, Level = LogLevel.Debug, Message = "Writing the whole configuration ({RuleCount} rules)")]
     public static partial void Putting(this ILogger logger, int ruleCount);
 
-    [LoggerMessage(EventId = 132, Level = LogLevel.Information, Message = "Deleting the lifecycle configuration (no rule left)")]
+    [LoggerMessage(EventId = 132, Level = LogLevel.Debug, Message = "Deleting the lifecycle configuration (no rule left)")]
     public static partial void Deleting(this ILogger logger);
 
-    [LoggerMessage(EventId = 133, Level = LogLevel.Information, Message = "Applied in {ElapsedMilliseconds} ms")]
+    [LoggerMessage(EventId = 133, Level = LogLevel.Debug, Message = "Applied in {ElapsedMilliseconds} ms")]
     public static partial void Applied(this ILogger logger, long elapsedMilliseconds);
 
     [LoggerMessage(EventId = 134, Level = LogLevel.Error, Message = "Failed: {Reason}")]

@@ -19,7 +19,7 @@ public sealed partial class LakeCircleClientTests
             && e.Scopes[0] == "SYNC run (settings 0123456789ab)" && e.Scopes[1] == "Account 123456789012 in eu-west-1");
         events.Should().Contain(e => e.Level == LogLevel.Debug && e.Message == "Expiration.Days: 30 -> 90"
             && e.Scopes.Skip(2).SequenceEqual(new[] { "Bucket logs", "Rule expire" }));
-        events.Should().Contain(e => e.Level == LogLevel.Information && e.Message.StartsWith("Applied in ", StringComparison.Ordinal)
+        events.Should().Contain(e => e.Level == LogLevel.Debug && e.Message.StartsWith("Applied in ", StringComparison.Ordinal)
             && e.Scopes.Last() == "Bucket bare");
         events.Should().Contain(e => e.Level == LogLevel.Warning && e.Scopes.Last() == "Bucket archive");
         // The summary closes the writes; only the run's own steps follow: the run record, then the lock's release.
