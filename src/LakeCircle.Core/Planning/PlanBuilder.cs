@@ -87,7 +87,10 @@ internal static class PlanBuilder
         }
 
         PlanLogging.Write(logger, plan);
-        var fingerprint = DefinitionsFingerprint.Of(definitions.Buckets.Select(d => KeyValuePair.Create(d.Bucket, d.Configuration)));
+        // Over every defined bucket, as the configurations are; protection counts, so a changed flag changes the value.
+        var fingerprint = DefinitionsFingerprint.Of(
+            definitions.Buckets.Select(d => KeyValuePair.Create(d.Bucket, d.Configuration)),
+            definitions.Buckets.Where(d => d.Protected).Select(d => d.Bucket).ToHashSet(StringComparer.Ordinal));
         return new PlanOutcome { Plan = plan, Diagnostics = diagnostics, DefinitionsFingerprint = fingerprint, Selection = buckets?.ToValueList(), NoDefinitionsUnder = noDefinitionsUnder };
     }
 

@@ -46,7 +46,7 @@ internal static class ChangeGuard
         if (refused.Count > 0)
         {
             var first = refused[0];
-            var why = first.Impact.Findings.FirstOrDefault(f => f.Kind == Impact.ImpactKind.Destructive)?.Text;
+            var why = DestructiveFindings(first);
             var names = string.Join(", ", refused.Select(b => b.Bucket));
             return string.Create(
                 CultureInfo.InvariantCulture,
@@ -62,5 +62,56 @@ internal static class ChangeGuard
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Checks a bucket re-planned just before its write (<see cref="Recheck"/>): its configuration changed since the plan
+    /// the guards were checked on, so its write may now be destructive where it was not. Such a write is refused when the
+    /// bucket is protected and not allowed by name, or when <paramref name="maxDestructive"/> is set and the checked plan
+    /// did not count the bucket as destructive.
+    /// </summary>
+    /// <param name="checkedPlan">The bucket's plan as the guards checked it.</param>
+    /// <param name="replanned">The bucket's plan from the configuration read just before the write.</param>
+    /// <param name="maxDestructive">The run's limit of destructive buckets.</param>
+    /// <param name="allowDestructive">The protected buckets the run may change destructively.</param>
+    /// <returns>Why the bucket must not be written, or <see langword="null"/> when it may.</returns>
+    public static string? CheckReplanned(BucketPlan checkedPlan, BucketPlan replanned, int? maxDestructive, IReadOnlySet<string> allowDestructive)
+    {
+        if (replanned.Action == BucketAction.None || !replanned.Impact.IsDestructive)
+        {
+            return null;
+        }
+
+        var why = DestructiveFindings(replanned);
+        var what = why is null ? "" : $" ({why})";
+        if (replanned.Protected && !allowDestructive.Contains(replanned.Bucket))
+        {
+            return $"not written: it changed since the plan, and the write is now a destructive change to the protected bucket{what}; review a new plan, then allow it by name with --allow-destructive {replanned.Bucket} (allowDestructive)";
+        }
+
+        if (maxDestructive is not null && !(checkedPlan.Action != BucketAction.None && checkedPlan.Impact.IsDestructive))
+        {
+            return $"not written: it changed since the plan, and the write is now destructive{what}, which the maxDestructive limit was checked without; run the sync again";
+        }
+
+        return null;
+    }
+
+    /// <summary>How many findings a refusal names before it says how many more there are.</summary>
+    private const int NamedFindings = 3;
+
+    /// <summary>The destructive findings of a bucket's plan in words, joined, or <see langword="null"/> when it has none.</summary>
+    private static string? DestructiveFindings(BucketPlan plan)
+    {
+        var findings = plan.Impact.Findings.Where(f => f.Kind == Impact.ImpactKind.Destructive).Select(f => f.Text).ToList();
+        if (findings.Count == 0)
+        {
+            return null;
+        }
+
+        var more = findings.Count > NamedFindings
+            ? string.Create(CultureInfo.InvariantCulture, $"; and {findings.Count - NamedFindings} more")
+            : "";
+        return string.Join("; ", findings.Take(NamedFindings)) + more;
     }
 }

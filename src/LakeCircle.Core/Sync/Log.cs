@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 136, Level = LogLevel.Warning, Message = "{Reason}")]
     public static partial void AppliedNotVisible(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 137, Level = LogLevel.Warning, Message = "allowDestructive names {Bucket}, which is not a protected bucket of this run: it allows nothing")]
+    public static partial void AllowedNotProtected(this ILogger logger, string bucket);
 }

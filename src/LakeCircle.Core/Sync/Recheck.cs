@@ -10,7 +10,8 @@ namespace LakeCircle.Core.Sync;
 /// <summary>
 /// Reads a bucket's configuration again just before its write. When it differs from the one the plan was made from,
 /// the bucket is re-planned from what was just read: the desired configuration is the same, so a re-plan can only keep
-/// the planned write or drop it (never add one, so the change limits checked on the plan still hold), and the archive
+/// the planned write or drop it (never add one, so the change limits checked on the plan still hold; its impact may
+/// differ, which <see cref="ChangeGuard.CheckReplanned"/> checks), and the archive
 /// then saves the configuration actually replaced. A saved plan (<c>sync --plan</c>) is applied exactly as reviewed
 /// instead: a bucket that changed is refused, never re-planned. A bucket that vanished or cannot be read is not written.
 /// </summary>
@@ -44,7 +45,7 @@ internal static class Recheck
             return (plan, null, ChangedSincePlan(plan.Bucket, plan.Actual, fresh));
         }
 
-        var replanned = Planner.PlanBucket(plan.Bucket, desired, BucketState.Of(fresh));
+        var replanned = Planner.PlanBucket(plan.Bucket, desired, BucketState.Of(fresh)) with { Protected = plan.Protected };
         var note = replanned.Action == BucketAction.None
             ? $"changed since the plan (configuration {planned} became {found}) and now matches its definition: nothing written."
             : $"changed since the plan (configuration {planned} became {found}): re-planned from the configuration read just before the write.";

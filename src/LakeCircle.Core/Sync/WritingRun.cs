@@ -129,6 +129,13 @@ internal sealed class WritingRun
         var writes = planned.Plan.Buckets.Where(b => b.Action != BucketAction.None).ToList();
         _journal.Stop = ChangeGuard.Check(planned.Plan, _settings.MaxChanges, _settings.MaxDeletions)
             ?? (given?.IsRollback == true ? null : ChangeGuard.CheckDestructive(planned.Plan, _settings.MaxDestructive, _settings.AllowDestructive));
+        // A name allowed that is no protected bucket of the plan is most likely misspelt: it allows nothing, said so.
+        var protectedBuckets = planned.Plan.Buckets.Where(b => b.Protected).Select(b => b.Bucket).ToHashSet(StringComparer.Ordinal);
+        foreach (var allowed in _settings.AllowDestructive.Where(b => given?.IsRollback != true && !protectedBuckets.Contains(b)).Order(StringComparer.Ordinal))
+        {
+            _logger.AllowedNotProtected(allowed);
+        }
+
         if (_journal.Stop is { } stop)
         {
             _logger.GuardStopped(stop);
@@ -152,7 +159,7 @@ internal sealed class WritingRun
         await Parallel.ForEachAsync(Enumerable.Range(0, writes.Count), parallel, async (index, bucketToken) =>
         {
             using var scope = _logger.BucketScope(writes[index].Bucket);
-            outcomes[index] = await WriteBucketAsync(writes[index], reasons, given?.Saved is not null, runToken, bucketToken).ConfigureAwait(false);
+            outcomes[index] = await WriteBucketAsync(writes[index], reasons, given?.Saved is not null, given?.IsRollback != true, runToken, bucketToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
         _journal.Results = outcomes;
         var summary = new RunOutcome { RunId = _journal.RunId, Buckets = outcomes.ToValueList() }.Summary;
@@ -161,7 +168,7 @@ internal sealed class WritingRun
 
     /// <summary>One bucket: re-read, archive the old configuration, write, verify, restore on a difference, archive the new one.</summary>
     private async Task<BucketOutcome> WriteBucketAsync(
-        BucketPlan plan, (string Before, string After) reasons, bool exact, CancellationToken runToken, CancellationToken token)
+        BucketPlan plan, (string Before, string After) reasons, bool exact, bool guarded, CancellationToken runToken, CancellationToken token)
     {
         var started = Stopwatch.GetTimestamp();
         var action = plan.Action;
@@ -182,7 +189,15 @@ internal sealed class WritingRun
         try
         {
             string? refusal;
+            var checkedPlan = plan;
             (plan, note, refusal) = await Recheck.RefreshAsync(_sources.Account, plan, exact, _logger, token).ConfigureAwait(false);
+
+            // A re-planned write may have become destructive: the destructive guards hold for it too (not for a rollback).
+            if (refusal is null && guarded && !ReferenceEquals(plan, checkedPlan))
+            {
+                refusal = ChangeGuard.CheckReplanned(checkedPlan, plan, _settings.MaxDestructive, _settings.AllowDestructive);
+            }
+
             if (refusal is not null)
             {
                 return Result(BucketResult.Failed, refusal);

@@ -69,6 +69,34 @@ public class DestructiveGuardCommandTests
     }
 
     [Test]
+    public async Task Sync_ProtectedBucketRefused_JsonSaysStoppedNamingTheBucketAndTheFinding()
+    {
+        Protect("acme-datalake-raw.toml");
+
+        var result = await CliRun.RunAsync(["sync", .. _example.Flags("-o", "json")]);
+
+        result.ExitCode.Should().Be(ExitCodes.Error, result.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        var error = json.RootElement.GetProperty("error");
+        error.GetProperty("code").GetString().Should().Be("stopped");
+        error.GetProperty("message").GetString().Should().Contain("protected bucket acme-datalake (acme-datalake: ")
+            .And.Contain("nothing was written");
+        _example.SnapshotUnchanged().Should().BeTrue();
+    }
+
+    [Test]
+    public async Task Sync_AllowingAnotherBucket_StillRefusesTheProtectedOne()
+    {
+        Protect("acme-datalake-raw.toml");
+
+        var result = await CliRun.RunAsync(["sync", .. _example.Flags("--allow-destructive", "acme-backups", "--allow-destructive", "acme-other")]);
+
+        result.ExitCode.Should().Be(ExitCodes.Error, result.ToString());
+        result.Output.Should().Contain("protected bucket acme-datalake");
+        _example.SnapshotUnchanged().Should().BeTrue();
+    }
+
+    [Test]
     public async Task DryRun_ProtectedBucketWithADestructiveChange_SaysTheSyncRefusesIt()
     {
         Protect("acme-datalake-raw.toml");

@@ -108,6 +108,26 @@ public sealed class SavedPlanTests
     }
 
     [Test]
+    public async Task DefinitionsFingerprint_ChangesWhenABucketIsMarkedProtected_AndBackWhenUnmarked()
+    {
+        var (gateway, _) = Standard();
+        var logs = Toml("logs", ("expire", "logs/", 90));
+        var b = Toml("backups", ("keep", "nightly/", 365));
+        var protectedLogs = logs.Replace("[LifecycleConfiguration]", "[LakeCircle]\nProtected = true\n\n[LifecycleConfiguration]", StringComparison.Ordinal);
+        var unprotectedLogs = logs.Replace("[LifecycleConfiguration]", "[LakeCircle]\nProtected = false\n\n[LifecycleConfiguration]", StringComparison.Ordinal);
+
+        var plain = await Client(gateway, Source(logs, b)).PlanAsync();
+        var marked = await Client(gateway, Source(protectedLogs, b)).PlanAsync();
+        var unmarked = await Client(gateway, Source(unprotectedLogs, b)).PlanAsync();
+
+        marked.Diagnostics.Should().BeEmpty();
+        marked.Plan!.Buckets.Single(p => p.Bucket == "logs").Protected.Should().BeTrue();
+        marked.DefinitionsFingerprint.Should().HaveLength(64).And.NotBe(plain.DefinitionsFingerprint, "a saved plan must say that protection changed since");
+        unmarked.DefinitionsFingerprint.Should().Be(plain.DefinitionsFingerprint, "Protected = false is what no table means");
+        plain.Plan!.Buckets.Select(p => p.Desired).Should().Equal(marked.Plan.Buckets.Select(p => p.Desired), "the lifecycle configuration is unchanged");
+    }
+
+    [Test]
     public async Task ApplyAsync_SavedPlan_WritesExactlyThePlanWithoutReadingDefinitions_RecordNamesTheFile()
     {
         var (gateway, definitions) = Standard();
