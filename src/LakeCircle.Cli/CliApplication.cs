@@ -51,6 +51,14 @@ internal static class CliApplication
             examples[created] = command.Examples;
         }
 
+        var color = new Option<string>("--color")
+        {
+            HelpName = "WHEN",
+            Description = "Colour plans and logs: auto (on a terminal, unless NO_COLOR is set), always (CI logs that show colours) or never. [default: auto]",
+            Recursive = true,
+        };
+        color.AcceptOnlyFromAmong(ColorChoice.Values);
+        root.Options.Add(color);
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new VersionAction();
@@ -117,6 +125,11 @@ internal static class CliApplication
         try
         {
             var parseResult = CreateRootCommand(context).Parse(args);
+            if (parseResult.Errors.Count == 0 && parseResult.GetValue<string>("--color") is { } color)
+            {
+                context.Color.Mode = color;
+            }
+
             format = RequestedFormat(parseResult, context.Environment);
             if (parseResult.Errors.Count > 0)
             {

@@ -6,11 +6,20 @@ internal sealed record CliContext
     /// <summary>The <c>LCC_*</c> variables (other variables, such as the AWS SDK's, are read by the SDK itself).</summary>
     public required IReadOnlyDictionary<string, string?> Environment { get; init; }
 
-    /// <summary>Whether standard error is a terminal that shows colours (only true for the real console).</summary>
-    public bool ErrorIsTerminal { get; init; }
+    private readonly bool _errorIsTerminal;
+    private readonly bool _outputIsTerminal;
 
-    /// <summary>Whether standard output is a terminal that shows colours (only true for the real console).</summary>
-    public bool OutputIsTerminal { get; init; }
+    /// <summary>
+    /// Whether logs on standard error are coloured: <c>--color always</c> or <c>never</c>, else whether it is a terminal
+    /// that shows colours (only true for the real console, and not with <c>NO_COLOR</c>).
+    /// </summary>
+    public bool ErrorIsTerminal { get => Color.Decide(_errorIsTerminal); init => _errorIsTerminal = value; }
+
+    /// <summary>Whether plans on standard output are coloured: as <see cref="ErrorIsTerminal"/>, for standard output.</summary>
+    public bool OutputIsTerminal { get => Color.Decide(_outputIsTerminal); init => _outputIsTerminal = value; }
+
+    /// <summary>The <c>--color</c> choice, set once the command line is parsed.</summary>
+    public ColorChoice Color { get; init; } = new();
 
     /// <summary>Whether a person can be asked before a write (standard input and output a terminal), and their answer.</summary>
     public Running.IPrompt Prompt { get; init; } = Running.NoPrompt.Instance;

@@ -47,7 +47,7 @@ internal sealed class EndpointSession : IAsyncDisposable
         }
 
         var settings = configuration.Settings!;
-        var loggers = LoggingSetup.CreateLoggerFactory(settings.LogFormat, settings.AppLevel, error, context.ErrorIsTerminal);
+        var loggers = LoggingSetup.CreateLoggerFactory(context.Color.LogFormat(settings.LogFormat), settings.AppLevel, error, context.ErrorIsTerminal);
         var client = new LakeCircleClient(ClientOptions.From(configuration, arguments.PathStyle, forceUnlock, loggers));
         return new EndpointSession(context, output, settings, configuration.Payload!, loggers, client);
     }

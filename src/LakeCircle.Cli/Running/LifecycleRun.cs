@@ -52,7 +52,7 @@ internal static class LifecycleRun
         var settings = configuration.Settings!;
         var payload = configuration.Payload!;
         var action = settings.Action == WorkAction.DryRun ? "DRYRUN" : "SYNC";
-        using var loggerFactory = LoggingSetup.CreateLoggerFactory(settings.LogFormat, settings.AppLevel, error, context.ErrorIsTerminal);
+        using var loggerFactory = LoggingSetup.CreateLoggerFactory(context.Color.LogFormat(settings.LogFormat), settings.AppLevel, error, context.ErrorIsTerminal);
         var logger = loggerFactory.CreateLogger("LakeCircle.Cli");
         logger.Starting(settings.AppName, CliVersion.Informational, action, payload.Fingerprint);
         logger.Sources(payload.Require(PayloadKeys.EndpointDefinition), settings.AwsAccount, settings.AwsRegion, ClientOptions.DescribeAccount(configuration));

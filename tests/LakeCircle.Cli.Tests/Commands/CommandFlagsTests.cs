@@ -7,7 +7,7 @@ namespace LakeCircle.Cli.Tests.Commands;
 /// <summary>Each command shows and accepts only its own flags; the root command keeps those of sync and dryrun, hidden.</summary>
 public class CommandFlagsTests
 {
-    private static readonly string[] Help = ["-?", "-h", "--help"];
+    private static readonly string[] Help = ["-?", "-h", "--help", "--color"];
 
     private static readonly string[] Location =
         ["--endpoint", "--account", "--region", "--s3-endpoint", "--path-style", "--no-path-style", "--snapshot"];
@@ -62,7 +62,7 @@ public class CommandFlagsTests
     {
         var result = await CliRun.RunAsync("--help");
 
-        HelpFlags(result.Output).Should().Equal([.. Help, "--version"]);
+        HelpFlags(result.Output).Should().Equal("--color", "-?", "-h", "--help", "--version");
     }
 
     [TestCase("--wait")]

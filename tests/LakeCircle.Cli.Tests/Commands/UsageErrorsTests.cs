@@ -90,10 +90,22 @@ public class UsageErrorsTests
     [Test]
     public async Task UnknownFlag_WithoutSuggestion_ItsValueIsNotReported()
     {
-        var result = await CliRun.RunAsync("sync", "--colour", "red");
+        var result = await CliRun.RunAsync("sync", "--flavour", "red");
 
         result.ExitCode.Should().Be(ExitCodes.UsageError, result.ToString());
-        Lines(result.Error).Should().Equal("Unknown option '--colour' for 'lakecircle sync'.", "Run 'lakecircle sync --help' for usage.");
+        Lines(result.Error).Should().Equal("Unknown option '--flavour' for 'lakecircle sync'.", "Run 'lakecircle sync --help' for usage.");
+    }
+
+    [Test]
+    public async Task Colour_SuggestsColor_AndABadValueNamesTheChoices()
+    {
+        var misspelt = await CliRun.RunAsync("sync", "--colour", "always");
+        var bad = await CliRun.RunAsync("dryrun", "--color", "blue");
+
+        misspelt.ExitCode.Should().Be(ExitCodes.UsageError, misspelt.ToString());
+        Lines(misspelt.Error)[0].Should().Be("Unknown option '--colour' for 'lakecircle sync'. Did you mean '--color'?");
+        bad.ExitCode.Should().Be(ExitCodes.UsageError, bad.ToString());
+        bad.Error.Should().Contain("'blue'").And.Contain("always").And.Contain("never");
     }
 
     [Test]
