@@ -216,7 +216,7 @@ internal sealed class ObjectSpace
             var day = new DateTimeOffset(date.UtcDateTime.Date, TimeSpan.Zero).AddHours(12);
             foreach (var n in days)
             {
-                for (var delta = -2; delta <= 1; delta++)
+                for (var delta = -2; delta <= 0; delta++)
                 {
                     creations.Add(day.AddDays(-n + delta));
                 }
