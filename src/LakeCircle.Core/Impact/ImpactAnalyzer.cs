@@ -132,7 +132,7 @@ public static class ImpactAnalyzer
                 Key = space.Keys[cell.Key],
                 Tags = ValueList<LifecycleTag>.From(space.TagSets[cell.Tags]),
                 Size = space.Sizes[cell.Size],
-                Created = space.Creations[0],
+                Created = ObjectSpace.Origin,
             };
 
             var verdicts = new HashSet<(Verdict, int)>();
@@ -151,7 +151,7 @@ public static class ImpactAnalyzer
 
             if (matched.Any(r => r.NoncurrentVersionExpiration is not null || r.NoncurrentVersionTransitions.Count > 0))
             {
-                var since = space.Creations[0];
+                var since = ObjectSpace.Origin;
                 foreach (var newer in newerCounts)
                 {
                     var version = probe with { IsCurrent = false, NoncurrentSince = since, NewerNoncurrentVersions = newer };

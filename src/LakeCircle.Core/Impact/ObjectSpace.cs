@@ -14,13 +14,12 @@ internal sealed class ObjectSpace
 
     private ObjectSpace(
         IReadOnlyList<string> keys, IReadOnlyList<IReadOnlyList<LifecycleTag>> tagSets, IReadOnlyList<long> sizes,
-        IReadOnlyList<DateTimeOffset> creations, IReadOnlyList<int> newerCounts, IReadOnlyList<string> tagKeys,
+        IReadOnlyList<int> newerCounts, IReadOnlyList<string> tagKeys,
         IReadOnlyDictionary<string, IReadOnlyList<string>> tagValues)
     {
         Keys = keys;
         TagSets = tagSets;
         Sizes = sizes;
-        Creations = creations;
         NewerCounts = newerCounts;
         TagKeys = tagKeys;
         TagValues = tagValues;
@@ -41,11 +40,8 @@ internal sealed class ObjectSpace
     /// <summary>The first size of each size range within which every size bound (and the 128 KB default) answers alike.</summary>
     public IReadOnlyList<long> Sizes { get; }
 
-    /// <summary>
-    /// Creation times (midday UTC) around every point where a <c>Date</c> action and a <c>Days</c> action cross; one
-    /// time when no action has a date (then every creation day behaves alike).
-    /// </summary>
-    public IReadOnlyList<DateTimeOffset> Creations { get; }
+    /// <summary>The creation (or noncurrent) time of a probe whose rules have no date: any day behaves alike.</summary>
+    public static DateTimeOffset Origin { get; } = new(2020, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>Counts of newer noncurrent versions on both sides of every <c>NewerNoncurrentVersions</c> named.</summary>
     public IReadOnlyList<int> NewerCounts { get; }
@@ -65,7 +61,10 @@ internal sealed class ObjectSpace
     /// <summary>For each size, the rules whose size bounds it meets.</summary>
     public required IReadOnlyList<RuleMask> SizeMasks { get; init; }
 
-    /// <summary>Creation times around the crossings of the given rules' actions only (see <see cref="Creations"/>).</summary>
+    /// <summary>
+    /// Creation times (midday UTC) around every point where a <c>Date</c> and a <c>Days</c> action of the given rules
+    /// cross; <see cref="Origin"/> alone when none has a date (then every creation day behaves alike).
+    /// </summary>
     public static IReadOnlyList<DateTimeOffset> CreationTimesOf(IEnumerable<LifecycleRule> rules) => CreationTimes([.. rules]);
 
     /// <summary>Counts of newer noncurrent versions on both sides of every <c>NewerNoncurrentVersions</c> of the given rules, and 0.</summary>
@@ -175,7 +174,7 @@ internal sealed class ObjectSpace
         var sizeMasks = sizeList.Select(z => RuleMask.Where(rules.Count,
             i => (conditions[i].GreaterThan is not { } g || z > g) && (conditions[i].LessThan is not { } l || z < l))).ToList();
         return new ObjectSpace(
-            keyList, tagSets.Select(t => t.Tags).ToList(), sizeList, CreationTimes(rules), [.. newer], [.. tagValues.Keys],
+            keyList, tagSets.Select(t => t.Tags).ToList(), sizeList, [.. newer], [.. tagValues.Keys],
             tagValues.ToDictionary(t => t.Key, t => (IReadOnlyList<string>)[.. t.Value], StringComparer.Ordinal))
         {
             Rules = rules,
@@ -204,10 +203,9 @@ internal sealed class ObjectSpace
             }
         }
 
-        var origin = new DateTimeOffset(2020, 1, 1, 12, 0, 0, TimeSpan.Zero);
         if (dates.Count == 0)
         {
-            return [origin];
+            return [Origin];
         }
 
         var creations = new SortedSet<DateTimeOffset>();
