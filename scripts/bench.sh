@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release and runs them: speed and memory figures of LakeCircle (see docs/benchmarks.md).
 #
-#   scripts/bench.sh [--s3] [--json] [--only fingerprints,plan,definitions,dryrun,inventory,s3] [--reps N] [--warmups N]
-#                    [--latency-ms N] [--concurrency 1,4,16,64,256]
+#   scripts/bench.sh [--s3] [--json] [--only fingerprints,plan,definitions,dryrun,inventory,s3,cli] [--reps N] [--warmups N]
+#                    [--latency-ms N] [--concurrency 1,4,16,64,256] [--cli-buckets 3000,10000] [--latency-buckets 1000]
 #
 # With --s3 it starts its own local S3 server (scripts/local-s3.sh, Ceph radosgw on 127.0.0.1) in a private
-# LOCAL_S3_DIR, runs the S3 scenario against it too, and stops the server at the end, whatever happens.
+# LOCAL_S3_DIR (with its latency gateway), runs the S3 and CLI scenarios against it too, and stops the server at
+# the end, whatever happens.
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "$0")" && pwd)"
@@ -17,8 +18,10 @@ for arg in "$@"; do
   [ "$arg" = "--s3" ] && with_s3=1
 done
 
-echo "bench: building $project (Release)" >&2
+echo "bench: building $project and the CLI (Release)" >&2
 dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+# The cli scenario runs the CLI as a whole process: its Release build (or LCC_BENCH_CLI).
+dotnet build "$repo_root/src/LakeCircle.Cli" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
 
 if [ "$with_s3" = 1 ]; then
   s3_parent="$(mktemp -d /tmp/lcbench.XXXXXX)"
@@ -29,6 +32,9 @@ if [ "$with_s3" = 1 ]; then
   }
   trap cleanup EXIT
   trap 'exit 130' INT TERM
+  # With the latency gateway (about 45 ms a call) for the cli scenario; the server is thrown away at the end, so
+  # the scenarios need not delete their buckets.
+  export LOCAL_S3_LATENCY_GATEWAY=1 LCC_BENCH_DISPOSABLE_S3=1
   echo "bench: starting a local S3 server in $LOCAL_S3_DIR" >&2
   "$script_dir/local-s3.sh" start >&2
   # shellcheck disable=SC1090

@@ -9,6 +9,11 @@
 #
 # Folder: LOCAL_S3_DIR (default .local-s3/ at the repository root). Start timeout: LOCAL_S3_START_TIMEOUT
 # seconds (default 180). Everything listens on 127.0.0.1 only. Installs nothing: see scripts/install-deps.sh.
+#
+# LOCAL_S3_LATENCY_GATEWAY=1 at start adds a second gateway over the same cluster (the same users and buckets)
+# whose beast frontend runs without tcp_nodelay: with Nagle's algorithm on and the client's delayed ACK, an answer
+# with a body arrives about 40-45 ms late, a ready-made slow server for benchmarks. Its endpoint is
+# LCC_TEST_S3_LATENCY_ENDPOINT in the env output.
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "$0")" && pwd)"
@@ -22,6 +27,10 @@ main_user="lakecircle"
 other_user="other"
 storage_classes=(STANDARD_IA ONEZONE_IA INTELLIGENT_TIERING GLACIER GLACIER_IR DEEP_ARCHIVE)
 daemons=(mon.a osd.0 client.rgw.a)
+# The latency gateway belongs to the cluster when it was started with one (a marker file says so).
+if [ "${LOCAL_S3_LATENCY_GATEWAY:-0}" = 1 ] || [ -f "$dir/latency-gateway" ]; then
+  daemons+=(client.rgw.b)
+fi
 
 log() { echo "local-s3: $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -94,6 +103,7 @@ terminate() {
 # One at a time, gateway first and monitor last: the gateway's shutdown still talks to the OSD, and an OSD
 # that cannot tell the monitor it is going down waits for it.
 stop_daemons() {
+  terminate client.rgw.b
   terminate client.rgw.a
   terminate osd.0
   terminate mon.a
@@ -171,7 +181,7 @@ print_summary() {
 }
 
 write_conf() {
-  local fsid="$1" mon_port="$2" rgw_port="$3" rd="$4"
+  local fsid="$1" mon_port="$2" rgw_port="$3" rd="$4" slow_port="${5:-}"
   cat >"$conf" <<EOF
 # Throw-away one-machine Ceph cluster for tests; written by scripts/local-s3.sh.
 [global]
@@ -235,6 +245,17 @@ rgw frontends = beast endpoint=127.0.0.1:$rgw_port tcp_nodelay=1
 rgw thread pool size = 64
 rgw dns name = 127.0.0.1
 EOF
+  if [ -n "$slow_port" ]; then
+    cat >>"$conf" <<EOF
+
+# The latency gateway: no tcp_nodelay on purpose (see the header of scripts/local-s3.sh).
+[client.rgw.b]
+pid file = $rd/client.rgw.b.pid
+rgw frontends = beast endpoint=127.0.0.1:$slow_port
+rgw thread pool size = 64
+rgw dns name = 127.0.0.1
+EOF
+  fi
 }
 
 # ---- commands -----------------------------------------------------------------------------------------------
@@ -267,13 +288,18 @@ cmd_start() {
   echo "$rd" >"$dir/run-dir"
   step "begin"
 
-  local fsid osd_uuid mon_port rgw_port
+  local fsid osd_uuid mon_port rgw_port slow_port=""
   fsid="$(python3 -c 'import uuid; print(uuid.uuid4())')"
   osd_uuid="$(python3 -c 'import uuid; print(uuid.uuid4())')"
   mon_port="$(free_port)"
   rgw_port="$(free_port)"
   while [ "$rgw_port" = "$mon_port" ]; do rgw_port="$(free_port)"; done
-  write_conf "$fsid" "$mon_port" "$rgw_port" "$rd"
+  if [ "${LOCAL_S3_LATENCY_GATEWAY:-0}" = 1 ]; then
+    slow_port="$(free_port)"
+    while [ "$slow_port" = "$mon_port" ] || [ "$slow_port" = "$rgw_port" ]; do slow_port="$(free_port)"; done
+    : >"$dir/latency-gateway"
+  fi
+  write_conf "$fsid" "$mon_port" "$rgw_port" "$rd" "$slow_port"
   : >"$dir/keyring"
 
   # Monitor
@@ -364,16 +390,29 @@ export LCC_TEST_S3_OTHER_SECRET_KEY=$other_secret
 export AWS_REQUEST_CHECKSUM_CALCULATION=when_required
 export AWS_RESPONSE_CHECKSUM_VALIDATION=when_required
 EOF
+    if [ -n "$slow_port" ]; then
+      echo "export LCC_TEST_S3_LATENCY_ENDPOINT=http://127.0.0.1:$slow_port" >>"$dir/env"
+    fi
   )
 
   # Gateway
   radosgw -c "$conf" -n client.rgw.a >"$dir/log/radosgw.out" 2>&1 || fail_start "radosgw did not start"
+  if [ -n "$slow_port" ]; then
+    radosgw -c "$conf" -n client.rgw.b >"$dir/log/radosgw-b.out" 2>&1 || fail_start "the latency gateway did not start"
+  fi
   (
     # shellcheck disable=SC1091
     . "$dir/env"
     python3 "$script_dir/s3_probe.py" --wait "$(remaining)" --quiet
   ) 2>>"$dir/log/probe.out" || fail_start "no answer to a signed ListBuckets at $endpoint within ${start_timeout}s: $(tail -n 1 "$dir/log/probe.out")"
 
+  if [ -n "$slow_port" ]; then
+    (
+      # shellcheck disable=SC1091
+      . "$dir/env"
+      AWS_ENDPOINT_URL_S3="$LCC_TEST_S3_LATENCY_ENDPOINT" python3 "$script_dir/s3_probe.py" --wait "$(remaining)" --quiet
+    ) 2>>"$dir/log/probe.out" || fail_start "the latency gateway does not answer within ${start_timeout}s: $(tail -n 1 "$dir/log/probe.out")"
+  fi
   step "signed ListBuckets answered"
   local elapsed=$((SECONDS - t0)) name pid total=0 rss detail=""
   for name in "${daemons[@]}"; do

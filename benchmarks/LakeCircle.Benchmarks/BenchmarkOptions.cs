@@ -8,8 +8,8 @@ namespace LakeCircle.Benchmarks;
 internal sealed record BenchmarkOptions
 {
     public const string Usage =
-        "usage: LakeCircle.Benchmarks [--json] [--s3] [--only fingerprints,plan,definitions,dryrun,inventory,s3] [--reps N] [--warmups N]\n"
-        + "                             [--latency-ms N] [--concurrency 1,4,16,64,256]";
+        "usage: LakeCircle.Benchmarks [--json] [--s3] [--only fingerprints,plan,definitions,dryrun,inventory,s3,cli] [--reps N] [--warmups N]\n"
+        + "                             [--latency-ms N] [--concurrency 1,4,16,64,256] [--cli-buckets 3000,10000] [--latency-buckets 1000]";
 
     /// <summary>Print the JSON summary on standard output (the lines go to standard error).</summary>
     public bool Json { get; init; }
@@ -32,6 +32,12 @@ internal sealed record BenchmarkOptions
     /// <summary>The read concurrencies measured (and the S3 scenario's GET concurrencies).</summary>
     public IReadOnlyList<int> ReadConcurrencies { get; init; } = [1, 4, 16, 64, 256];
 
+    /// <summary>The account sizes of the CLI scenario against the fast server.</summary>
+    public IReadOnlyList<int> CliBuckets { get; init; } = [3_000, 10_000];
+
+    /// <summary>The buckets the CLI scenario reads through the latency gateway.</summary>
+    public int LatencyBuckets { get; init; } = 1_000;
+
     public int Repetitions(int defaultCount) => Reps ?? defaultCount;
 
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
@@ -50,6 +56,8 @@ internal sealed record BenchmarkOptions
                 "--reps" => options with { Reps = Positive(Value()) },
                 "--warmups" => options with { Warmups = Positive(Value(), allowZero: true) },
                 "--latency-ms" => options with { LatencyMs = Positive(Value()) },
+                "--cli-buckets" => options with { CliBuckets = Value().Split(',').Select(v => Positive(v)).ToList() },
+                "--latency-buckets" => options with { LatencyBuckets = Positive(Value()) },
                 "--concurrency" => options with { ReadConcurrencies = Value().Split(',').Select(v => Positive(v)).ToList() },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
             };

@@ -2,6 +2,12 @@ using System.Runtime;
 using LakeCircle.Benchmarks;
 using LakeCircle.Benchmarks.Harness;
 using LakeCircle.Benchmarks.Scenarios;
+using LakeCircle.Benchmarks.Support;
+
+if (args.Length > 0 && args[0] == BareSdkLoop.Command)
+{
+    return await BareSdkLoop.RunAsync(args);
+}
 
 BenchmarkOptions options;
 try
@@ -34,10 +40,10 @@ var environment = new Dictionary<string, object>(StringComparer.Ordinal)
 };
 report.Out.WriteLine($"LakeCircle benchmarks: .NET {environment["runtime"]}, {environment["processors"]} processors, load average {environment["loadAverage"]}");
 
-IScenario[] scenarios = [new FingerprintScenario(), new PlanScenario(), new DefinitionsScenario(), new DryRunScenario(), new InventoryScenario(), new LocalS3Scenario()];
+IScenario[] scenarios = [new FingerprintScenario(), new PlanScenario(), new DefinitionsScenario(), new DryRunScenario(), new InventoryScenario(), new LocalS3Scenario(), new CliVsSdkScenario()];
 foreach (var scenario in scenarios.Where(s => options.Runs(s.Name)))
 {
-    if (scenario is LocalS3Scenario && !options.S3)
+    if (scenario is LocalS3Scenario or CliVsSdkScenario && !options.S3)
     {
         continue;
     }
