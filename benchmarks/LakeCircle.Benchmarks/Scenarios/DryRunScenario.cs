@@ -42,12 +42,75 @@ internal sealed class DryRunScenario : IScenario
         }
 
         var source = new InMemoryDefinitionSource(documents);
-        await MeasureAsync(report, options, source, store, TimeSpan.Zero, 16, cancellationToken);
         var latency = TimeSpan.FromMilliseconds(options.LatencyMs);
+        await MeasureFreshAsync(report, options, latency, cancellationToken);
+        await MeasureAsync(report, options, source, store, TimeSpan.Zero, 16, cancellationToken);
         foreach (var concurrency in options.ReadConcurrencies)
         {
             await MeasureAsync(report, options, source, store, latency, concurrency, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// From a fresh start: 10,000 buckets at read concurrency 64 through the latency, each run with a new client (the
+    /// first run of the process also pays the JIT of the whole path: it runs before any other DRYRUN here). The target
+    /// is within 1.3x of L x (1 + ceil(n / C)).
+    /// </summary>
+    private async Task MeasureFreshAsync(Report report, BenchmarkOptions options, TimeSpan latency, CancellationToken cancellationToken)
+    {
+        const int count = 10_000, concurrency = 64;
+        var generator = new ConfigurationGenerator(seed: 5);
+        var mutator = new ConfigurationMutator(generator);
+        var store = new InMemoryS3Gateway();
+        var documents = new List<DefinitionDocument>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var bucket = "fresh-" + i.ToString("D5", CultureInfo.InvariantCulture);
+            var configuration = ValidConfigurations.Next(generator, bucket, 1, 6);
+            documents.Add(TomlDefinitionWriter.Document(bucket + ".toml", bucket, configuration));
+            store.SetLifecycle(bucket, i % 10 == 0 ? mutator.Mutate(configuration).Configuration : mutator.Reorder(configuration));
+        }
+
+        var source = new InMemoryDefinitionSource(documents);
+        var idealMs = latency.TotalMilliseconds * (1 + ((count + concurrency - 1) / concurrency));
+        var times = new List<double>();
+        PlanOutcome? outcome = null;
+        var repetitions = options.Repetitions(5);
+        for (var i = 0; i <= repetitions; i++)
+        {
+            GC.Collect();
+            var gateway = new LatencyS3Gateway(store, latency);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await using (var client = new LakeCircleClient(new ClientSources(gateway, source, new InMemoryEndpointStore()), new LakeCircleClientOptions { ReadConcurrency = concurrency }))
+            {
+                outcome = await client.PlanAsync(cancellationToken: cancellationToken);
+            }
+
+            times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (outcome is not { Succeeded: true })
+            {
+                throw new InvalidOperationException("The DRYRUN did not succeed: " + (outcome?.Error ?? string.Join("; ", outcome?.Diagnostics ?? ValueList<LakeCircle.Core.Diagnostics.Diagnostic>.Empty)));
+            }
+        }
+
+        var first = times[0];
+        var (median, p95) = Measurement.Percentiles(times.Skip(1).ToList());
+        var figures = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["buckets"] = count,
+            ["latencyMs"] = latency.TotalMilliseconds,
+            ["readConcurrency"] = concurrency,
+            ["idealMs"] = idealMs,
+            ["firstRunMs"] = Math.Round(first, 1),
+            ["medianMs"] = Math.Round(median, 1),
+            ["p95Ms"] = Math.Round(p95, 1),
+            ["repetitions"] = repetitions,
+            ["firstRunOverIdeal"] = Math.Round(first / idealMs, 3),
+            ["medianOverIdeal"] = Math.Round(median / idealMs, 3),
+            ["bucketsChanged"] = outcome!.Plan!.Summary.BucketsChanged,
+        };
+        report.Add(new ScenarioResult(Name, $"fresh {Format.Count(count)} {latency.TotalMilliseconds:0}ms c={concurrency}",
+            $"first run {Format.Ms(first)} ({first / idealMs:N2}x ideal)  then median {Format.Ms(median)} ({median / idealMs:N2}x)  p95 {Format.Ms(p95)}  ideal L(1+ceil(n/C)) {Format.Ms(idealMs)}  peak WS {Format.MiB(PeakMemory.Read())}", figures));
     }
 
     private async Task MeasureAsync(
