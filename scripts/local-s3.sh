@@ -331,7 +331,8 @@ cmd_start() {
   main_secret="$(random_key ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 40)"
   other_access="$(random_key ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 20)"
   other_secret="$(random_key ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 40)"
-  rgw_admin user create --uid="$main_user" --display-name="LakeCircle tests" \
+  # 20,000 buckets at most (radosgw's default is 1,000): the benchmarks hold accounts of 10,000.
+  rgw_admin user create --uid="$main_user" --display-name="LakeCircle tests" --max-buckets=20000 \
     --access-key="$main_access" --secret-key="$main_secret" >/dev/null 2>>"$dir/log/admin.out" \
     || fail_start "radosgw-admin user create $main_user failed"
   rgw_admin user create --uid="$other_user" --display-name="LakeCircle tests (other account)" \
