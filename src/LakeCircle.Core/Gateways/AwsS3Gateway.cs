@@ -14,7 +14,12 @@ namespace LakeCircle.Core.Gateways;
 /// </summary>
 internal sealed class AwsS3Gateway : IS3Gateway, IDisposable
 {
-    private const int PageSize = 1000;
+    // ListBuckets pages of 10,000 buckets: "you can create page sizes between 1 and 10,000 buckets" (Amazon S3 User Guide,
+    // "Listing Amazon S3 general purpose buckets", https://docs.aws.amazon.com/AmazonS3/latest/userguide/list-buckets.html),
+    // and the ListBuckets API reference (ContinuationToken) says a request with bucket-region, prefix or
+    // continuation-token but no max-buckets gets "a default page size of 10,000". An account at the default quota of
+    // 10,000 buckets is listed in one call. (The API reference once gave max-buckets a range of 1 to 1000.)
+    private const int PageSize = 10_000;
     private readonly IAmazonS3 _client;
     private readonly bool _ownsClient;
     private readonly AwsS3GatewayOptions _options;

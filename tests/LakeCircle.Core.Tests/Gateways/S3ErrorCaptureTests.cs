@@ -224,6 +224,18 @@ public class S3ErrorCaptureTests
     }
 
     [Test]
+    public async Task Gateway_ListBuckets_AsksForPagesOf10000()
+    {
+        var transport = new ScriptedHandler(_ => ScriptedHandler.Answer(HttpStatusCode.OK,
+            "<ListAllMyBucketsResult><Buckets><Bucket><Name>a</Name></Bucket></Buckets></ListAllMyBucketsResult>"));
+        using var client = SdkClient(transport);
+        using var gateway = new AwsS3Gateway(client);
+
+        (await gateway.ListBucketsAsync()).Should().Equal("a");
+        transport.Requests.Should().Equal("GET /?max-buckets=10000");
+    }
+
+    [Test]
     public void Factory_ConfiguresTheTransportAsTheSdkDoes()
     {
         var config = AmazonS3ClientFactory.CreateConfig(new AwsS3GatewayOptions { Timeout = TimeSpan.FromSeconds(12) });

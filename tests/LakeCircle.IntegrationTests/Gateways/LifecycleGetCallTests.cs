@@ -62,4 +62,17 @@ public sealed class LifecycleGetCallTests
         stored!.Fingerprint.Should().Be(sent.Fingerprint);
         requests.Should().Equal($"GET /{bucket}/?lifecycle");
     }
+
+    [Test]
+    public async Task ListBucketsAsync_AsksForPagesOf10000_AndTheServerAnswersInOnePage()
+    {
+        var bucket = await Server.Buckets.CreateAsync("one-list");
+        var requests = new List<string>();
+        using var gateway = new AwsS3Gateway(Server.CreateRecordedClient(requests), Server.Options(), ownsClient: true);
+
+        var names = await gateway.ListBucketsAsync();
+
+        names.Should().Contain(bucket);
+        requests.Should().Equal("GET /?max-buckets=10000");
+    }
 }
