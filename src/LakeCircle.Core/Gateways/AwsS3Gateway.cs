@@ -82,12 +82,12 @@ internal sealed class AwsS3Gateway : IS3Gateway, IDisposable
     /// <c>Suppress404Exceptions</c> (aws/aws-sdk-net, sdk/src/Services/S3/Custom/Model/Internal/MarshallTransformations/
     /// GetLifecycleConfigurationRequestMarshaller.cs), so <c>HttpErrorResponseExceptionHandler.HandleSuppressed404</c>
     /// unmarshalls the error body as a <see cref="GetLifecycleConfigurationResponse"/> of status <c>NotFound</c> with an
-    /// empty configuration and no error code (the behaviour reported as aws/aws-sdk-net#4329). Seen against Ceph radosgw
-    /// 16.2 with AWSSDK.S3 4.1.0: both a bucket without lifecycle (body <c>&lt;Code&gt;NoSuchLifecycleConfiguration&lt;/Code&gt;</c>)
-    /// and a missing bucket (<c>&lt;Code&gt;NoSuchBucket&lt;/Code&gt;</c>) come back as such a response. The code is read from
-    /// the body by <see cref="S3ErrorCaptureHandler"/> in the clients built by <see cref="AmazonS3ClientFactory"/>, so
-    /// one GET tells the two apart; a HeadBucket is sent only when the code is unknown (an SDK client configured by the
-    /// caller, a body without a readable code), as <see cref="AwsS3GatewayOptions.ConfirmBucketOnMissingLifecycle"/> says.
+    /// empty configuration and no error code. Seen against Ceph radosgw 16.2 with AWSSDK.S3 4.1.0: a bucket without
+    /// lifecycle (body <c>&lt;Code&gt;NoSuchLifecycleConfiguration&lt;/Code&gt;</c>) and a missing bucket
+    /// (<c>&lt;Code&gt;NoSuchBucket&lt;/Code&gt;</c>) both come back as such a response. The code is read from the body by
+    /// <see cref="S3ErrorCaptureHandler"/> in the clients built by <see cref="AmazonS3ClientFactory"/>, so one GET tells
+    /// the two apart; a HeadBucket is sent only when the code is unknown (an SDK client configured by the caller, a body
+    /// without a readable code), as <see cref="AwsS3GatewayOptions.ConfirmBucketOnMissingLifecycle"/> says.
     /// </remarks>
     public async Task<LifecycleConfiguration?> GetLifecycleAsync(string bucket, CancellationToken cancellationToken = default)
     {
