@@ -5,7 +5,7 @@ namespace LakeCircle.Core.Diagnostics;
 
 /// <summary>
 /// An <see cref="IS3Gateway"/> decorator that counts each call, by operation, in the tally of the run it is made in
-/// (<see cref="RunReporter.Current"/>), with the calls in flight; outside a run it only forwards. It sits over the
+/// (<see cref="RunReporter.Current"/>), with the calls in flight; outside a run it only forwards (no allocation). It sits over the
 /// retries, so a call retried counts once.
 /// </summary>
 internal sealed class CountingS3Gateway(IS3Gateway inner) : IS3Gateway
@@ -14,65 +14,70 @@ internal sealed class CountingS3Gateway(IS3Gateway inner) : IS3Gateway
     public IS3Gateway Inner { get; } = inner ?? throw new ArgumentNullException(nameof(inner));
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> ListBucketsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ListBucketsAsync(CancellationToken cancellationToken = default) =>
+        RunReporter.Current?.Calls is { } calls ? CountedListBucketsAsync(calls, cancellationToken) : Inner.ListBucketsAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<string>> CountedListBucketsAsync(CallTally calls, CancellationToken cancellationToken)
     {
-        var calls = Start(CallTally.ListBuckets);
+        calls.Started(CallTally.ListBuckets);
         try
         {
             return await Inner.ListBucketsAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            calls?.Ended();
+            calls.Ended();
         }
     }
 
     /// <inheritdoc />
-    public async Task<LifecycleConfiguration?> GetLifecycleAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<LifecycleConfiguration?> GetLifecycleAsync(string bucket, CancellationToken cancellationToken = default) =>
+        RunReporter.Current?.Calls is { } calls ? CountedGetLifecycleAsync(calls, bucket, cancellationToken) : Inner.GetLifecycleAsync(bucket, cancellationToken);
+
+    private async Task<LifecycleConfiguration?> CountedGetLifecycleAsync(CallTally calls, string bucket, CancellationToken cancellationToken)
     {
-        var calls = Start(CallTally.GetLifecycle);
+        calls.Started(CallTally.GetLifecycle);
         try
         {
             return await Inner.GetLifecycleAsync(bucket, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            calls?.Ended();
+            calls.Ended();
         }
     }
 
     /// <inheritdoc />
-    public async Task PutLifecycleAsync(string bucket, LifecycleConfiguration configuration, CancellationToken cancellationToken = default)
+    public Task PutLifecycleAsync(string bucket, LifecycleConfiguration configuration, CancellationToken cancellationToken = default) =>
+        RunReporter.Current?.Calls is { } calls ? CountedPutLifecycleAsync(calls, bucket, configuration, cancellationToken) : Inner.PutLifecycleAsync(bucket, configuration, cancellationToken);
+
+    private async Task CountedPutLifecycleAsync(CallTally calls, string bucket, LifecycleConfiguration configuration, CancellationToken cancellationToken)
     {
-        var calls = Start(CallTally.PutLifecycle);
+        calls.Started(CallTally.PutLifecycle);
         try
         {
             await Inner.PutLifecycleAsync(bucket, configuration, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            calls?.Ended();
+            calls.Ended();
         }
     }
 
     /// <inheritdoc />
-    public async Task DeleteLifecycleAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task DeleteLifecycleAsync(string bucket, CancellationToken cancellationToken = default) =>
+        RunReporter.Current?.Calls is { } calls ? CountedDeleteLifecycleAsync(calls, bucket, cancellationToken) : Inner.DeleteLifecycleAsync(bucket, cancellationToken);
+
+    private async Task CountedDeleteLifecycleAsync(CallTally calls, string bucket, CancellationToken cancellationToken)
     {
-        var calls = Start(CallTally.DeleteLifecycle);
+        calls.Started(CallTally.DeleteLifecycle);
         try
         {
             await Inner.DeleteLifecycleAsync(bucket, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            calls?.Ended();
+            calls.Ended();
         }
-    }
-
-    private static CallTally? Start(int kind)
-    {
-        var calls = RunReporter.Current?.Calls;
-        calls?.Started(kind);
-        return calls;
     }
 }

@@ -180,6 +180,22 @@ public sealed class RunProgressTests
     }
 
     [Test]
+    public async Task SyncAsync_Cancelled_EndsWithTheFinishedReport()
+    {
+        var (inner, definitions) = Standard();
+        using var cancel = new CancellationTokenSource();
+        var gateway = new CancellingGateway(inner, cancel);
+        var reports = new Reports();
+
+        var run = () => Client(gateway, definitions, reports).SyncAsync(cancellationToken: cancel.Token);
+
+        await run.Should().ThrowAsync<OperationCanceledException>();
+        reports.Last.Stage.Should().Be(RunStage.Finished, "a terminal's progress line is erased on Ctrl+C too");
+        reports.Last.CallsInFlight.Should().Be(0);
+        reports.All.Count(r => r.Stage == RunStage.Finished).Should().Be(1);
+    }
+
+    [Test]
     public async Task ExportAsync_OutsideARun_CountsNothingAndReportsNothing()
     {
         var (gateway, definitions) = Standard();
@@ -263,6 +279,24 @@ public sealed class RunProgressTests
                 _all.Clear();
             }
         }
+    }
+
+    /// <summary>Cancels the run at its first lifecycle read (as Ctrl+C would), then answers as the account does.</summary>
+    private sealed class CancellingGateway(IS3Gateway inner, CancellationTokenSource cancel) : IS3Gateway
+    {
+        public Task<IReadOnlyList<string>> ListBucketsAsync(CancellationToken cancellationToken = default) => inner.ListBucketsAsync(cancellationToken);
+
+        public async Task<LifecycleConfiguration?> GetLifecycleAsync(string bucket, CancellationToken cancellationToken = default)
+        {
+            await cancel.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+            return await inner.GetLifecycleAsync(bucket, cancellationToken);
+        }
+
+        public Task PutLifecycleAsync(string bucket, LifecycleConfiguration configuration, CancellationToken cancellationToken = default) =>
+            inner.PutLifecycleAsync(bucket, configuration, cancellationToken);
+
+        public Task DeleteLifecycleAsync(string bucket, CancellationToken cancellationToken = default) => inner.DeleteLifecycleAsync(bucket, cancellationToken);
     }
 
     private sealed class Throwing : IProgress<RunProgress>
