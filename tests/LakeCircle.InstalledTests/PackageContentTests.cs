@@ -100,12 +100,12 @@ public sealed class PackageContentTests
         var runtimeConfig = Read(package, folder + "lakecircle.runtimeconfig.json");
 
         Nuspec(package).Descendants().Should().Contain(e => e.Name.LocalName == "packageType" && (string?)e.Attribute("name") == "DotnetToolRidPackage");
-        // linux-x64 runs its own (framework-dependent) executable; the portable package runs through `dotnet`.
-        var (entryPoint, runner) = readyToRun ? ("lakecircle", "executable") : ("lakecircle.dll", "dotnet");
+        // Both run lakecircle.dll through `dotnet`: no executable linked against one C library (linux-musl-x64 installs linux-x64).
         var command = settings.Descendants("Command").Single();
-        command.Attribute("EntryPoint")!.Value.Should().Be(entryPoint);
-        command.Attribute("Runner")!.Value.Should().Be(runner);
-        package.GetEntry(folder + entryPoint).Should().NotBeNull();
+        command.Attribute("EntryPoint")!.Value.Should().Be("lakecircle.dll");
+        command.Attribute("Runner")!.Value.Should().Be("dotnet");
+        package.GetEntry(folder + "lakecircle.dll").Should().NotBeNull();
+        package.GetEntry(folder + "lakecircle").Should().BeNull("the package holds no native executable");
         runtimeConfig.Should().Contain("\"rollForward\": \"Major\"").And.Contain("\"name\": \"Microsoft.NETCore.App\"");
         runtimeConfig.Should().Contain("\"System.Runtime.TieredPGO\": false");
         package.Entries.Should().NotContain(e => e.FullName.EndsWith("System.Private.CoreLib.dll", StringComparison.Ordinal), "the runtime is not shipped");
