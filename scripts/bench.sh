@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release and runs them: speed and memory figures of LakeCircle (see docs/benchmarks.md).
 #
-#   scripts/bench.sh [--s3] [--json] [--only fingerprints,plan,definitions,dryrun,inventory,s3] [--reps N] [--warmups N]
+#   scripts/bench.sh [--s3] [--json] [--only fingerprints,plan,definitions,dryrun,inventory,s3,startup] [--reps N] [--warmups N]
 #                    [--latency-ms N] [--concurrency 1,4,16,64,256]
 #
 # With --s3 it starts its own local S3 server (scripts/local-s3.sh, Ceph radosgw on 127.0.0.1) in a private
 # LOCAL_S3_DIR, runs the S3 scenario against it too, and stops the server at the end, whatever happens.
+# The startup scenario (run unless --only leaves it out) times the installed tool: scripts/pack.sh packs it first into
+# artifacts/packages, unless LCC_BENCH_PACKAGES names a folder already packed.
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "$0")" && pwd)"
@@ -13,12 +15,23 @@ repo_root="$(cd "$script_dir/.." && pwd)"
 project="$repo_root/benchmarks/LakeCircle.Benchmarks"
 
 with_s3=0
+with_startup=1
+previous=""
 for arg in "$@"; do
   [ "$arg" = "--s3" ] && with_s3=1
+  if [ "$previous" = "--only" ]; then
+    case ",$arg," in *,startup,*) with_startup=1 ;; *) with_startup=0 ;; esac
+  fi
+  previous="$arg"
 done
 
 echo "bench: building $project (Release)" >&2
 dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+
+if [ "$with_startup" = 1 ] && [ -z "${LCC_BENCH_PACKAGES:-}" ]; then
+  echo "bench: packing the tool for the startup scenario (scripts/pack.sh)" >&2
+  "$script_dir/pack.sh" >&2
+fi
 
 if [ "$with_s3" = 1 ]; then
   s3_parent="$(mktemp -d /tmp/lcbench.XXXXXX)"
