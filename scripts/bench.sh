@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release and runs them: speed and memory figures of LakeCircle (see docs/benchmarks.md).
 #
-#   scripts/bench.sh [--s3] [--json] [--only fingerprints,plan,definitions,dryrun,inventory,s3,cli] [--reps N] [--warmups N]
-#                    [--latency-ms N] [--concurrency 1,4,16,64,256] [--cli-buckets 3000,10000] [--latency-buckets 1000]
+#   scripts/bench.sh [--s3] [--json] [--only fingerprints,plan,definitions,dryrun,inventory,s3,cli,startup] [--reps N]
+#                    [--warmups N] [--latency-ms N] [--concurrency 1,4,16,64,256] [--cli-buckets 3000,10000]
+#                    [--latency-buckets 1000]
 #
 # With --s3 it starts its own local S3 server (scripts/local-s3.sh, Ceph radosgw on 127.0.0.1) in a private
 # LOCAL_S3_DIR (with its latency gateway), runs the S3 and CLI scenarios against it too, and stops the server at
 # the end, whatever happens.
+# The startup and cli scenarios (run unless --only leaves them out) time the installed tool: scripts/pack.sh packs it
+# first into artifacts/packages, unless LCC_BENCH_PACKAGES names a folder already packed.
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "$0")" && pwd)"
@@ -14,14 +17,25 @@ repo_root="$(cd "$script_dir/.." && pwd)"
 project="$repo_root/benchmarks/LakeCircle.Benchmarks"
 
 with_s3=0
+with_startup=1
+previous=""
 for arg in "$@"; do
   [ "$arg" = "--s3" ] && with_s3=1
+  if [ "$previous" = "--only" ]; then
+    case ",$arg," in *,startup,*|*,cli,*) with_startup=1 ;; *) with_startup=0 ;; esac
+  fi
+  previous="$arg"
 done
 
 echo "bench: building $project and the CLI (Release)" >&2
 dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
 # The cli scenario runs the CLI as a whole process: its Release build (or LCC_BENCH_CLI).
 dotnet build "$repo_root/src/LakeCircle.Cli" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+
+if [ "$with_startup" = 1 ] && [ -z "${LCC_BENCH_PACKAGES:-}" ]; then
+  echo "bench: packing the tool for the startup and cli scenarios (scripts/pack.sh)" >&2
+  "$script_dir/pack.sh" >&2
+fi
 
 if [ "$with_s3" = 1 ]; then
   s3_parent="$(mktemp -d /tmp/lcbench.XXXXXX)"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Packs what LakeCircle ships, and nothing else, into artifacts/packages/:
 #   LakeCircle.Core.<version>.nupkg (+ .snupkg)   the library
-#   LakeCircle.Cli.<version>.nupkg  (+ .snupkg)   the `lakecircle` dotnet tool
+#   LakeCircle.Cli.<version>.nupkg                the `lakecircle` dotnet tool: points at one package per runtime,
+#   LakeCircle.Cli.linux-x64.<version>.nupkg (+ .snupkg)   ReadyToRun-compiled for linux-x64 (fast start-up),
+#   LakeCircle.Cli.any.<version>.nupkg       (+ .snupkg)   portable, for every other platform
 #   LakeCircle.PowerShell.<version>.zip           the PowerShell module folder (LakeCircle/), also left unzipped
 #                                                 in artifacts/module/LakeCircle
 # Only the shipped projects are built (no test or benchmark project). The version is the one of
@@ -16,7 +18,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     -c|--configuration) configuration="$2"; shift 2 ;;
     -o|--output) output="$2"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "pack.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done

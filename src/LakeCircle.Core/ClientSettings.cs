@@ -98,12 +98,9 @@ internal sealed record ClientSettings
             ? VerificationPolicy.Consistent(options.WaitTimeout, options.VerifyPollInterval)
             : options.VerifyWrites ? VerificationPolicy.Bounded(options.VerifyTimeout, options.VerifyPollInterval) : null;
         var secrets = options.SecretValues?.ToList() ?? [.. Archive.SecretScrubber.EnvironmentValues()];
-        if (options.Credentials is Amazon.Runtime.BasicAWSCredentials or Amazon.Runtime.SessionAWSCredentials)
+        if (options.Credentials is not null)
         {
-            // Only credentials that hold their values: asking others (a role, an instance profile) would call out.
-            var credentials = options.Credentials;
-            var values = credentials.GetCredentials();
-            secrets.AddRange(new[] { values.SecretKey, values.Token, values.AccessKey }.Where(v => !string.IsNullOrEmpty(v)));
+            AddHeldSecrets(options, secrets);
         }
 
         return new ClientSettings
@@ -127,6 +124,20 @@ internal sealed record ClientSettings
             Owner = options.Owner,
             SecretValues = secrets,
         };
+    }
+
+    /// <summary>
+    /// Adds the values of credentials that hold them; asking others (a role, an instance profile) would call out. Kept
+    /// apart from <see cref="From"/> so that a run without credentials (a snapshot, a local endpoint) never loads the AWS SDK.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddHeldSecrets(LakeCircleClientOptions options, List<string> secrets)
+    {
+        if (options.Credentials is Amazon.Runtime.BasicAWSCredentials or Amazon.Runtime.SessionAWSCredentials)
+        {
+            var values = options.Credentials.GetCredentials();
+            secrets.AddRange(new[] { values.SecretKey, values.Token, values.AccessKey }.Where(v => !string.IsNullOrEmpty(v)));
+        }
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -14,6 +14,8 @@ public sealed class PackageContentTests
 
     [TestCase("LakeCircle.Core")]
     [TestCase("LakeCircle.Cli")]
+    [TestCase("LakeCircle.Cli.linux-x64")]
+    [TestCase("LakeCircle.Cli.any")]
     public void The_package_has_a_readme_an_MIT_licence_expression_a_description_and_tags(string id)
     {
         using var package = ZipFile.OpenRead(Installed.Package(id, ".nupkg"));
@@ -46,7 +48,8 @@ public sealed class PackageContentTests
     }
 
     [TestCase("LakeCircle.Core", "lib/net10.0/LakeCircle.Core.pdb")]
-    [TestCase("LakeCircle.Cli", "tools/net10.0/any/lakecircle.pdb")]
+    [TestCase("LakeCircle.Cli.linux-x64", "tools/net10.0/linux-x64/lakecircle.pdb")]
+    [TestCase("LakeCircle.Cli.any", "tools/net10.0/any/lakecircle.pdb")]
     public void The_symbols_package_has_a_portable_pdb_with_the_sources_embedded(string id, string pdb)
     {
         using var symbols = ZipFile.OpenRead(Installed.Package(id, ".snupkg"));
@@ -72,17 +75,45 @@ public sealed class PackageContentTests
     }
 
     [Test]
-    public void The_tool_package_is_a_dotnet_tool_named_lakecircle_that_rolls_forward_to_newer_runtimes()
+    public void The_tool_package_is_a_dotnet_tool_named_lakecircle_that_points_at_a_linux_x64_and_a_portable_package()
     {
         using var package = ZipFile.OpenRead(Installed.Package("LakeCircle.Cli", ".nupkg"));
         var metadata = Nuspec(package);
-        var settings = XDocument.Parse(Read(package, "tools/net10.0/any/DotnetToolSettings.xml"));
-        var runtimeConfig = Read(package, "tools/net10.0/any/lakecircle.runtimeconfig.json");
+        var settings = XDocument.Parse(Read(package, "tools/any/any/DotnetToolSettings.xml"));
 
         metadata.Descendants().Should().Contain(e => e.Name.LocalName == "packageType" && (string?)e.Attribute("name") == "DotnetTool");
         settings.Descendants("Command").Single().Attribute("Name")!.Value.Should().Be("lakecircle");
-        runtimeConfig.Should().Contain("\"rollForward\": \"Major\"");
+        settings.Descendants("RuntimeIdentifierPackage")
+            .Select(p => $"{p.Attribute("RuntimeIdentifier")?.Value}={p.Attribute("Id")?.Value}")
+            .Should().BeEquivalentTo(["linux-x64=LakeCircle.Cli.linux-x64", "any=LakeCircle.Cli.any"]);
+        package.Entries.Should().NotContain(e => e.FullName.EndsWith(".dll", StringComparison.Ordinal), "the pointer package holds no program");
+        File.Exists(Installed.Package("LakeCircle.Cli", ".snupkg")).Should().BeFalse("only the runtime packages have symbols");
+    }
+
+    [TestCase("linux-x64", true)]
+    [TestCase("any", false)]
+    public void Each_runtime_package_is_a_framework_dependent_tool_that_rolls_forward_ReadyToRun_for_linux_x64_only(string runtime, bool readyToRun)
+    {
+        using var package = ZipFile.OpenRead(Installed.Package("LakeCircle.Cli." + runtime, ".nupkg"));
+        var folder = $"tools/net10.0/{runtime}/";
+        var settings = XDocument.Parse(Read(package, folder + "DotnetToolSettings.xml"));
+        var runtimeConfig = Read(package, folder + "lakecircle.runtimeconfig.json");
+
+        Nuspec(package).Descendants().Should().Contain(e => e.Name.LocalName == "packageType" && (string?)e.Attribute("name") == "DotnetToolRidPackage");
+        // Both run lakecircle.dll through `dotnet`: no executable linked against one C library (linux-musl-x64 installs linux-x64).
+        var command = settings.Descendants("Command").Single();
+        command.Attribute("EntryPoint")!.Value.Should().Be("lakecircle.dll");
+        command.Attribute("Runner")!.Value.Should().Be("dotnet");
+        package.GetEntry(folder + "lakecircle.dll").Should().NotBeNull();
+        package.GetEntry(folder + "lakecircle").Should().BeNull("the package holds no native executable");
+        runtimeConfig.Should().Contain("\"rollForward\": \"Major\"").And.Contain("\"name\": \"Microsoft.NETCore.App\"");
+        runtimeConfig.Should().Contain("\"System.Runtime.TieredPGO\": false");
+        package.Entries.Should().NotContain(e => e.FullName.EndsWith("System.Private.CoreLib.dll", StringComparison.Ordinal), "the runtime is not shipped");
         package.Entries.Should().NotContain(e => e.FullName.Contains("Tests", StringComparison.Ordinal), "no test project is packed");
+        foreach (var assembly in new[] { "lakecircle.dll", "LakeCircle.Core.dll", "System.CommandLine.dll", "Tomlyn.dll" })
+        {
+            IsReadyToRun(package, folder + assembly).Should().Be(readyToRun, assembly);
+        }
     }
 
     [Test]
@@ -95,6 +126,20 @@ public sealed class PackageContentTests
         names.Should().Contain(["LakeCircle/LakeCircle.PowerShell.dll", "LakeCircle/LakeCircle.Core.dll", "LakeCircle/Tomlyn.dll", "LakeCircle/AWSSDK.S3.dll"]);
         names.Should().NotContain(n => n.EndsWith("System.Management.Automation.dll", StringComparison.Ordinal), "PowerShell provides it");
         manifest.Should().MatchRegex($@"(?m)^\s*ModuleVersion\s*=\s*'{System.Text.RegularExpressions.Regex.Escape(Installed.Version.Split('-', '+')[0])}'");
+    }
+
+    /// <summary>Whether an assembly holds ReadyToRun native code (a managed native header), not IL alone.</summary>
+    private static bool IsReadyToRun(ZipArchive package, string path)
+    {
+        using var stream = new MemoryStream();
+        using (var entry = (package.GetEntry(path) ?? throw new AssertionException($"{path} is not in the package")).Open())
+        {
+            entry.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        using var pe = new PEReader(stream);
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static XElement Nuspec(ZipArchive package)

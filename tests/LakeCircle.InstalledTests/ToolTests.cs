@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+
 namespace LakeCircle.InstalledTests;
 
 /// <summary>The <c>lakecircle</c> tool installed from its package with <c>dotnet tool install</c>.</summary>
@@ -43,6 +46,33 @@ public sealed class ToolTests
 
         changes.ExitCode.Should().Be(2, changes.Describe());
         inSync.ExitCode.Should().Be(0, inSync.Describe());
+    }
+
+    [Test]
+    public async Task The_install_is_the_ReadyToRun_package_on_linux_x64_and_the_portable_one_elsewhere()
+    {
+        var runtime = OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64 ? "linux-x64" : "any";
+        var tool = await Installed.ToolAsync();
+        var store = Path.Combine(Path.GetDirectoryName(tool)!, ".store", "lakecircle.cli", Installed.Version);
+
+        Directory.GetDirectories(store).Select(Path.GetFileName).Should().Contain("lakecircle.cli." + runtime);
+        Directory.GetFiles(store, "lakecircle.dll", SearchOption.AllDirectories).Should().ContainSingle()
+            .Which.Should().Contain(Path.Combine("tools", "net10.0", runtime));
+    }
+
+    [Test]
+    public async Task The_portable_package_runs_the_quick_start_dryrun_with_dotnet()
+    {
+        var folder = Path.Combine(Installed.Work, "tool-any");
+        await ZipFile.ExtractToDirectoryAsync(Installed.Package("LakeCircle.Cli.any", ".nupkg"), folder);
+        var quickstart = Installed.CopyOfQuickstart("tool-any-dryrun");
+
+        var result = await Programs.RunOkAsync(
+            "dotnet",
+            [Path.Combine(folder, "tools", "net10.0", "any", "lakecircle.dll"), "dryrun", "--endpoint", Path.Combine(quickstart, "endpoint"), "--snapshot", Path.Combine(quickstart, "account.json")],
+            quickstart);
+
+        result.Output.Should().Contain("Plan: 2 buckets to change (3 rules to add, 1 to remove, 1 to change), 1 in sync, 1 missing, 1 unmanaged.");
     }
 
     [Test]

@@ -36,7 +36,8 @@ internal sealed class CliVsSdkScenario : IScenario
             return;
         }
 
-        var cli = CliPath();
+        using var folder = new TempFolder("lcbench-cli");
+        var cli = await CliPathAsync(folder.Path, cancellationToken);
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark's own executable is unknown.");
         var latencyEndpoint = Environment.GetEnvironmentVariable("LCC_TEST_S3_LATENCY_ENDPOINT");
         var logFolder = Path.Combine(Environment.GetEnvironmentVariable("LOCAL_S3_DIR") is { Length: > 0 } dir ? dir : Path.Combine(RepositoryRoot(), ".local-s3"), "log");
@@ -45,7 +46,6 @@ internal sealed class CliVsSdkScenario : IScenario
         var gatewayOptions = new AwsS3GatewayOptions { ServiceUrl = endpoint, Region = "us-east-1", ForcePathStyle = true, ChecksumWhenRequired = true };
         using var client = new AmazonS3Client(new BasicAWSCredentials(accessKey, secretKey), AmazonS3ClientFactory.CreateConfig(gatewayOptions));
         using var gateway = new AwsS3Gateway(client, gatewayOptions);
-        using var folder = new TempFolder("lcbench-cli");
         var prefix = "lcb-" + Guid.NewGuid().ToString("N")[..8];
         var buckets = new List<string>();
         var credentials = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -231,15 +231,25 @@ internal sealed class CliVsSdkScenario : IScenario
 
     private static string Tail(string text) => text.Length <= 2_000 ? text : text[^2_000..];
 
-    private static string CliPath()
+    /// <summary>
+    /// The CLI as users run it: LCC_BENCH_CLI when set; else the packed tool (scripts/pack.sh, which scripts/bench.sh
+    /// runs) installed with <c>dotnet tool install</c> into a tool path under <paramref name="folder"/>; else the
+    /// Release build's executable.
+    /// </summary>
+    private static async Task<string> CliPathAsync(string folder, CancellationToken cancellationToken)
     {
         if (Environment.GetEnvironmentVariable("LCC_BENCH_CLI") is { Length: > 0 } given)
         {
             return given;
         }
 
+        if (Directory.Exists(Path.Combine(RepositoryRoot(), "artifacts", "packages")) || Environment.GetEnvironmentVariable("LCC_BENCH_PACKAGES") is { Length: > 0 })
+        {
+            return (await StartupScenario.InstallAsync(Path.Combine(folder, "installed"), cancellationToken)).Tool;
+        }
+
         var path = Path.Combine(RepositoryRoot(), "src", "LakeCircle.Cli", "bin", "Release", "net10.0", "lakecircle");
-        return File.Exists(path) ? path : throw new InvalidOperationException($"No CLI at {path}: build it (dotnet build src/LakeCircle.Cli -c Release) or set LCC_BENCH_CLI.");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"No CLI at {path}: build it (dotnet build src/LakeCircle.Cli -c Release), pack it (scripts/pack.sh) or set LCC_BENCH_CLI.");
     }
 
     private static string RepositoryRoot()

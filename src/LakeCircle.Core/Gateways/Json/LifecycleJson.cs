@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using LakeCircle.Core.Model;
 
 namespace LakeCircle.Core.Gateways.Json;
@@ -95,6 +96,9 @@ internal static class LifecycleJson
 
             // Writes '+' and non-ASCII text as is, as the AWS CLI does; the output is a file, never HTML.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+            // The generated metadata of the AWS-shape types first; reflection only for a type it does not know.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(LifecycleJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
