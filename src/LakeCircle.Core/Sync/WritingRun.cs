@@ -164,13 +164,21 @@ internal sealed class WritingRun
             ? (Before: ArchiveReasons.BeforeRollback, After: ArchiveReasons.AfterRollback)
             : (Before: ArchiveReasons.BeforeSync, After: ArchiveReasons.AfterSync);
         progress?.Writing(writes.Count);
-        await Parallel.ForEachAsync(Enumerable.Range(0, writes.Count), parallel, async (index, bucketToken) =>
+        try
         {
-            using var scope = _logger.BucketScope(writes[index].Bucket);
-            progress?.WriteStarted();
-            outcomes[index] = await WriteBucketAsync(writes[index], reasons, given?.Saved is not null, given?.IsRollback != true, runToken, bucketToken).ConfigureAwait(false);
-            progress?.WriteEnded(failed: outcomes[index].Result == BucketResult.Failed);
-        }).ConfigureAwait(false);
+            await Parallel.ForEachAsync(Enumerable.Range(0, writes.Count), parallel, async (index, bucketToken) =>
+            {
+                using var scope = _logger.BucketScope(writes[index].Bucket);
+                progress?.WriteStarted();
+                outcomes[index] = await WriteBucketAsync(writes[index], reasons, given?.Saved is not null, given?.IsRollback != true, runToken, bucketToken).ConfigureAwait(false);
+                progress?.WriteEnded(failed: outcomes[index].Result == BucketResult.Failed);
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            await FlushAsync(outcomes).ConfigureAwait(false);
+        }
+
         _journal.Results = outcomes;
         var summary = new RunOutcome { RunId = _journal.RunId, Buckets = outcomes.ToValueList() }.Summary;
         _logger.Synced(summary.Applied, summary.AppliedNotVisible, summary.Failed, summary.Skipped);
@@ -315,6 +323,35 @@ internal sealed class WritingRun
         var outcome = Result(BucketResult.Applied);
         _logger.Applied((long)outcome.Duration.TotalMilliseconds);
         return outcome;
+    }
+
+    /// <summary>
+    /// Once the writes end, however they end: an account that keeps writes in memory (a snapshot file) saves them all
+    /// now, before the run record. When that fails, the run says so, naming the file, and no write counts as applied.
+    /// </summary>
+    private async Task FlushAsync(BucketOutcome[] outcomes)
+    {
+        if (_sources.UndecoratedAccount is not IBufferedGateway buffered)
+        {
+            return;
+        }
+
+        try
+        {
+            await buffered.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _logger.StepFailed("save the account's writes", e.Message);
+            _journal.Errors.Add(e.Message);
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                if (outcomes[i] is { Result: BucketResult.Applied or BucketResult.AppliedNotVisible, Action: not BucketAction.None } written)
+                {
+                    outcomes[i] = written with { Result = BucketResult.Failed, Error = "written, but not saved: " + e.Message };
+                }
+            }
+        }
     }
 
     /// <summary>
