@@ -164,6 +164,7 @@ internal sealed class WritingRun
             ? (Before: ArchiveReasons.BeforeRollback, After: ArchiveReasons.AfterRollback)
             : (Before: ArchiveReasons.BeforeSync, After: ArchiveReasons.AfterSync);
         progress?.Writing(writes.Count);
+        var deferred = DeferDurability();
         try
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, writes.Count), parallel, async (index, bucketToken) =>
@@ -176,7 +177,7 @@ internal sealed class WritingRun
         }
         finally
         {
-            await FlushAsync(outcomes).ConfigureAwait(false);
+            await FlushAsync(deferred, outcomes).ConfigureAwait(false);
         }
 
         _journal.Results = outcomes;
@@ -326,14 +327,35 @@ internal sealed class WritingRun
     }
 
     /// <summary>
-    /// Once the writes end, however they end: an account that keeps writes in memory (a snapshot file) saves them all
-    /// now, before the run record. When that fails, the run says so, naming the file, and no write counts as applied.
+    /// An account that keeps writes in memory (a snapshot file) is saved once, when the writes end: a local endpoint's
+    /// files (the archive) then need to reach the disk only before that save, all at once, not each before its write.
     /// </summary>
-    private async Task FlushAsync(BucketOutcome[] outcomes)
+    private LocalEndpointStore.DeferredDurability? DeferDurability() =>
+        _sources.UndecoratedAccount is IBufferedGateway && _sources.UndecoratedEndpoint is LocalEndpointStore local ? local.DeferDurability() : null;
+
+    /// <summary>
+    /// Once the writes end, however they end: an account that keeps writes in memory (a snapshot file) saves them all
+    /// now, after the endpoint's files are flushed to disk and before the run record. When the save fails, the run says
+    /// so, naming the file, and no write counts as applied (the file and the account hold what they held before).
+    /// </summary>
+    private async Task FlushAsync(LocalEndpointStore.DeferredDurability? deferred, BucketOutcome[] outcomes)
     {
         if (_sources.UndecoratedAccount is not IBufferedGateway buffered)
         {
             return;
+        }
+
+        if (deferred is not null)
+        {
+            try
+            {
+                await deferred.SyncAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                _logger.StepFailed("flush the archive to disk", e.Message);
+                _journal.Errors.Add(e.Message);
+            }
         }
 
         try
