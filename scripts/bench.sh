@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release and runs them: speed and memory figures of LakeCircle (see docs/benchmarks.md).
 #
-#   scripts/bench.sh [--s3] [--json] [--only fingerprints,plan,definitions,dryrun,inventory,s3,cli,startup] [--reps N]
-#                    [--warmups N] [--latency-ms N] [--concurrency 1,4,16,64,256] [--cli-buckets 3000,10000]
+#   scripts/bench.sh [--s3] [--json] [--only fingerprints,plan,definitions,dryrun,inventory,snapshot,s3,cli,startup]
+#                    [--reps N] [--warmups N] [--latency-ms N] [--concurrency 1,4,16,64,256] [--cli-buckets 3000,10000]
 #                    [--latency-buckets 1000]
 #
 # With --s3 it starts its own local S3 server (scripts/local-s3.sh, Ceph radosgw on 127.0.0.1) in a private

@@ -8,8 +8,9 @@ namespace LakeCircle.Benchmarks;
 internal sealed record BenchmarkOptions
 {
     public const string Usage =
-        "usage: LakeCircle.Benchmarks [--json] [--s3] [--only fingerprints,plan,definitions,dryrun,inventory,s3,cli,startup] [--reps N]\n"
-        + "                             [--warmups N] [--latency-ms N] [--concurrency 1,4,16,64,256] [--cli-buckets 3000,10000] [--latency-buckets 1000]";
+        "usage: LakeCircle.Benchmarks [--json] [--s3] [--only fingerprints,plan,definitions,dryrun,inventory,snapshot,s3,cli,startup]\n"
+        + "                             [--reps N] [--warmups N] [--latency-ms N] [--concurrency 1,4,16,64,256] [--cli-buckets 3000,10000]\n"
+        + "                             [--latency-buckets 1000]";
 
     /// <summary>Print the JSON summary on standard output (the lines go to standard error).</summary>
     public bool Json { get; init; }

@@ -40,7 +40,7 @@ var environment = new Dictionary<string, object>(StringComparer.Ordinal)
 };
 report.Out.WriteLine($"LakeCircle benchmarks: .NET {environment["runtime"]}, {environment["processors"]} processors, load average {environment["loadAverage"]}");
 
-IScenario[] scenarios = [new FingerprintScenario(), new PlanScenario(), new DefinitionsScenario(), new DryRunScenario(), new InventoryScenario(), new LocalS3Scenario(), new CliVsSdkScenario(), new StartupScenario()];
+IScenario[] scenarios = [new FingerprintScenario(), new PlanScenario(), new DefinitionsScenario(), new DryRunScenario(), new InventoryScenario(), new SnapshotSyncScenario(), new LocalS3Scenario(), new CliVsSdkScenario(), new StartupScenario()];
 foreach (var scenario in scenarios.Where(s => options.Runs(s.Name)))
 {
     if (scenario is LocalS3Scenario or CliVsSdkScenario && !options.S3)

@@ -8,16 +8,30 @@ namespace LakeCircle.Core.Gateways;
 /// bucket maps to its configuration in the JSON shape <c>aws s3api get-bucket-lifecycle-configuration</c> prints, or to
 /// <see langword="null"/> when it has none. Thread-safe.
 /// <para>
-/// Every successful <see cref="PutLifecycleAsync"/> and <see cref="DeleteLifecycleAsync"/> is saved to the file at once
-/// (written to a temporary file in the same folder, then renamed over it), so the file always holds the store's state
-/// and an interrupted run loses nothing already applied. PUTs are checked and stored as S3 does (see
-/// <see cref="InMemoryS3Gateway"/>). It holds no objects: an endpoint beside a snapshot is a local folder.
+/// <see cref="PutLifecycleAsync"/> and <see cref="DeleteLifecycleAsync"/> change the configurations in memory (reads see
+/// them at once); <see cref="FlushAsync"/> saves them all to the file in one step (written to a temporary file in the
+/// same folder, flushed to disk, then renamed over it), so the file holds either what it held or every write made, never
+/// a part of a save. A writing run flushes once, when its writes end (also when it fails or is cancelled), before its
+/// run record: a process killed during a run leaves the file as it was before the run, while the archive holds the
+/// configuration each bucket had. A save that fails leaves the file as it was and undoes the unsaved writes in memory
+/// too, so the store never shows what the file does not hold. Whoever writes through the gateway outside a run calls
+/// <see cref="FlushAsync"/> (or disposes it, which flushes) to keep the writes.
+/// </para>
+/// <para>
+/// PUTs are checked and stored as S3 does (see <see cref="InMemoryS3Gateway"/>). It holds no objects: an endpoint beside
+/// a snapshot is a local folder.
 /// </para>
 /// </summary>
-internal sealed class SnapshotS3Gateway : IS3Gateway
+internal sealed class SnapshotS3Gateway : IS3Gateway, IBufferedGateway, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, LifecycleConfiguration?> _buckets;
+
+    /// <summary>What the file holds: the buckets as last read or saved.</summary>
+    private Dictionary<string, LifecycleConfiguration?> _saved;
+
+    /// <summary>The writes made since the file was last read or saved.</summary>
+    private int _unsaved;
 
     private SnapshotS3Gateway(string path, SnapshotFile.Content content)
     {
@@ -25,6 +39,7 @@ internal sealed class SnapshotS3Gateway : IS3Gateway
         Account = content.Account;
         Region = content.Region;
         _buckets = new Dictionary<string, LifecycleConfiguration?>(content.Buckets, StringComparer.Ordinal);
+        _saved = new Dictionary<string, LifecycleConfiguration?>(_buckets, StringComparer.Ordinal);
     }
 
     /// <summary>The snapshot file.</summary>
@@ -41,6 +56,9 @@ internal sealed class SnapshotS3Gateway : IS3Gateway
     /// <c>all_storage_classes_128K</c> by default, as S3 does; <see langword="null"/> stores the configuration as given.
     /// </summary>
     public string? DefaultTransitionMinimumObjectSize { get; set; } = TransitionDefaultMinimumObjectSizes.AllStorageClasses128K;
+
+    /// <summary>How many writes were made since the file was last read or saved (the ones <see cref="FlushAsync"/> would save).</summary>
+    public int UnsavedWrites => Volatile.Read(ref _unsaved);
 
     /// <summary>Opens a snapshot file.</summary>
     /// <param name="path">The file.</param>
@@ -98,31 +116,63 @@ internal sealed class SnapshotS3Gateway : IS3Gateway
     public Task DeleteLifecycleAsync(string bucket, CancellationToken cancellationToken = default) =>
         WriteAsync(S3Operations.DeleteBucketLifecycle, bucket, () => null, cancellationToken);
 
-    private Task WriteAsync(string operation, string bucket, Func<LifecycleConfiguration?> next, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Saves the writes made since the file was last read or saved, all at once: to a temporary file in the same folder,
+    /// flushed to disk, then renamed over the file. Does nothing when there is none. When the save fails, the file is left
+    /// as it was and the unsaved writes are undone in memory too (reads show what the file holds again); when it is
+    /// cancelled, they stay unsaved.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    /// <returns>A task that completes when the file holds every write.</returns>
+    /// <exception cref="IOException">The file could not be written; the message names it.</exception>
+    public Task FlushAsync(CancellationToken cancellationToken = default) =>
         WithLockAsync(async () =>
         {
-            if (!_buckets.TryGetValue(bucket, out var previous))
+            if (_unsaved == 0)
+            {
+                return true;
+            }
+
+            try
+            {
+                await SnapshotFile.WriteAsync(FilePath, new SnapshotFile.Content(Account, Region, _buckets), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var undone = _unsaved;
+                _buckets.Clear();
+                foreach (var (bucket, configuration) in _saved)
+                {
+                    _buckets[bucket] = configuration;
+                }
+
+                Volatile.Write(ref _unsaved, 0);
+                var reason = e is UnauthorizedAccessException ? "permission denied" : e.Message.TrimEnd('.');
+                throw new IOException(
+                    $"Could not save the snapshot file '{FilePath}': {reason}. The file is unchanged; the {undone} write{(undone == 1 ? "" : "s")} not saved {(undone == 1 ? "was" : "were")} undone.", e);
+            }
+
+            _saved = new Dictionary<string, LifecycleConfiguration?>(_buckets, StringComparer.Ordinal);
+            Volatile.Write(ref _unsaved, 0);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Saves the writes not saved yet (<see cref="FlushAsync"/>).</summary>
+    /// <returns>A task that completes when they are saved.</returns>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    public async ValueTask DisposeAsync() => await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+
+    private Task WriteAsync(string operation, string bucket, Func<LifecycleConfiguration?> next, CancellationToken cancellationToken) =>
+        WithLockAsync(() =>
+        {
+            if (!_buckets.ContainsKey(bucket))
             {
                 throw S3LifecycleRules.NoSuchBucket(operation, bucket);
             }
 
             _buckets[bucket] = next();
-            try
-            {
-                await SnapshotFile.WriteAsync(FilePath, new SnapshotFile.Content(Account, Region, _buckets), cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                _buckets[bucket] = previous;
-                throw;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                _buckets[bucket] = previous;
-                throw new S3GatewayException(S3ErrorKind.Other, operation, bucket, $"Could not save the snapshot file '{FilePath}': {e.Message}", innerException: e);
-            }
-
-            return true;
+            Volatile.Write(ref _unsaved, _unsaved + 1);
+            return Task.FromResult(true);
         }, cancellationToken);
 
     private async Task<T> WithLockAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)

@@ -164,13 +164,22 @@ internal sealed class WritingRun
             ? (Before: ArchiveReasons.BeforeRollback, After: ArchiveReasons.AfterRollback)
             : (Before: ArchiveReasons.BeforeSync, After: ArchiveReasons.AfterSync);
         progress?.Writing(writes.Count);
-        await Parallel.ForEachAsync(Enumerable.Range(0, writes.Count), parallel, async (index, bucketToken) =>
+        var deferred = DeferDurability();
+        try
         {
-            using var scope = _logger.BucketScope(writes[index].Bucket);
-            progress?.WriteStarted();
-            outcomes[index] = await WriteBucketAsync(writes[index], reasons, given?.Saved is not null, given?.IsRollback != true, runToken, bucketToken).ConfigureAwait(false);
-            progress?.WriteEnded(failed: outcomes[index].Result == BucketResult.Failed);
-        }).ConfigureAwait(false);
+            await Parallel.ForEachAsync(Enumerable.Range(0, writes.Count), parallel, async (index, bucketToken) =>
+            {
+                using var scope = _logger.BucketScope(writes[index].Bucket);
+                progress?.WriteStarted();
+                outcomes[index] = await WriteBucketAsync(writes[index], reasons, given?.Saved is not null, given?.IsRollback != true, runToken, bucketToken).ConfigureAwait(false);
+                progress?.WriteEnded(failed: outcomes[index].Result == BucketResult.Failed);
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            await FlushAsync(deferred, outcomes).ConfigureAwait(false);
+        }
+
         _journal.Results = outcomes;
         var summary = new RunOutcome { RunId = _journal.RunId, Buckets = outcomes.ToValueList() }.Summary;
         _logger.Synced(summary.Applied, summary.AppliedNotVisible, summary.Failed, summary.Skipped);
@@ -315,6 +324,56 @@ internal sealed class WritingRun
         var outcome = Result(BucketResult.Applied);
         _logger.Applied((long)outcome.Duration.TotalMilliseconds);
         return outcome;
+    }
+
+    /// <summary>
+    /// An account that keeps writes in memory (a snapshot file) is saved once, when the writes end: a local endpoint's
+    /// files (the archive) then need to reach the disk only before that save, all at once, not each before its write.
+    /// </summary>
+    private LocalEndpointStore.DeferredDurability? DeferDurability() =>
+        _sources.UndecoratedAccount is IBufferedGateway && _sources.UndecoratedEndpoint is LocalEndpointStore local ? local.DeferDurability() : null;
+
+    /// <summary>
+    /// Once the writes end, however they end: an account that keeps writes in memory (a snapshot file) saves them all
+    /// now, after the endpoint's files are flushed to disk and before the run record. When the save fails, the run says
+    /// so, naming the file, and no write counts as applied (the file and the account hold what they held before).
+    /// </summary>
+    private async Task FlushAsync(LocalEndpointStore.DeferredDurability? deferred, BucketOutcome[] outcomes)
+    {
+        if (_sources.UndecoratedAccount is not IBufferedGateway buffered)
+        {
+            return;
+        }
+
+        if (deferred is not null)
+        {
+            try
+            {
+                await deferred.SyncAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                _logger.StepFailed("flush the archive to disk", e.Message);
+                _journal.Errors.Add(e.Message);
+            }
+        }
+
+        try
+        {
+            await buffered.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _logger.StepFailed("save the account's writes", e.Message);
+            _journal.Errors.Add(e.Message);
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                if (outcomes[i] is { Result: BucketResult.Applied or BucketResult.AppliedNotVisible, Action: not BucketAction.None } written)
+                {
+                    outcomes[i] = written with { Result = BucketResult.Failed, Error = "written, but not saved: " + e.Message };
+                }
+            }
+        }
     }
 
     /// <summary>

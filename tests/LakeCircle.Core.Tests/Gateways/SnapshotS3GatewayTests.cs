@@ -41,7 +41,7 @@ public class SnapshotS3GatewayTests
     }
 
     [Test]
-    public async Task PutLifecycle_Then_Reopen_ReadsTheSavedConfiguration()
+    public async Task PutLifecycle_ThenFlush_ThenReopen_ReadsTheSavedConfiguration()
     {
         var path = Write(Snapshot);
         var s3 = await SnapshotS3Gateway.OpenAsync(path);
@@ -49,12 +49,66 @@ public class SnapshotS3GatewayTests
 
         await s3.PutLifecycleAsync("bare", desired);
         await s3.DeleteLifecycleAsync("logs");
+        s3.UnsavedWrites.Should().Be(2);
+        await s3.FlushAsync();
         var reopened = await SnapshotS3Gateway.OpenAsync(path);
 
         (await reopened.GetLifecycleAsync("bare")).Should().Be(desired);
         (await reopened.GetLifecycleAsync("logs")).Should().BeNull();
         reopened.Account.Should().Be("123456789012");
         Directory.GetFiles(_folder).Should().ContainSingle("the temporary file is renamed over the snapshot");
+    }
+
+    [Test]
+    public async Task PutLifecycle_NotFlushed_LeavesTheFileAsItWas_ReadsSeeTheWrite()
+    {
+        var path = Write(Snapshot);
+        var s3 = await SnapshotS3Gateway.OpenAsync(path);
+
+        await s3.PutLifecycleAsync("bare", LifecycleConfiguration.Of(LifecycleShapes.Everything));
+        await s3.DeleteLifecycleAsync("logs");
+
+        (await s3.GetLifecycleAsync("logs")).Should().BeNull();
+        (await s3.GetLifecycleAsync("bare")).Should().NotBeNull();
+        File.ReadAllText(path).Should().Be(Snapshot, "writes are saved when flushed, as a process killed before that leaves the file");
+        (await (await SnapshotS3Gateway.OpenAsync(path)).GetLifecycleAsync("bare")).Should().BeNull();
+    }
+
+    [Test]
+    public async Task DisposeAsync_SavesTheUnsavedWrites_FlushWithoutWritesLeavesTheFile()
+    {
+        var path = Write(Snapshot);
+        var untouched = await SnapshotS3Gateway.OpenAsync(path);
+        await untouched.FlushAsync();
+        File.ReadAllText(path).Should().Be(Snapshot, "nothing to save, nothing written");
+
+        await using (var s3 = await SnapshotS3Gateway.OpenAsync(path))
+        {
+            await s3.DeleteLifecycleAsync("logs");
+        }
+
+        (await (await SnapshotS3Gateway.OpenAsync(path)).GetLifecycleAsync("logs")).Should().BeNull();
+    }
+
+    [Test]
+    public async Task FlushAsync_FileCannotBeWritten_ThrowsNamingTheFile_LeavesItAndUndoesTheWrites()
+    {
+        var path = Write(Snapshot);
+        var s3 = await SnapshotS3Gateway.OpenAsync(path);
+        var before = await s3.GetLifecycleAsync("logs");
+        await s3.DeleteLifecycleAsync("logs");
+        await s3.PutLifecycleAsync("bare", LifecycleConfiguration.Of(LifecycleShapes.Everything));
+        File.Delete(path);
+        Directory.CreateDirectory(path);
+
+        var e = (await FluentActions.Awaiting(() => s3.FlushAsync()).Should().ThrowAsync<IOException>()).Which;
+
+        e.Message.Should().StartWith($"Could not save the snapshot file '{path}': ").And.EndWith("The file is unchanged; the 2 writes not saved were undone.");
+        (await s3.GetLifecycleAsync("logs")).Should().Be(before);
+        (await s3.GetLifecycleAsync("bare")).Should().BeNull();
+        s3.UnsavedWrites.Should().Be(0);
+        Directory.Exists(path).Should().BeTrue();
+        Directory.GetFiles(_folder).Should().BeEmpty("the temporary file is removed");
     }
 
     [Test]

@@ -96,4 +96,33 @@ public sealed class LocalEndpointStoreTests
 
         File.ReadAllText(Path.Combine(_folder.Path, "base", "lock.json")).Should().Be("{}");
     }
+    [Test]
+    public async Task WriteAsync_FolderRemovedSinceTheLastWrite_CreatesItAgain()
+    {
+        var store = new LocalEndpointStore(_folder.Path);
+        await store.WriteAsync("history/logs/a.json", "a"u8.ToArray());
+        Directory.Delete(_folder.File("history"), recursive: true);
+
+        await store.WriteAsync("history/logs/b.json", "b"u8.ToArray());
+
+        _folder.AllFiles().Should().Equal("history/logs/b.json");
+    }
+
+    [Test]
+    public async Task DeferDurability_WritesStayWholeAndReadable_SyncEndsTheDeferral()
+    {
+        var store = new LocalEndpointStore(_folder.Path);
+        var deferred = store.DeferDurability();
+
+        await store.WriteAsync("history/logs/a.json", "one"u8.ToArray());
+        await store.WriteAsync("history/logs/a.json", "two"u8.ToArray());
+        await store.WriteAsync("current/logs.json", "now"u8.ToArray());
+
+        _folder.AllFiles().Should().Equal("current/logs.json", "history/logs/a.json");
+        Encoding.UTF8.GetString((await store.TryReadAsync("history/logs/a.json"))!).Should().Be("two");
+        await deferred.SyncAsync(CancellationToken.None);
+        await deferred.SyncAsync(CancellationToken.None);
+        await store.WriteAsync("current/logs.json", "later"u8.ToArray());
+        File.ReadAllText(_folder.File("current/logs.json")).Should().Be("later");
+    }
 }
