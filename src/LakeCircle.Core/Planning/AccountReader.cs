@@ -6,7 +6,8 @@ namespace LakeCircle.Core.Planning;
 
 /// <summary>
 /// Reads the actual side of a plan: one lifecycle GET per managed bucket that exists in the account, a bounded
-/// number in flight. A bucket's failure becomes its state; it never stops the others.
+/// number in flight. A bucket's failure becomes its state; it never stops the others. Each state can be handed on as
+/// soon as it is read (<c>read</c>), so that work on it (planning) overlaps the calls still in flight.
 /// </summary>
 internal static class AccountReader
 {
@@ -16,7 +17,8 @@ internal static class AccountReader
         IReadOnlySet<string> accountBuckets,
         int concurrency,
         ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action<int, BucketState>? read = null)
     {
         var states = new BucketState[managedBuckets.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
@@ -24,9 +26,11 @@ internal static class AccountReader
         {
             var bucket = managedBuckets[index];
             using var scope = logger.BucketScope(bucket);
-            states[index] = accountBuckets.Contains(bucket)
+            var state = accountBuckets.Contains(bucket)
                 ? await ReadBucketAsync(gateway, bucket, logger, cancellationToken, token).ConfigureAwait(false)
                 : Missing(logger);
+            states[index] = state;
+            read?.Invoke(index, state);
         }).ConfigureAwait(false);
 
         var result = new Dictionary<string, BucketState>(StringComparer.Ordinal);

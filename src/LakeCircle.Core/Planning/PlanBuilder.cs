@@ -76,14 +76,24 @@ internal static class PlanBuilder
         var toRead = managed.Count(existing.Contains);
         logger.AccountListed(existing.Count, toRead);
         progress?.Reading(toRead);
-        var states = await AccountReader.ReadAsync(sources.Account, managed, existing, readConcurrency, logger, cancellationToken)
-            .ConfigureAwait(false);
+
+        // Each bucket is planned as soon as it is read (the planner is pure), so its CPU work overlaps the reads still
+        // in flight instead of following the last one.
+        var planned = new BucketPlan[managed.Count];
+        var states = await AccountReader.ReadAsync(sources.Account, managed, existing, readConcurrency, logger, cancellationToken,
+            (index, state) => planned[index] = Planner.PlanBucket(managed[index], selected[index].Configuration, state)).ConfigureAwait(false);
 
         // When narrowed to named buckets, the others (defined or not) are out of the run's scope.
         var defined = definitions.Buckets.Select(d => d.Bucket).ToHashSet(StringComparer.Ordinal);
         var unmanaged = buckets is not null ? [] : accountBuckets.Where(b => !defined.Contains(b));
         var desired = selected.ToDictionary(d => d.Bucket, d => d.Configuration, StringComparer.Ordinal);
-        var plan = Planner.PlanAccount(desired, states, unmanaged);
+        var plans = new Dictionary<string, BucketPlan>(managed.Count, StringComparer.Ordinal);
+        for (var i = 0; i < managed.Count; i++)
+        {
+            plans[managed[i]] = planned[i];
+        }
+
+        var plan = Planner.PlanAccount(desired, states, unmanaged, plans);
         var protectedBuckets = selected.Where(d => d.Protected).Select(d => d.Bucket).ToHashSet(StringComparer.Ordinal);
         if (protectedBuckets.Count > 0)
         {

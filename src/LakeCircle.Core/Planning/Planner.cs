@@ -102,11 +102,13 @@ public static class Planner
     /// <param name="actual">The actual state of buckets, by name. A defined bucket without an entry is taken as
     /// <see cref="BucketState.Missing"/>; an undefined bucket with an entry other than Missing is unmanaged.</param>
     /// <param name="unmanagedBuckets">Further names of buckets in the account; those without a definition are unmanaged.</param>
+    /// <param name="planned">Defined buckets already planned from these same states (<see cref="PlanBucket(string, LifecycleConfiguration, BucketState)"/>), which are taken as they are.</param>
     /// <returns>The plan, buckets in ordinal name order.</returns>
     internal static AccountPlan PlanAccount(
         IReadOnlyDictionary<string, LifecycleConfiguration> desired,
         IReadOnlyDictionary<string, BucketState> actual,
-        IEnumerable<string>? unmanagedBuckets = null)
+        IEnumerable<string>? unmanagedBuckets = null,
+        IReadOnlyDictionary<string, BucketPlan>? planned = null)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(actual);
@@ -116,7 +118,7 @@ public static class Planner
 
         var plans = names
             .Select(name => desired.TryGetValue(name, out var configuration)
-                ? PlanBucket(name, configuration, actual.GetValueOrDefault(name) ?? BucketState.Missing)
+                ? planned?.GetValueOrDefault(name) ?? PlanBucket(name, configuration, actual.GetValueOrDefault(name) ?? BucketState.Missing)
                 : Unmanaged(name, actual.GetValueOrDefault(name)))
             .ToValueList();
         return new AccountPlan { Buckets = plans, Summary = PlanSummary.Of(plans) };
