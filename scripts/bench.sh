@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release and runs them: speed and memory figures of LakeCircle (see docs/benchmarks.md).
 #
-#   scripts/bench.sh [--s3] [--json] [--only fingerprints,plan,definitions,dryrun,inventory,s3] [--reps N] [--warmups N]
+#   scripts/bench.sh [--s3] [--json] [--only fingerprints,plan,definitions,dryrun,inventory,s3,scale] [--reps N] [--warmups N]
 #                    [--latency-ms N] [--concurrency 1,4,16,64,256]
 #
 # With --s3 it starts its own local S3 server (scripts/local-s3.sh, Ceph radosgw on 127.0.0.1) in a private

@@ -8,7 +8,7 @@ namespace LakeCircle.Benchmarks;
 internal sealed record BenchmarkOptions
 {
     public const string Usage =
-        "usage: LakeCircle.Benchmarks [--json] [--s3] [--only fingerprints,plan,definitions,dryrun,inventory,s3] [--reps N] [--warmups N]\n"
+        "usage: LakeCircle.Benchmarks [--json] [--s3] [--only fingerprints,plan,definitions,dryrun,inventory,s3,scale] [--reps N] [--warmups N]\n"
         + "                             [--latency-ms N] [--concurrency 1,4,16,64,256]";
 
     /// <summary>Print the JSON summary on standard output (the lines go to standard error).</summary>
