@@ -17,20 +17,53 @@ internal static class CanonicalForm
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = false };
 
-    public static string RuleFingerprint(LifecycleRule rule) => Hash(w => WriteRule(w, rule, includeId: true));
+    // Each rule and configuration instance computes its canonical form once (RuleCanonical, ConfigurationCanonical);
+    // the model is immutable and a `with` copy starts without the cached values.
 
-    public static string RuleContentFingerprint(LifecycleRule rule) => Hash(w => WriteRule(w, rule, includeId: false));
+    public static string RuleFingerprint(LifecycleRule rule)
+    {
+        var canonical = rule.Canonical;
+        if (canonical.Fingerprint is { } fingerprint)
+        {
+            return fingerprint;
+        }
 
-    public static string ConfigurationFingerprint(LifecycleConfiguration configuration) => Hash(w => WriteConfiguration(w, configuration));
+        var (json, hash) = JsonAndHash(w => WriteRule(w, rule, includeId: true));
+        canonical.Json ??= json;
+        return canonical.Fingerprint = hash;
+    }
+
+    public static string RuleContentFingerprint(LifecycleRule rule)
+    {
+        var canonical = rule.Canonical;
+        return canonical.ContentFingerprint ??= Hash(w => WriteRule(w, rule, includeId: false));
+    }
+
+    public static string ConfigurationFingerprint(LifecycleConfiguration configuration)
+    {
+        var canonical = configuration.Canonical;
+        return canonical.Fingerprint ??= Hash(w => WriteConfiguration(w, configuration));
+    }
 
     /// <summary>The canonical JSON of a rule (for diagnostics and tests).</summary>
-    public static string RuleJson(LifecycleRule rule) => Json(w => WriteRule(w, rule, includeId: true));
+    public static string RuleJson(LifecycleRule rule)
+    {
+        var canonical = rule.Canonical;
+        return canonical.Json ??= Json(w => WriteRule(w, rule, includeId: true));
+    }
 
     /// <summary>The canonical JSON of a configuration (for diagnostics and tests).</summary>
     public static string ConfigurationJson(LifecycleConfiguration configuration) => Json(w => WriteConfiguration(w, configuration));
 
+    /// <summary>The ID LakeCircle gives a rule without one: <c>lc-</c> and the first 16 hex digits of its content fingerprint.</summary>
+    public static string DerivedId(LifecycleRule rule)
+    {
+        var canonical = rule.Canonical;
+        return canonical.DerivedId ??= "lc-" + RuleContentFingerprint(rule)[..16];
+    }
+
     /// <summary>The ID a rule is known by: its own, or the derived one when it has none.</summary>
-    public static string EffectiveId(LifecycleRule rule) => string.IsNullOrEmpty(rule.Id) ? rule.DerivedId : rule.Id;
+    public static string EffectiveId(LifecycleRule rule) => string.IsNullOrEmpty(rule.Id) ? DerivedId(rule) : rule.Id;
 
     private static void WriteConfiguration(Utf8JsonWriter w, LifecycleConfiguration configuration)
     {
@@ -219,6 +252,17 @@ internal static class CanonicalForm
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static (string Json, string Hash) JsonAndHash(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(writer);
+        }
+
+        return (Encoding.UTF8.GetString(buffer.WrittenSpan), Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan)));
     }
 
     private static string Hash(Action<Utf8JsonWriter> write)
