@@ -56,9 +56,7 @@ internal static class DefinitionFileReader
             return;
         }
 
-        var root = document.Format == DefinitionFormat.Json
-            ? JsonDocumentReader.Read(TextDecoder.WithoutByteOrderMark(document.Content), sink)
-            : TomlDocumentReader.Read(text, document.Path, sink);
+        var root = Parse(document, text, sink);
         if (root is null)
         {
             return;
@@ -66,6 +64,20 @@ internal static class DefinitionFileReader
 
         file.Map = SourceMap.Build(root);
         ReadDocument(file, new TableReader(root, sink), sink);
+        file.ReleaseMap(() => RebuildMap(document));
+    }
+
+    private static TableNode? Parse(DefinitionDocument document, string text, DiagnosticSink sink) =>
+        document.Format == DefinitionFormat.Json
+            ? JsonDocumentReader.Read(TextDecoder.WithoutByteOrderMark(document.Content), sink)
+            : TomlDocumentReader.Read(text, document.Path, sink);
+
+    /// <summary>The map of a file read before: the same parse of the same content gives the same positions.</summary>
+    private static SourceMap RebuildMap(DefinitionDocument document)
+    {
+        var text = TextDecoder.Decode(document.Content.Span, out _) ?? "";
+        var root = Parse(document, text, new DiagnosticSink(document.Path, document.Format));
+        return root is null ? SourceMap.Build(new TableNode(TextPoint.Start, "", TableOrigin.Header)) : SourceMap.Build(root);
     }
 
     private static void ReadDocument(DefinitionFile file, TableReader document, DiagnosticSink sink)
