@@ -13,6 +13,9 @@ internal static class DefinitionFileReader
     /// <summary>The problem of a file larger than <see cref="DefinitionLoader.MaxFileBytes"/>.</summary>
     public static readonly string TooLargeMessage = $"The file is larger than {DefinitionLoader.MaxFileBytes / 1024 / 1024} MiB; a definition file must be smaller.";
 
+    private static readonly string[] KnownMinimumObjectSizes =
+        [Model.TransitionDefaultMinimumObjectSizes.AllStorageClasses128K, Model.TransitionDefaultMinimumObjectSizes.VariesByStorageClass];
+
     public static DefinitionFile Read(DefinitionDocument document)
     {
         var file = new DefinitionFile(document.Path);
@@ -123,7 +126,8 @@ internal static class DefinitionFileReader
         }
 
         configuration.CheckKeys("Rules", "TransitionDefaultMinimumObjectSize");
-        file.TransitionDefaultMinimumObjectSize = configuration.String("TransitionDefaultMinimumObjectSize");
+        file.TransitionDefaultMinimumObjectSize = RuleReader.Shared(
+            configuration.String("TransitionDefaultMinimumObjectSize"), KnownMinimumObjectSizes);
         file.TransitionDefaultMinimumObjectSizePosition = file.Map.Resolve("LifecycleConfiguration.TransitionDefaultMinimumObjectSize");
         file.RulesPosition = file.Map.Resolve("LifecycleConfiguration.Rules");
         var rules = configuration.Tables("Rules", required: true) ?? [];

@@ -7,10 +7,11 @@ using LakeCircle.Core.Definitions.Toml;
 namespace LakeCircle.Core.Tests.Definitions;
 
 /// <summary>
-/// A file's map of positions is dropped once the file is read and rebuilt from its content when a problem found later
-/// (validation, merging) needs a position: the problem is placed where the full map would place it.
+/// What a large set of definitions holds while it loads: a file's map of positions is dropped once the file is read and
+/// rebuilt from its content when a problem found later (validation, merging) needs a position, so the problem is placed
+/// where the full map would place it; equal rules of several files share one instance.
 /// </summary>
-public class DefinitionMapTests
+public class DefinitionMemoryTests
 {
     private const string Toml = "BucketName = \"b-bucket\"\n\n[LifecycleConfiguration]\n\n[[LifecycleConfiguration.Rules]]\nID = \"r\"\nStatus = \"Enabled\"\n"
         + "Filter = { Prefix = \"logs/\" }\n  Expiration = { Days = 0 }\n";
@@ -49,5 +50,24 @@ public class DefinitionMapTests
         {
             file.Map.Resolve(key).Should().Be(full.Resolve(key), key);
         }
+    }
+
+    [Test]
+    public void Load_SameRuleInSeveralFiles_SharesOneInstance()
+    {
+        static DefinitionDocument File(string bucket, string id) => new(bucket + ".toml", Encoding.UTF8.GetBytes(
+            $"BucketName = \"{bucket}\"\n[LifecycleConfiguration]\n[[LifecycleConfiguration.Rules]]\n{id}Status = \"Enabled\"\nExpiration = {{ Days = 30 }}\n"
+            + "[[LifecycleConfiguration.Rules]]\nStatus = \"Disabled\"\nExpiration = { Days = 7 }\n"));
+
+        var set = DefinitionLoader.Load([File("a-bucket", "ID = \"keep\"\n"), File("b-bucket", "ID = \"keep\"\n"), File("c-bucket", "ID = \"other\"\n")]);
+
+        set.IsValid.Should().BeTrue();
+        var (a, b, c) = (set.Buckets[0].Configuration.Rules, set.Buckets[1].Configuration.Rules, set.Buckets[2].Configuration.Rules);
+        ReferenceEquals(a[0], b[0]).Should().BeTrue("the same rule, written twice");
+        ReferenceEquals(a[1], b[1]).Should().BeTrue("the same rule without ID, given the same derived ID");
+        ReferenceEquals(a[1], c[1]).Should().BeTrue();
+        ReferenceEquals(a[0], c[0]).Should().BeFalse("another ID is another rule");
+        c[0].Id.Should().Be("other");
+        a[1].Id.Should().Be(a[1].DerivedId);
     }
 }
