@@ -26,12 +26,15 @@ namespace LakeCircle.Benchmarks.Scenarios;
 /// process CPU time, bytes allocated and the peak working set of the process during the run (the account and
 /// everything else held before the run included; the working set before the run is printed too). Then each stage on
 /// its own, over fresh inputs: reading the files, loading the definitions, <see cref="Planner.PlanAccount"/> (its CPU
-/// time is the plan-stage figure) and the definitions fingerprint.
+/// time is the plan-stage figure; the impact analysis of the changed buckets is then run again alone to show its share)
+/// and the definitions fingerprint. <c>LAKECIRCLE_SCALE_BUCKETS</c> sets another number of buckets, for a quicker look.
 /// </para>
 /// </summary>
 internal sealed class ScaleScenario : IScenario
 {
-    private const int BucketCount = 100_000;
+    // LAKECIRCLE_SCALE_BUCKETS sets another number of buckets (a quicker look while profiling); 100,000 by default.
+    private static readonly int BucketCount =
+        int.TryParse(Environment.GetEnvironmentVariable("LAKECIRCLE_SCALE_BUCKETS"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : 100_000;
     private const int RulesPerBucket = 10;
     private const int FilesPerFolder = 1_000;
     private const int RulePool = 4_000;
@@ -109,10 +112,14 @@ internal sealed class ScaleScenario : IScenario
 
         var (documents, readMs, _, readAllocated) = await TimeAsync(() => source.ReadAsync(cancellationToken));
         var (set, loadMs, _, loadAllocated) = await TimeAsync(() => Task.FromResult(DefinitionLoader.Load(documents)));
-        documents = null;
         var desired = set.Buckets.ToDictionary(d => d.Bucket, d => d.Configuration, StringComparer.Ordinal);
+        documents = null;
         GC.Collect();
         var (plan, planMs, planCpuMs, planAllocated) = await TimeAsync(() => Task.FromResult(Planner.PlanAccount(desired, actual)));
+        // The impact analysis of the changed buckets again, alone: its share of the plan stage.
+        var changed = plan.Buckets.Where(b => b.Status == BucketStatus.Change).ToList();
+        var (_, _, impactCpuMs, impactAllocated) = await TimeAsync(() => Task.FromResult(
+            changed.Select(b => LakeCircle.Core.Impact.ImpactAnalyzer.Compare(b.Actual, b.Action == BucketAction.Put ? b.ConfigurationToPut : null)).ToList()));
         var (_, fingerprintMs, _, fingerprintAllocated) = await TimeAsync(() => Task.FromResult(
             DefinitionsFingerprint.Of(set.Buckets.Select(d => KeyValuePair.Create(d.Bucket, d.Configuration)))));
 
@@ -127,11 +134,13 @@ internal sealed class ScaleScenario : IScenario
             ["planAllocatedBytes"] = planAllocated,
             ["planAllocatedBytesPerBucket"] = planAllocated / BucketCount,
             ["bucketsChanged"] = plan.Summary.BucketsChanged,
+            ["impactCpuMs"] = Math.Round(impactCpuMs),
+            ["impactAllocatedBytes"] = impactAllocated,
             ["fingerprintMs"] = Math.Round(fingerprintMs),
             ["fingerprintAllocatedBytes"] = fingerprintAllocated,
         };
         report.Add(new ScenarioResult(Name, "stages", $"read {Format.Ms(readMs)} ({Format.Bytes(readAllocated)})  load {Format.Ms(loadMs)} ({Format.Bytes(loadAllocated)})  "
-            + $"plan {Format.Ms(planMs)}, CPU {Format.Ms(planCpuMs)} ({Format.Bytes(planAllocated / (double)BucketCount)}/bucket)  "
+            + $"plan {Format.Ms(planMs)}, CPU {Format.Ms(planCpuMs)} ({Format.Bytes(planAllocated / (double)BucketCount)}/bucket; impact analysis alone CPU {Format.Ms(impactCpuMs)})  "
             + $"fingerprint {Format.Ms(fingerprintMs)} ({Format.Bytes(fingerprintAllocated)})", figures));
     }
 
