@@ -89,6 +89,8 @@ internal static class CliApplication
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <param name="prompt">Whether a person is asked before a write, and their answer; the console's own when
     /// <paramref name="output"/> is <see langword="null"/>, else never.</param>
+    /// <param name="errorTerminal">Standard error as a terminal for the progress line (tests); the console's own when
+    /// <paramref name="error"/> is <see langword="null"/> and it is not redirected, else none.</param>
     /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
     public static async Task<int> RunAsync(
         string[] args,
@@ -97,7 +99,8 @@ internal static class CliApplication
         IReadOnlyDictionary<string, string?>? environment = null,
         TimeProvider? time = null,
         CancellationToken cancellationToken = default,
-        IPrompt? prompt = null)
+        IPrompt? prompt = null,
+        Progress.ErrorTerminal? errorTerminal = null)
     {
         var context = new CliContext
         {
@@ -105,6 +108,7 @@ internal static class CliApplication
             Environment = environment ?? SettingsBuilder.ReadProcessEnvironment(),
             OutputIsTerminal = output is null && !Console.IsOutputRedirected && !NoColor(),
             ErrorIsTerminal = error is null && LoggingSetup.StandardErrorIsTerminal && !NoColor(),
+            ErrorTerminal = errorTerminal ?? (error is null && LoggingSetup.StandardErrorIsTerminal ? Progress.ErrorTerminal.Console : null),
             Time = time ?? TimeProvider.System,
         };
         // Failures nothing else caught end in LastResort below: one line, never System.CommandLine's stack trace. Standard

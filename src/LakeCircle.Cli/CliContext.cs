@@ -18,6 +18,13 @@ internal sealed record CliContext
     /// <summary>Whether plans on standard output are coloured: as <see cref="ErrorIsTerminal"/>, for standard output.</summary>
     public bool OutputIsTerminal { get => Color.Decide(_outputIsTerminal); init => _outputIsTerminal = value; }
 
+    /// <summary>
+    /// Standard error as a terminal, on which dryrun, sync and rollback draw their progress line; <see langword="null"/>
+    /// when it is not one (redirected, a CI log, tests unless they give a terminal). Whatever <c>--color</c> says: the
+    /// line is drawn without colours with <c>--color never</c> or <c>NO_COLOR</c> (<see cref="ErrorIsTerminal"/>).
+    /// </summary>
+    public Progress.ErrorTerminal? ErrorTerminal { get; init; }
+
     /// <summary>The <c>--color</c> choice, set once the command line is parsed.</summary>
     public ColorChoice Color { get; init; } = new();
 

@@ -6,6 +6,7 @@ using LakeCircle.Core.Definitions;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Gateways.Retries;
 using LakeCircle.Core.Locking;
+using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Sync;
 using Microsoft.Extensions.Logging;
 
@@ -14,18 +15,21 @@ namespace LakeCircle.Core;
 /// <summary>
 /// What a <see cref="LakeCircleClient"/> reads and writes: the account (the AWS SDK, a snapshot file or a gateway
 /// given), the definitions under the endpoint's <c>definition/</c>, the endpoint's store, and the account check that
-/// fits the account side. Decided here and nowhere else. Disposing releases the SDK clients it created.
+/// fits the account side. Decided here and nowhere else. Disposing releases the SDK clients it created. The account's
+/// calls, and an S3 endpoint's (its definitions included), go through counting decorators, so that each run can tell its
+/// S3 calls by kind (<see cref="RunReporter"/>).
 /// </summary>
 internal sealed class ClientSources : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
     /// <summary>Creates sources from parts (tests, the CLI's snapshot).</summary>
+    /// <remarks>The account and an S3-shaped endpoint are wrapped in the counting decorators unless they already are.</remarks>
     public ClientSources(IS3Gateway account, IDefinitionSource definitions, IEndpointStore endpoint, ICallerIdentity? callerIdentity = null)
     {
-        Account = account;
+        Account = account is CountingS3Gateway ? account : new CountingS3Gateway(account);
         Definitions = definitions;
-        Endpoint = endpoint;
+        Endpoint = Counted(endpoint);
         CallerIdentity = callerIdentity;
     }
 
@@ -33,14 +37,20 @@ internal sealed class ClientSources : IDisposable
     public ClientSources WithDefinitions(IDefinitionSource definitions) =>
         new(Account, definitions, Endpoint, CallerIdentity) { KnownAccount = KnownAccount, KnownRegion = KnownRegion };
 
-    /// <summary>The account whose lifecycles are read and written.</summary>
+    /// <summary>The account whose lifecycles are read and written (its calls counted: <see cref="CountingS3Gateway"/>).</summary>
     public IS3Gateway Account { get; }
+
+    /// <summary>The account as given or built (the AWS SDK's with its retries, a snapshot, a given gateway), under the counting.</summary>
+    public IS3Gateway UndecoratedAccount => ((CountingS3Gateway)Account).Inner;
 
     /// <summary>Where the definitions are read from.</summary>
     public IDefinitionSource Definitions { get; }
 
-    /// <summary>The store at the endpoint base: lock, archive, run records.</summary>
+    /// <summary>The store at the endpoint base: lock, archive, run records (an S3 endpoint's calls counted: <see cref="CountingEndpointStore"/>).</summary>
     public IEndpointStore Endpoint { get; }
+
+    /// <summary>The endpoint store as built, under the counting.</summary>
+    public IEndpointStore UndecoratedEndpoint => Endpoint is CountingEndpointStore counted ? counted.Inner : Endpoint;
 
     /// <summary>The account check of writing runs: STS for AWS, a warning for S3-compatible servers, none for a snapshot or a given account.</summary>
     public ICallerIdentity? CallerIdentity { get; }
@@ -97,6 +107,8 @@ internal sealed class ClientSources : IDisposable
             : settings.Endpoint is not { } location ? NoEndpointStore.Instance
             : location.Kind == EndpointKind.S3 ? new RetryingEndpointStore(EndpointStore.For(location, S3()), logger: retries)
             : EndpointStore.For(location);
+        // Counted before the definitions are made over it, so that reading them from an S3 endpoint counts too.
+        endpoint = Counted(endpoint);
         IDefinitionSource definitions = settings.Endpoint is { Kind: EndpointKind.Local } folder
             ? new LocalDefinitionSource(folder.Join("definition/").Path!)
             : new S3DefinitionSource(endpoint, "definition/");
@@ -108,6 +120,10 @@ internal sealed class ClientSources : IDisposable
         sources._owned.AddRange(owned);
         return sources;
     }
+
+    /// <summary>An S3-shaped endpoint (S3, or held in memory in its place) counted; a local folder's file operations are no S3 calls.</summary>
+    private static IEndpointStore Counted(IEndpointStore endpoint) =>
+        endpoint is CountingEndpointStore or NoEndpointStore || endpoint.Location is not { Kind: EndpointKind.S3 } ? endpoint : new CountingEndpointStore(endpoint);
 
     /// <summary>
     /// How the SDK reaches S3: the region; with an S3-compatible URL, that URL with path-style addressing and checksums

@@ -30,6 +30,7 @@ public sealed class LakeCircleClient : IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _opening = new(1, 1);
+    private readonly IProgress<RunProgress>? _progress;
     private ClientSettings _settings;
     private ClientSources? _sources;
     private bool _disposed;
@@ -44,6 +45,7 @@ public sealed class LakeCircleClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _settings = ClientSettings.From(options);
         _options = options;
+        _progress = options.Progress;
         _loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggers.CreateLogger("LakeCircle");
     }
@@ -55,6 +57,7 @@ public sealed class LakeCircleClient : IAsyncDisposable
         options ??= new LakeCircleClientOptions();
         _settings = ClientSettings.From(options, sourcesGiven: true);
         _sources = sources;
+        _progress = options.Progress;
         _loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggers.CreateLogger("LakeCircle");
     }
@@ -73,7 +76,15 @@ public sealed class LakeCircleClient : IAsyncDisposable
         var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var run = _logger.RunScope("DRYRUN", _settings.SettingsFingerprint);
         using var account = _logger.AccountScope(_settings.Account, _settings.Region);
-        return Stamped(await PlanBuilder.PlanAsync(sources, Selection(buckets), _settings.ReadConcurrency, _logger, cancellationToken).ConfigureAwait(false));
+        var progress = BeginRun();
+        try
+        {
+            return Stamped(await PlanBuilder.PlanAsync(sources, Selection(buckets), _settings.ReadConcurrency, _logger, cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            progress?.End();
+        }
     }
 
     /// <summary>
@@ -145,13 +156,22 @@ public sealed class LakeCircleClient : IAsyncDisposable
     public async Task<RunOutcome> SyncAsync(IEnumerable<string>? buckets = null, CancellationToken cancellationToken = default)
     {
         var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var definitions = await PreparedDefinitionSource.ReadAsync(sources.Definitions, cancellationToken).ConfigureAwait(false);
-        if (definitions.HoldsNoDefinition)
+        var progress = BeginRun();
+        try
         {
-            return Stamped(NothingToSync(definitions.Location, DefinitionLoader.Load(definitions.Documents).Diagnostics));
-        }
+            progress?.Stage(RunStage.ReadingDefinitions);
+            var definitions = await PreparedDefinitionSource.ReadAsync(sources.Definitions, cancellationToken).ConfigureAwait(false);
+            if (definitions.HoldsNoDefinition)
+            {
+                return Stamped(NothingToSync(definitions.Location, DefinitionLoader.Load(definitions.Documents).Diagnostics));
+            }
 
-        return Stamped(await new WritingRun(sources.WithDefinitions(definitions), _settings, _logger).RunAsync(null, Selection(buckets), cancellationToken).ConfigureAwait(false));
+            return Stamped(await new WritingRun(sources.WithDefinitions(definitions), _settings, _logger).RunAsync(null, Selection(buckets), cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            EndRun(progress, WritingRun.Sync);
+        }
     }
 
     /// <summary>
@@ -177,7 +197,15 @@ public sealed class LakeCircleClient : IAsyncDisposable
             return Stamped(NothingToSync(location, plan.Diagnostics));
         }
 
-        return Stamped(await new WritingRun(sources, _settings, _logger).RunAsync(plan, null, cancellationToken).ConfigureAwait(false));
+        var progress = BeginRun();
+        try
+        {
+            return Stamped(await new WritingRun(sources, _settings, _logger).RunAsync(plan, null, cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            EndRun(progress, plan.IsRollback ? WritingRun.Rollback : WritingRun.Sync);
+        }
     }
 
     /// <summary>
@@ -243,7 +271,15 @@ public sealed class LakeCircleClient : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return Stamped(await PlanBuilder.PlanRollbackAsync(sources, Archive(sources), bucket, to, cancellationToken).ConfigureAwait(false));
+        var progress = BeginRun();
+        try
+        {
+            return Stamped(await PlanBuilder.PlanRollbackAsync(sources, Archive(sources), bucket, to, cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            EndRun(progress, WritingRun.Rollback);
+        }
     }
 
     /// <summary>
@@ -257,13 +293,22 @@ public sealed class LakeCircleClient : IAsyncDisposable
     /// <returns>What the run did; <see cref="RunOutcome.Status"/> is <see cref="RunStatus.Stopped"/> when no version was found.</returns>
     public async Task<RunOutcome> RollbackAsync(string bucket, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
     {
-        var plan = await PlanRollbackAsync(bucket, to, cancellationToken).ConfigureAwait(false);
-        if (plan.Plan is null || !plan.HasChanges)
+        // One run: the plan and its apply report and count together.
+        var progress = BeginRun();
+        try
         {
-            return Stamped(new RunOutcome { RunId = _settings.RunId ?? RunId.New(), Plan = plan.Plan, Error = plan.Error, RestoredVersion = plan.RestoredVersion });
-        }
+            var plan = await PlanRollbackAsync(bucket, to, cancellationToken).ConfigureAwait(false);
+            if (plan.Plan is null || !plan.HasChanges)
+            {
+                return Stamped(new RunOutcome { RunId = _settings.RunId ?? RunId.New(), Plan = plan.Plan, Error = plan.Error, RestoredVersion = plan.RestoredVersion });
+            }
 
-        return await ApplyAsync(plan, cancellationToken).ConfigureAwait(false);
+            return await ApplyAsync(plan, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            EndRun(progress, WritingRun.Rollback);
+        }
     }
 
     /// <summary>Lists the stored versions of a bucket's configuration in the endpoint's <c>history/</c>, newest first.</summary>
@@ -472,6 +517,25 @@ public sealed class LakeCircleClient : IAsyncDisposable
 
         _logger.DefinitionProblem(error);
         return new RunOutcome { RunId = _settings.RunId ?? RunId.New(), Diagnostics = diagnostics, Error = error };
+    }
+
+    /// <summary>
+    /// Starts the progress and the call counting of a run (<see cref="RunReporter"/>), or <see langword="null"/> inside
+    /// a run already (a rollback's plan and apply are one run). End it in a <c>finally</c>.
+    /// </summary>
+    private RunReporter? BeginRun() => RunReporter.Begin(_progress, _logger, _settings.Time);
+
+    /// <summary>Ends a run begun by <see cref="BeginRun"/>, its last events in the scopes of <paramref name="action"/>'s run and account.</summary>
+    private void EndRun(RunReporter? progress, string action)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+
+        using var run = _logger.RunScope(action, _settings.SettingsFingerprint);
+        using var account = _logger.AccountScope(_settings.Account, _settings.Region);
+        progress.End();
     }
 
     /// <summary>The outcome with the account and region it is for (known once the sources are open).</summary>

@@ -150,6 +150,17 @@ public sealed class LakeCircleClientOptions
     /// </summary>
     public bool ForceUnlock { get; set; }
 
+    /// <summary>
+    /// Receives the progress of every plan, sync, apply and rollback (<see cref="Diagnostics.RunProgress"/>): when the
+    /// definitions are read, the account listed, each bucket read, the plan made, each write ended, and once more when
+    /// the run ends (<see cref="Diagnostics.RunStage.Finished"/>, before the call returns), with the counts so far, the S3
+    /// calls by kind and in flight, and the time elapsed. <see langword="null"/> (the default): none. Reports come
+    /// synchronously from the run's own threads, one at a time and in order, so the handler must be quick (a
+    /// <see cref="Progress{T}"/> posts each report to its synchronization context, so it arrives later). A handler that
+    /// throws does not break the run: its failure is logged as a warning and it is not called again in that run.
+    /// </summary>
+    public IProgress<Diagnostics.RunProgress>? Progress { get; set; }
+
     /// <summary>Where the client's logs go; none by default.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

@@ -118,11 +118,38 @@ public sealed class S3TestServer
     };
 
     /// <summary>An SDK client of the main user (or of the user without rights on its buckets).</summary>
-    public IAmazonS3 CreateClient(bool other = false)
+    public IAmazonS3 CreateClient(bool other = false) => CreateClient(other, http: null);
+
+    /// <summary>
+    /// An SDK client of the main user whose every HTTP request is recorded in <paramref name="requests"/> as
+    /// "METHOD path?query" (retries included), with LakeCircle's own HTTP stack above the recorder.
+    /// </summary>
+    public IAmazonS3 CreateRecordedClient(List<string> requests) =>
+        CreateClient(other: false, new AwsHttpClientFactory(transport => new RecordingHandler(transport, requests)));
+
+    private AmazonS3Client CreateClient(bool other, AwsHttpClientFactory? http)
     {
         var config = AmazonS3ClientFactory.CreateConfig(Options());
         config.DefaultAWSCredentials = other ? _other : _main;
+        if (http is not null)
+        {
+            config.HttpClientFactory = http;
+        }
+
         return new AmazonS3Client(config);
+    }
+
+    private sealed class RecordingHandler(HttpMessageHandler transport, List<string> requests) : DelegatingHandler(transport)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (requests)
+            {
+                requests.Add($"{request.Method} {request.RequestUri!.PathAndQuery}");
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>The store of the main user over the objects under <paramref name="prefix"/> of a bucket, owning its client.</summary>

@@ -90,6 +90,7 @@ internal sealed class RollbackCommand(CliContext context) : ICliCommand
         }
 
         await using var closing = session.ConfigureAwait(false);
+        error = session.Error;
 
         var format = session.Settings.Output;
         var render = new PlanRenderOptions { Color = context.OutputIsTerminal };

@@ -16,10 +16,15 @@ internal sealed class EndpointSession : IAsyncDisposable
     private readonly CliContext _context;
     private readonly TextWriter _output;
 
-    private EndpointSession(CliContext context, TextWriter output, Settings settings, Payload payload, ILoggerFactory loggers, LakeCircleClient client)
+    private readonly Progress.ProgressLine? _progress;
+
+    private EndpointSession(
+        CliContext context, TextWriter output, TextWriter error, Progress.ProgressLine? progress, Settings settings, Payload payload, ILoggerFactory loggers, LakeCircleClient client)
     {
         _context = context;
         _output = output;
+        _progress = progress;
+        Error = error;
         Settings = settings;
         Payload = payload;
         _loggers = loggers;
@@ -31,6 +36,9 @@ internal sealed class EndpointSession : IAsyncDisposable
     public Payload Payload { get; }
 
     public LakeCircleClient Client { get; }
+
+    /// <summary>Standard error: on a terminal, through the progress line of the client's runs (rollback), which it keeps clear.</summary>
+    public TextWriter Error { get; }
 
     /// <summary>
     /// Opens the session, or prints every configuration problem (and with JSON output their document) and returns
@@ -47,9 +55,13 @@ internal sealed class EndpointSession : IAsyncDisposable
         }
 
         var settings = configuration.Settings!;
+        var progress = Progress.ProgressLine.For(context, settings.AppLevel, error);
+        error = progress?.Wrap(error) ?? error;
         var loggers = LoggingSetup.CreateLoggerFactory(context.Color.LogFormat(settings.LogFormat), settings.AppLevel, error, context.ErrorIsTerminal);
-        var client = new LakeCircleClient(ClientOptions.From(configuration, arguments.PathStyle, forceUnlock, loggers));
-        return new EndpointSession(context, output, settings, configuration.Payload!, loggers, client);
+        var options = ClientOptions.From(configuration, arguments.PathStyle, forceUnlock, loggers);
+        options.Progress = progress;
+        var client = new LakeCircleClient(options);
+        return new EndpointSession(context, output, error, progress, settings, configuration.Payload!, loggers, client);
     }
 
     /// <summary>
@@ -70,5 +82,6 @@ internal sealed class EndpointSession : IAsyncDisposable
     {
         await Client.DisposeAsync().ConfigureAwait(false);
         _loggers.Dispose();
+        _progress?.Dispose();
     }
 }

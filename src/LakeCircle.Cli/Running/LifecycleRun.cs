@@ -52,6 +52,9 @@ internal static class LifecycleRun
         var settings = configuration.Settings!;
         var payload = configuration.Payload!;
         var action = settings.Action == WorkAction.DryRun ? "DRYRUN" : "SYNC";
+        // On a terminal, the run's progress line; every other line on standard error goes through it.
+        using var progress = Progress.ProgressLine.For(context, settings.AppLevel, error);
+        error = progress?.Wrap(error) ?? error;
         using var loggerFactory = LoggingSetup.CreateLoggerFactory(context.Color.LogFormat(settings.LogFormat), settings.AppLevel, error, context.ErrorIsTerminal);
         var logger = loggerFactory.CreateLogger("LakeCircle.Cli");
         logger.Starting(settings.AppName, CliVersion.Informational, action, payload.Fingerprint);
@@ -71,7 +74,9 @@ internal static class LifecycleRun
         int exitCode;
         try
         {
-            var client = new LakeCircleClient(ClientOptions.From(configuration, arguments.PathStyle, arguments.ForceUnlock, loggerFactory));
+            var options = ClientOptions.From(configuration, arguments.PathStyle, arguments.ForceUnlock, loggerFactory);
+            options.Progress = progress;
+            var client = new LakeCircleClient(options);
             await using var closing = client.ConfigureAwait(false);
             var talk = settings.AppLevel <= LogLevel.Information;
             if (settings.Action == WorkAction.DryRun)

@@ -4,7 +4,11 @@ using Amazon.S3;
 
 namespace LakeCircle.Core.Gateways;
 
-/// <summary>Builds the SDK client from <see cref="AwsS3GatewayOptions"/>; credentials come from the SDK's own chain.</summary>
+/// <summary>
+/// Builds the SDK client from <see cref="AwsS3GatewayOptions"/>; credentials come from the SDK's own chain. Its HTTP
+/// clients come from <see cref="AwsHttpClientFactory"/>, which lets <see cref="AwsS3Gateway"/> read the error code of a
+/// lifecycle GET answered 404 (see <see cref="S3ErrorCapture"/>).
+/// </summary>
 internal static class AmazonS3ClientFactory
 {
     public static IAmazonS3 Create(AwsS3GatewayOptions options) => new RedirectGuardedS3Client(CreateConfig(options));
@@ -12,7 +16,7 @@ internal static class AmazonS3ClientFactory
     public static AmazonS3Config CreateConfig(AwsS3GatewayOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var config = new AmazonS3Config { ForcePathStyle = options.ForcePathStyle };
+        var config = new AmazonS3Config { ForcePathStyle = options.ForcePathStyle, HttpClientFactory = AwsHttpClientFactory.Instance };
         if (!string.IsNullOrEmpty(options.ServiceUrl))
         {
             // Setting RegionEndpoint would clear ServiceURL: the region of a custom endpoint is its signing region.

@@ -14,7 +14,12 @@ namespace LakeCircle.Core.Gateways;
 /// </summary>
 internal sealed class AwsS3Gateway : IS3Gateway, IDisposable
 {
-    private const int PageSize = 1000;
+    // ListBuckets pages of 10,000 buckets: "you can create page sizes between 1 and 10,000 buckets" (Amazon S3 User Guide,
+    // "Listing Amazon S3 general purpose buckets", https://docs.aws.amazon.com/AmazonS3/latest/userguide/list-buckets.html),
+    // and the ListBuckets API reference (ContinuationToken) says a request with bucket-region, prefix or
+    // continuation-token but no max-buckets gets "a default page size of 10,000". An account at the default quota of
+    // 10,000 buckets is listed in one call. (The API reference once gave max-buckets a range of 1 to 1000.)
+    private const int PageSize = 10_000;
     private readonly IAmazonS3 _client;
     private readonly bool _ownsClient;
     private readonly AwsS3GatewayOptions _options;
@@ -72,10 +77,23 @@ internal sealed class AwsS3Gateway : IS3Gateway, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// AWSSDK.S3 4.1 does not throw for a 404 answer to this GET: its request marshaller marks the request
+    /// <c>Suppress404Exceptions</c> (aws/aws-sdk-net, sdk/src/Services/S3/Custom/Model/Internal/MarshallTransformations/
+    /// GetLifecycleConfigurationRequestMarshaller.cs), so <c>HttpErrorResponseExceptionHandler.HandleSuppressed404</c>
+    /// unmarshalls the error body as a <see cref="GetLifecycleConfigurationResponse"/> of status <c>NotFound</c> with an
+    /// empty configuration and no error code. Seen against Ceph radosgw 16.2 with AWSSDK.S3 4.1.0: a bucket without
+    /// lifecycle (body <c>&lt;Code&gt;NoSuchLifecycleConfiguration&lt;/Code&gt;</c>) and a missing bucket
+    /// (<c>&lt;Code&gt;NoSuchBucket&lt;/Code&gt;</c>) both come back as such a response. The code is read from the body by
+    /// <see cref="S3ErrorCaptureHandler"/> in the clients built by <see cref="AmazonS3ClientFactory"/>, so one GET tells
+    /// the two apart; a HeadBucket is sent only when the code is unknown (an SDK client configured by the caller, a body
+    /// without a readable code), as <see cref="AwsS3GatewayOptions.ConfirmBucketOnMissingLifecycle"/> says.
+    /// </remarks>
     public async Task<LifecycleConfiguration?> GetLifecycleAsync(string bucket, CancellationToken cancellationToken = default)
     {
         const string operation = S3Operations.GetBucketLifecycleConfiguration;
         GetLifecycleConfigurationResponse response;
+        using var capture = _options.ConfirmBucketOnMissingLifecycle ? S3ErrorCapture.Begin("lifecycle") : null;
         try
         {
             response = await _client.GetLifecycleConfigurationAsync(
@@ -107,9 +125,21 @@ internal sealed class AwsS3Gateway : IS3Gateway, IDisposable
             }
         }
 
-        if (response.HttpStatusCode == HttpStatusCode.NotFound && _options.ConfirmBucketOnMissingLifecycle)
+        if (response.HttpStatusCode == HttpStatusCode.NotFound && capture is not null)
         {
-            await ConfirmBucketAsync(operation, bucket, cancellationToken).ConfigureAwait(false);
+            switch (capture.Error?.Code)
+            {
+                case "NoSuchLifecycleConfiguration":
+                    return null;
+                case "NoSuchBucket":
+                    throw AwsErrorMapper.Map(
+                        new AmazonS3Exception(capture.Error.Message ?? "The specified bucket does not exist", ErrorType.Sender, "NoSuchBucket", null, HttpStatusCode.NotFound),
+                        operation,
+                        bucket);
+                default:
+                    await ConfirmBucketAsync(operation, bucket, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
         }
 
         return null;

@@ -50,9 +50,12 @@ internal sealed class AwsS3GatewayOptions
     public bool? FilterBucketsByRegion { get; set; }
 
     /// <summary>
-    /// Whether a lifecycle GET answered by HTTP 404 without an error is followed by a HeadBucket to tell a bucket without
-    /// lifecycle configuration from a missing bucket (AWSSDK.S3 4.1 reports both the same way). Costs one call per bucket
-    /// without configuration. Default <see langword="true"/>.
+    /// Whether a lifecycle GET answered by HTTP 404 tells a bucket without lifecycle configuration (<see langword="null"/>)
+    /// from a missing bucket (<see cref="S3ErrorKind.NoSuchBucket"/>); AWSSDK.S3 4.1 reports both as a plain response of
+    /// status <c>NotFound</c>. The error code of the answer's body decides, at no extra call, with the SDK clients the
+    /// gateway builds (<see cref="AmazonS3ClientFactory"/>); where that code is unknown (an SDK client given by the
+    /// caller, a body without a readable code) a HeadBucket decides, one more call. When <see langword="false"/>, every
+    /// such 404 reads as no configuration. Default <see langword="true"/>.
     /// </summary>
     public bool ConfirmBucketOnMissingLifecycle { get; set; } = true;
 

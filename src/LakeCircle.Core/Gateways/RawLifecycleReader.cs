@@ -1,5 +1,4 @@
 using System.Net;
-using System.Xml.Linq;
 using Amazon.S3;
 using LifecycleConfiguration = LakeCircle.Core.Model.LifecycleConfiguration;
 
@@ -75,15 +74,5 @@ internal static class RawLifecycleReader
         }
     }
 
-    private static string? ErrorCode(string body)
-    {
-        try
-        {
-            return XDocument.Parse(body).Root?.Elements().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
-        }
-        catch (System.Xml.XmlException)
-        {
-            return null;
-        }
-    }
+    private static string? ErrorCode(string body) => S3ErrorBody.Parse(body)?.Code;
 }

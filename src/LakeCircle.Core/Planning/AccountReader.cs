@@ -1,3 +1,4 @@
+using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Gateways;
 using Microsoft.Extensions.Logging;
 
@@ -44,15 +45,18 @@ internal static class AccountReader
         {
             var configuration = await gateway.GetLifecycleAsync(bucket, token).ConfigureAwait(false);
             logger.BucketRead(configuration?.Rules.Count ?? 0);
+            RunReporter.Current?.BucketRead(failed: false);
             return BucketState.Of(configuration);
         }
         catch (S3GatewayException e) when (e.Kind == S3ErrorKind.NoSuchBucket)
         {
+            RunReporter.Current?.BucketRead(failed: false);
             return Missing(logger);
         }
         catch (Exception e) when (e is not OperationCanceledException || !runToken.IsCancellationRequested)
         {
             logger.ReadFailed(e.Message);
+            RunReporter.Current?.BucketRead(failed: true);
             return BucketState.Failed(e.Message);
         }
     }

@@ -58,6 +58,8 @@ internal static class PlanBuilder
             logger.EmptySelection();
         }
 
+        var progress = RunReporter.Current;
+        progress?.Stage(RunStage.ListingBuckets);
         IReadOnlyList<string> accountBuckets;
         try
         {
@@ -71,7 +73,9 @@ internal static class PlanBuilder
 
         var existing = accountBuckets.ToHashSet(StringComparer.Ordinal);
         var managed = selected.Select(d => d.Bucket).ToList();
-        logger.AccountListed(existing.Count, managed.Count(existing.Contains));
+        var toRead = managed.Count(existing.Contains);
+        logger.AccountListed(existing.Count, toRead);
+        progress?.Reading(toRead);
         var states = await AccountReader.ReadAsync(sources.Account, managed, existing, readConcurrency, logger, cancellationToken)
             .ConfigureAwait(false);
 
@@ -87,6 +91,7 @@ internal static class PlanBuilder
         }
 
         PlanLogging.Write(logger, plan);
+        progress?.Planned(plan.Buckets.Count(b => b.Status != BucketStatus.Unmanaged), plan.Buckets.Count(b => b.Action != BucketAction.None));
         // Over every defined bucket, as the configurations are; protection counts, so a changed flag changes the value.
         var fingerprint = DefinitionsFingerprint.Of(
             definitions.Buckets.Select(d => KeyValuePair.Create(d.Bucket, d.Configuration)),
@@ -116,13 +121,17 @@ internal static class PlanBuilder
     public static async Task<PlanOutcome> PlanRollbackAsync(
         ClientSources sources, ConfigurationArchive archive, string bucket, DateTimeOffset? to, CancellationToken cancellationToken)
     {
+        var progress = RunReporter.Current;
+        progress?.Reading(1);
         LifecycleConfiguration? now;
         try
         {
             now = await sources.Account.GetLifecycleAsync(bucket, cancellationToken).ConfigureAwait(false);
+            progress?.BucketRead(failed: false);
         }
         catch (S3GatewayException e)
         {
+            progress?.BucketRead(failed: true);
             var message = e.Kind == S3ErrorKind.NoSuchBucket ? $"The bucket '{bucket}' does not exist." : $"Could not read bucket '{bucket}': {e.Message}";
             return new PlanOutcome { Error = message };
         }
@@ -137,6 +146,7 @@ internal static class PlanBuilder
         }
 
         var plan = Planner.PlanBucket(bucket, version.Configuration ?? LifecycleConfiguration.Empty, BucketState.Of(now));
+        progress?.Planned(1, plan.Action == BucketAction.None ? 0 : 1);
         var buckets = ValueList.Of(plan);
         return new PlanOutcome
         {
@@ -181,6 +191,7 @@ internal static class PlanBuilder
 
     private static async Task<DefinitionSet> LoadAsync(IDefinitionSource source, ILogger logger, CancellationToken cancellationToken)
     {
+        RunReporter.Current?.Stage(RunStage.ReadingDefinitions);
         IReadOnlyList<DefinitionDocument> documents;
         try
         {

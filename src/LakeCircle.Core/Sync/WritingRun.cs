@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LakeCircle.Core.Archive;
+using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Locking;
 using LakeCircle.Core.Model;
@@ -125,6 +126,12 @@ internal sealed class WritingRun
             return;
         }
 
+        var progress = RunReporter.Current;
+        if (given is not null)
+        {
+            progress?.Planned(planned.Plan.Buckets.Count(b => b.Status != BucketStatus.Unmanaged), planned.Plan.Buckets.Count(b => b.Action != BucketAction.None));
+        }
+
         // 4. The guards, before the first write.
         var writes = planned.Plan.Buckets.Where(b => b.Action != BucketAction.None).ToList();
         _journal.Stop = ChangeGuard.Check(planned.Plan, _settings.MaxChanges, _settings.MaxDeletions)
@@ -156,10 +163,13 @@ internal sealed class WritingRun
         var reasons = given?.IsRollback == true
             ? (Before: ArchiveReasons.BeforeRollback, After: ArchiveReasons.AfterRollback)
             : (Before: ArchiveReasons.BeforeSync, After: ArchiveReasons.AfterSync);
+        progress?.Writing(writes.Count);
         await Parallel.ForEachAsync(Enumerable.Range(0, writes.Count), parallel, async (index, bucketToken) =>
         {
             using var scope = _logger.BucketScope(writes[index].Bucket);
+            progress?.WriteStarted();
             outcomes[index] = await WriteBucketAsync(writes[index], reasons, given?.Saved is not null, given?.IsRollback != true, runToken, bucketToken).ConfigureAwait(false);
+            progress?.WriteEnded(failed: outcomes[index].Result == BucketResult.Failed);
         }).ConfigureAwait(false);
         _journal.Results = outcomes;
         var summary = new RunOutcome { RunId = _journal.RunId, Buckets = outcomes.ToValueList() }.Summary;

@@ -6,6 +6,7 @@ using LakeCircle.Cli.Tests.Commands;
 using LakeCircle.Cli.Tests.Configuration;
 using LakeCircle.Core;
 using LakeCircle.Core.Definitions;
+using LakeCircle.Core.Diagnostics;
 using LakeCircle.Core.Gateways;
 using LakeCircle.Core.Gateways.Retries;
 using LakeCircle.Core.Sync;
@@ -92,7 +93,8 @@ public class ClientOptionsTests
 
         using var sources = await ClientSources.CreateAsync(options, ClientSettings.From(options), NullLoggerFactory.Instance, CancellationToken.None);
 
-        sources.Account.Should().BeOfType<RetryingS3Gateway>("S3 calls are retried on transient failures");
+        sources.UndecoratedAccount.Should().BeOfType<RetryingS3Gateway>("S3 calls are retried on transient failures");
+        sources.Account.Should().BeOfType<CountingS3Gateway>("each run counts its S3 calls, a retried call once");
         sources.Definitions.Should().BeOfType<LocalDefinitionSource>();
         sources.CallerIdentity.Should().BeOfType<StsCallerIdentity>("against AWS the account of the credentials is checked with STS");
     }

@@ -103,7 +103,7 @@ public class AwsS3GatewayTests
         var names = await Gateway(new AwsS3GatewayOptions { Region = "eu-west-1" }).ListBucketsAsync();
 
         names.Should().Equal("a", "b");
-        await _client.Received(1).ListBucketsAsync(Arg.Is<ListBucketsRequest>(r => r.ContinuationToken == null && r.BucketRegion == "eu-west-1" && r.MaxBuckets == 1000), Arg.Any<CancellationToken>());
+        await _client.Received(1).ListBucketsAsync(Arg.Is<ListBucketsRequest>(r => r.ContinuationToken == null && r.BucketRegion == "eu-west-1" && r.MaxBuckets == 10000), Arg.Any<CancellationToken>());
         await _client.Received(1).ListBucketsAsync(Arg.Is<ListBucketsRequest>(r => r.ContinuationToken == "t1"), Arg.Any<CancellationToken>());
     }
 

@@ -22,11 +22,12 @@ public sealed partial class LakeCircleClientTests
         events.Should().Contain(e => e.Level == LogLevel.Debug && e.Message.StartsWith("Applied in ", StringComparison.Ordinal)
             && e.Scopes.Last() == "Bucket bare");
         events.Should().Contain(e => e.Level == LogLevel.Warning && e.Scopes.Last() == "Bucket archive");
-        // The summary closes the writes; only the run's own steps follow: the run record, then the lock's release.
+        // The summary closes the writes; only the run's own steps follow: the run record, the lock's release, then its S3 calls.
         var summary = events.FindLastIndex(e => e.Message.StartsWith("Sync: ", StringComparison.Ordinal));
         events[summary].Message.Should().Be("Sync: 2 buckets applied, 0 applied but not yet visible, 0 failed, 0 skipped");
         events.Skip(summary + 1).Select(e => e.Message).Should().SatisfyRespectively(
             record => record.Should().StartWith("Run ").And.Contain(" recorded at memory://memory/log/"),
-            release => release.Should().StartWith("Lock memory://memory/lock.json released by run "));
+            release => release.Should().StartWith("Lock memory://memory/lock.json released by run "),
+            calls => calls.Should().StartWith("S3 calls: ListBuckets 1, GetBucketLifecycleConfiguration 7, PutBucketLifecycleConfiguration 2, "));
     }
 }
