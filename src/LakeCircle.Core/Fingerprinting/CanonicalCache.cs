@@ -1,13 +1,12 @@
 namespace LakeCircle.Core.Fingerprinting;
 
 /// <summary>
-/// The canonical form of one rule instance, computed at most once (rules are immutable): its canonical JSON with the
-/// ID, the fingerprint of that JSON, and the content fingerprint and derived ID. Filled lazily; threads that race
-/// compute the same values, so whichever write wins is right.
+/// The fingerprints of one rule instance, computed at most once (rules are immutable): the fingerprint of its canonical
+/// form with the ID, and the content fingerprint and derived ID. Filled lazily; threads that race compute the same
+/// values, so whichever write wins is right.
 /// </summary>
 internal sealed class RuleCanonical
 {
-    public string? Json;
     public string? Fingerprint;
     public string? ContentFingerprint;
     public string? DerivedId;

@@ -17,7 +17,7 @@ internal static class CanonicalForm
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = false };
 
-    // Each rule and configuration instance computes its canonical form once (RuleCanonical, ConfigurationCanonical);
+    // Each rule and configuration instance computes its fingerprints once (RuleCanonical, ConfigurationCanonical);
     // the model is immutable and a `with` copy starts without the cached values.
 
     public static string RuleFingerprint(LifecycleRule rule)
@@ -28,9 +28,7 @@ internal static class CanonicalForm
             return fingerprint;
         }
 
-        var (json, hash) = JsonAndHash(w => WriteRule(w, rule, includeId: true));
-        canonical.Json ??= json;
-        return canonical.Fingerprint = hash;
+        return canonical.Fingerprint = Hash(w => WriteRule(w, rule, includeId: true));
     }
 
     public static string RuleContentFingerprint(LifecycleRule rule)
@@ -52,11 +50,9 @@ internal static class CanonicalForm
     }
 
     /// <summary>The canonical JSON of a rule (for diagnostics and tests).</summary>
-    public static string RuleJson(LifecycleRule rule)
-    {
-        var canonical = rule.Canonical;
-        return canonical.Json ??= Json(w => WriteRule(w, rule, includeId: true));
-    }
+    /// <remarks>Not kept: a rule's JSON is several times the size of its fingerprint, and only changed rules and
+    /// configuration fingerprints (each computed once) need it.</remarks>
+    public static string RuleJson(LifecycleRule rule) => Json(w => WriteRule(w, rule, includeId: true));
 
     /// <summary>The canonical JSON of a configuration (for diagnostics and tests).</summary>
     public static string ConfigurationJson(LifecycleConfiguration configuration)
@@ -341,20 +337,6 @@ internal static class CanonicalForm
         try
         {
             return Encoding.UTF8.GetString(scratch.Write(write));
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
-    }
-
-    private static (string Json, string Hash) JsonAndHash(Action<Utf8JsonWriter> write)
-    {
-        var scratch = Scratch.Rent();
-        try
-        {
-            var written = scratch.Write(write);
-            return (Encoding.UTF8.GetString(written), HexHash(written));
         }
         finally
         {
