@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release and runs them: speed and memory figures of LakeCircle (see docs/benchmarks.md).
 #
-#   scripts/bench.sh [--s3] [--json] [--only fingerprints,plan,definitions,dryrun,inventory,snapshot,s3,cli,startup]
+#   scripts/bench.sh [--s3] [--json] [--only fingerprints,plan,definitions,dryrun,inventory,snapshot,s3,cli,startup,scale]
 #                    [--reps N] [--warmups N] [--latency-ms N] [--concurrency 1,4,16,64,256] [--cli-buckets 3000,10000]
 #                    [--latency-buckets 1000]
 #

@@ -8,7 +8,7 @@ namespace LakeCircle.Benchmarks;
 internal sealed record BenchmarkOptions
 {
     public const string Usage =
-        "usage: LakeCircle.Benchmarks [--json] [--s3] [--only fingerprints,plan,definitions,dryrun,inventory,snapshot,s3,cli,startup]\n"
+        "usage: LakeCircle.Benchmarks [--json] [--s3] [--only fingerprints,plan,definitions,dryrun,inventory,snapshot,s3,cli,startup,scale]\n"
         + "                             [--reps N] [--warmups N] [--latency-ms N] [--concurrency 1,4,16,64,256] [--cli-buckets 3000,10000]\n"
         + "                             [--latency-buckets 1000]";
 

@@ -40,10 +40,11 @@ var environment = new Dictionary<string, object>(StringComparer.Ordinal)
 };
 report.Out.WriteLine($"LakeCircle benchmarks: .NET {environment["runtime"]}, {environment["processors"]} processors, load average {environment["loadAverage"]}");
 
-IScenario[] scenarios = [new FingerprintScenario(), new PlanScenario(), new DefinitionsScenario(), new DryRunScenario(), new InventoryScenario(), new SnapshotSyncScenario(), new LocalS3Scenario(), new CliVsSdkScenario(), new StartupScenario()];
+IScenario[] scenarios = [new FingerprintScenario(), new PlanScenario(), new DefinitionsScenario(), new DryRunScenario(), new InventoryScenario(), new SnapshotSyncScenario(), new LocalS3Scenario(), new CliVsSdkScenario(), new StartupScenario(), new ScaleScenario()];
 foreach (var scenario in scenarios.Where(s => options.Runs(s.Name)))
 {
-    if (scenario is LocalS3Scenario or CliVsSdkScenario && !options.S3)
+    // The scale scenario writes 100,000 files and takes minutes: only when named.
+    if ((scenario is LocalS3Scenario or CliVsSdkScenario && !options.S3) || (scenario is ScaleScenario && !options.Only.Contains(scenario.Name)))
     {
         continue;
     }

@@ -93,6 +93,7 @@ internal sealed partial class StartupScenario : IScenario
     {
         var packages = FindPackages();
         var version = PackageVersion(packages);
+        Directory.CreateDirectory(folder);
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["NUGET_PACKAGES"] = Path.Combine(folder, "nuget-packages"),

@@ -17,7 +17,8 @@ internal static class BucketMerger
         string bucket,
         IReadOnlyList<DefinitionFile> files,
         List<Diagnostic> diagnostics,
-        Func<string, LifecycleConfiguration, IReadOnlyList<Diagnostic>> validate)
+        Func<string, LifecycleConfiguration, IReadOnlyList<Diagnostic>> validate,
+        Func<LifecycleRule, LifecycleRule>? share = null)
     {
         var merged = new List<RuleSource>();
         var rules = new List<LifecycleRule>();
@@ -25,7 +26,7 @@ internal static class BucketMerger
         var byId = new Dictionary<string, RuleSource>(StringComparer.Ordinal);
         foreach (var source in files.SelectMany(f => f.Rules))
         {
-            var rule = source.Rule.WithDerivedIdIfMissing();
+            var rule = string.IsNullOrEmpty(source.Rule.Id) && share is not null ? share(source.Rule.WithDerivedIdIfMissing()) : source.Rule.WithDerivedIdIfMissing();
             var id = rule.Id!;
             if (byId.TryGetValue(id, out var first) && first.File != source.File)
             {

@@ -26,7 +26,27 @@ internal sealed class DefinitionFile(string path)
 
     public List<RuleSource> Rules { get; } = [];
 
-    public SourceMap Map { get; set; } = SourceMap.Build(new TableNode(TextPoint.Start, "", TableOrigin.Header));
+    /// <summary>
+    /// The position of every key of the file. Once the file is read the map is dropped (it is many times the size of the
+    /// file) and rebuilt from the file's content the first time a later problem needs a position.
+    /// </summary>
+    public SourceMap Map
+    {
+        get => _map ??= _rebuildMap?.Invoke() ?? EmptyMap;
+        set => _map = value;
+    }
+
+    private static readonly SourceMap EmptyMap = SourceMap.Build(new TableNode(TextPoint.Start, "", TableOrigin.Header));
+
+    private SourceMap? _map;
+    private Func<SourceMap>? _rebuildMap;
+
+    /// <summary>Drops the map; <paramref name="rebuild"/> makes the same one again when needed.</summary>
+    public void ReleaseMap(Func<SourceMap> rebuild)
+    {
+        _map = null;
+        _rebuildMap = rebuild;
+    }
 
     public List<Diagnostic> Diagnostics { get; } = [];
 

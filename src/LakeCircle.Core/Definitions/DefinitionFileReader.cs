@@ -13,6 +13,9 @@ internal static class DefinitionFileReader
     /// <summary>The problem of a file larger than <see cref="DefinitionLoader.MaxFileBytes"/>.</summary>
     public static readonly string TooLargeMessage = $"The file is larger than {DefinitionLoader.MaxFileBytes / 1024 / 1024} MiB; a definition file must be smaller.";
 
+    private static readonly string[] KnownMinimumObjectSizes =
+        [Model.TransitionDefaultMinimumObjectSizes.AllStorageClasses128K, Model.TransitionDefaultMinimumObjectSizes.VariesByStorageClass];
+
     public static DefinitionFile Read(DefinitionDocument document)
     {
         var file = new DefinitionFile(document.Path);
@@ -56,9 +59,7 @@ internal static class DefinitionFileReader
             return;
         }
 
-        var root = document.Format == DefinitionFormat.Json
-            ? JsonDocumentReader.Read(TextDecoder.WithoutByteOrderMark(document.Content), sink)
-            : TomlDocumentReader.Read(text, document.Path, sink);
+        var root = Parse(document, text, sink);
         if (root is null)
         {
             return;
@@ -66,6 +67,20 @@ internal static class DefinitionFileReader
 
         file.Map = SourceMap.Build(root);
         ReadDocument(file, new TableReader(root, sink), sink);
+        file.ReleaseMap(() => RebuildMap(document));
+    }
+
+    private static TableNode? Parse(DefinitionDocument document, string text, DiagnosticSink sink) =>
+        document.Format == DefinitionFormat.Json
+            ? JsonDocumentReader.Read(TextDecoder.WithoutByteOrderMark(document.Content), sink)
+            : TomlDocumentReader.Read(text, document.Path, sink);
+
+    /// <summary>The map of a file read before: the same parse of the same content gives the same positions.</summary>
+    private static SourceMap RebuildMap(DefinitionDocument document)
+    {
+        var text = TextDecoder.Decode(document.Content.Span, out _) ?? "";
+        var root = Parse(document, text, new DiagnosticSink(document.Path, document.Format));
+        return root is null ? SourceMap.Build(new TableNode(TextPoint.Start, "", TableOrigin.Header)) : SourceMap.Build(root);
     }
 
     private static void ReadDocument(DefinitionFile file, TableReader document, DiagnosticSink sink)
@@ -111,7 +126,8 @@ internal static class DefinitionFileReader
         }
 
         configuration.CheckKeys("Rules", "TransitionDefaultMinimumObjectSize");
-        file.TransitionDefaultMinimumObjectSize = configuration.String("TransitionDefaultMinimumObjectSize");
+        file.TransitionDefaultMinimumObjectSize = RuleReader.Shared(
+            configuration.String("TransitionDefaultMinimumObjectSize"), KnownMinimumObjectSizes);
         file.TransitionDefaultMinimumObjectSizePosition = file.Map.Resolve("LifecycleConfiguration.TransitionDefaultMinimumObjectSize");
         file.RulesPosition = file.Map.Resolve("LifecycleConfiguration.Rules");
         var rules = configuration.Tables("Rules", required: true) ?? [];

@@ -26,16 +26,17 @@ internal static class DefinitionLoader
     {
         ArgumentNullException.ThrowIfNull(documents);
         documents = documents.ToList();
+        var shared = new RuleSharing();
         var files = documents
             .OrderBy(d => d.Path, StringComparer.Ordinal)
-            .Select(DefinitionFileReader.Read)
+            .Select(d => shared.Apply(DefinitionFileReader.Read(d)))
             .ToList();
         var diagnostics = files.SelectMany(f => f.Diagnostics).ToList();
         var buckets = files
             .Where(f => f.Bucket is not null)
             .GroupBy(f => f.Bucket!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => BucketMerger.Merge(g.Key, g.ToList(), diagnostics, validate))
+            .Select(g => BucketMerger.Merge(g.Key, g.ToList(), diagnostics, validate, shared.Share))
             .ToValueList();
         return new DefinitionSet(buckets, Sort(diagnostics, files).ToValueList()) { FileCount = documents.Count(d => !d.IsOtherFile) };
     }
@@ -52,5 +53,36 @@ internal static class DefinitionLoader
             .OrderBy(d => d.Location is { } location && order.TryGetValue(location.File, out var index) ? index : int.MaxValue)
             .ThenBy(d => d.Location?.Line ?? 0)
             .ThenBy(d => d.Location?.Column ?? 0);
+    }
+
+    /// <summary>
+    /// One instance per distinct rule across the files of a load: many buckets of an organisation declare the same
+    /// rules, and a rule is immutable and compared by value, so equal rules share one instance (and its canonical form,
+    /// computed once).
+    /// </summary>
+    private sealed class RuleSharing
+    {
+        private readonly Dictionary<LifecycleRule, LifecycleRule> _rules = [];
+
+        public LifecycleRule Share(LifecycleRule rule)
+        {
+            if (_rules.TryGetValue(rule, out var existing))
+            {
+                return existing;
+            }
+
+            _rules.Add(rule, rule);
+            return rule;
+        }
+
+        public DefinitionFile Apply(DefinitionFile file)
+        {
+            for (var i = 0; i < file.Rules.Count; i++)
+            {
+                file.Rules[i] = file.Rules[i] with { Rule = Share(file.Rules[i].Rule) };
+            }
+
+            return file;
+        }
     }
 }

@@ -12,6 +12,28 @@ internal static class RuleReader
         "NoncurrentVersionTransitions", "AbortIncompleteMultipartUpload",
     ];
 
+    private static readonly string[] KnownStatuses = [RuleStatus.Enabled, RuleStatus.Disabled];
+
+    /// <summary>
+    /// The known value's one instance when <paramref name="value"/> spells it, so that a large set of definitions holds
+    /// one string per status and storage class rather than one per rule; other values as read.
+    /// </summary>
+    internal static string? Shared(string? value, IReadOnlyList<string> known)
+    {
+        if (value is not null)
+        {
+            foreach (var candidate in known)
+            {
+                if (string.Equals(candidate, value, StringComparison.Ordinal))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return value;
+    }
+
     public static LifecycleRule Read(TableReader rule)
     {
         rule.RuleId = rule.String("ID") is { Length: > 0 } id ? id : null;
@@ -19,7 +41,7 @@ internal static class RuleReader
         return new LifecycleRule
         {
             Id = rule.RuleId,
-            Status = rule.String("Status", required: true) ?? RuleStatus.Enabled,
+            Status = Shared(rule.String("Status", required: true), KnownStatuses) ?? RuleStatus.Enabled,
             Filter = rule.Child("Filter") is { } filter ? ReadFilter(filter) : null,
             Prefix = rule.String("Prefix"),
             Expiration = rule.Child("Expiration") is { } expiration ? ReadExpiration(expiration) : null,
@@ -81,7 +103,7 @@ internal static class RuleReader
         {
             Days = transition.Int32("Days"),
             Date = transition.Date("Date"),
-            StorageClass = transition.String("StorageClass") ?? "",
+            StorageClass = Shared(transition.String("StorageClass"), StorageClasses.All) ?? "",
         };
     }
 
@@ -102,7 +124,7 @@ internal static class RuleReader
         {
             NoncurrentDays = transition.Int32("NoncurrentDays"),
             NewerNoncurrentVersions = transition.Int32("NewerNoncurrentVersions"),
-            StorageClass = transition.String("StorageClass") ?? "",
+            StorageClass = Shared(transition.String("StorageClass"), StorageClasses.All) ?? "",
         };
     }
 

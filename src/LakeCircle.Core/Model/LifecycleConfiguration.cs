@@ -9,6 +9,21 @@ namespace LakeCircle.Core.Model;
 /// </summary>
 public sealed record LifecycleConfiguration
 {
+    // The fingerprint, computed once per instance; no part of the configuration's value (see CanonicalSlot).
+    private CanonicalSlot<ConfigurationCanonical> _canonical;
+
+    /// <summary>Creates a configuration without rules.</summary>
+    public LifecycleConfiguration()
+    {
+    }
+
+    // A `with` copy takes every field but the cached fingerprint, which the changed fields may no longer match.
+    private LifecycleConfiguration(LifecycleConfiguration original)
+    {
+        Rules = original.Rules;
+        TransitionDefaultMinimumObjectSize = original.TransitionDefaultMinimumObjectSize;
+    }
+
     /// <summary>A configuration without rules (what a bucket without lifecycle has).</summary>
     public static LifecycleConfiguration Empty { get; } = new();
 
@@ -31,4 +46,7 @@ public sealed record LifecycleConfiguration
     /// <param name="rules">The rules.</param>
     /// <returns>The configuration.</returns>
     public static LifecycleConfiguration Of(params LifecycleRule[] rules) => new() { Rules = ValueList.Of(rules) };
+
+    /// <summary>This instance's cached canonical form (see <see cref="CanonicalForm"/>).</summary>
+    internal ConfigurationCanonical Canonical => _canonical.Get();
 }

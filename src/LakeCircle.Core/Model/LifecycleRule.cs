@@ -8,6 +8,28 @@ namespace LakeCircle.Core.Model;
 /// </summary>
 public sealed record LifecycleRule
 {
+    // The canonical form, computed once per instance; no part of the rule's value (see CanonicalSlot).
+    private CanonicalSlot<RuleCanonical> _canonical;
+
+    /// <summary>Creates a rule with the defaults (an enabled rule without ID, filter or action).</summary>
+    public LifecycleRule()
+    {
+    }
+
+    // A `with` copy takes every field but the cached canonical form, which the changed fields may no longer match.
+    private LifecycleRule(LifecycleRule original)
+    {
+        Id = original.Id;
+        Status = original.Status;
+        Filter = original.Filter;
+        Prefix = original.Prefix;
+        Expiration = original.Expiration;
+        Transitions = original.Transitions;
+        NoncurrentVersionExpiration = original.NoncurrentVersionExpiration;
+        NoncurrentVersionTransitions = original.NoncurrentVersionTransitions;
+        AbortIncompleteMultipartUpload = original.AbortIncompleteMultipartUpload;
+    }
+
     /// <summary>
     /// The rule's unique ID (at most 255 characters). A rule read from a definition without an ID is given a
     /// deterministic one by <see cref="WithDerivedIdIfMissing"/>, because S3 would invent a random one.
@@ -51,9 +73,12 @@ public sealed record LifecycleRule
     /// The ID LakeCircle gives a rule declared without one: <c>lc-</c> and the first 16 hex digits of
     /// <see cref="ContentFingerprint"/>. Stable across runs and machines, so the rule converges.
     /// </summary>
-    public string DerivedId => "lc-" + ContentFingerprint[..16];
+    public string DerivedId => CanonicalForm.DerivedId(this);
 
     /// <summary>Returns this rule, with <see cref="DerivedId"/> as its ID when it has none.</summary>
     /// <returns>A rule with an ID.</returns>
     public LifecycleRule WithDerivedIdIfMissing() => string.IsNullOrEmpty(Id) ? this with { Id = DerivedId } : this;
+
+    /// <summary>This instance's cached canonical form (see <see cref="CanonicalForm"/>).</summary>
+    internal RuleCanonical Canonical => _canonical.Get();
 }

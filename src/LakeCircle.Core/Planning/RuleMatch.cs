@@ -54,8 +54,8 @@ internal sealed class RuleMatch
         {
             if (remaining.TryGetValue(CanonicalForm.EffectiveId(desired[i]), out var candidates))
             {
-                var fingerprint = desired[i].Fingerprint;
-                var index = candidates.FindIndex(j => actual[j].Fingerprint == fingerprint);
+                var rule = desired[i];
+                var index = candidates.FindIndex(j => SameMeaning(rule, actual[j]));
                 if (index >= 0)
                 {
                     partners[i] = actual[candidates[index]];
@@ -97,4 +97,11 @@ internal sealed class RuleMatch
         var removed = remaining.Values.SelectMany(l => l).Order().Select(j => actual[j]).ToValueList();
         return new RuleMatch(added.ToValueList(), removed, changed.ToValueList(), same.ToValueList());
     }
+
+    /// <summary>
+    /// Same fingerprint. Rules equal field by field have the same canonical form, so that cheap comparison comes first
+    /// and the canonical forms are only computed for rules written differently.
+    /// </summary>
+    private static bool SameMeaning(LifecycleRule desired, LifecycleRule actual) =>
+        desired == actual || string.Equals(desired.Fingerprint, actual.Fingerprint, StringComparison.Ordinal);
 }
