@@ -27,9 +27,8 @@ internal static class DefinitionLoader
         ArgumentNullException.ThrowIfNull(documents);
         documents = documents.ToList();
         var shared = new RuleSharing();
-        var files = documents
-            .OrderBy(d => d.Path, StringComparer.Ordinal)
-            .Select(d => shared.Apply(DefinitionFileReader.Read(d)))
+        var files = ReadAll(documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToArray())
+            .Select(shared.Apply)
             .ToList();
         var diagnostics = files.SelectMany(f => f.Diagnostics).ToList();
         var buckets = files
@@ -40,6 +39,36 @@ internal static class DefinitionLoader
             .ToValueList();
         return new DefinitionSet(buckets, Sort(diagnostics, files).ToValueList()) { FileCount = documents.Count(d => !d.IsOtherFile) };
     }
+
+    /// <summary>The files read, in the order given: in parallel when there are many (each file is read on its own,
+    /// and reading is pure), so a big definition set takes every core.</summary>
+    private static DefinitionFile[] ReadAll(DefinitionDocument[] documents)
+    {
+        var files = new DefinitionFile[documents.Length];
+        if (documents.Length < ParallelFrom || Environment.ProcessorCount == 1)
+        {
+            for (var i = 0; i < documents.Length; i++)
+            {
+                files[i] = DefinitionFileReader.Read(documents[i]);
+            }
+
+            return files;
+        }
+
+        try
+        {
+            Parallel.For(0, documents.Length, i => files[i] = DefinitionFileReader.Read(documents[i]));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        return files;
+    }
+
+    /// <summary>How many files make a load read them in parallel.</summary>
+    private const int ParallelFrom = 64;
 
     private static IEnumerable<Diagnostic> Sort(List<Diagnostic> diagnostics, List<DefinitionFile> files)
     {

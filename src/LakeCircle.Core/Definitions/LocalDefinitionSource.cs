@@ -25,10 +25,10 @@ internal sealed class LocalDefinitionSource : IDefinitionSource
     internal const int MaxDepth = 32;
 
     /// <summary>How many entries (files, folders, anything) the walk looks at, at most.</summary>
-    internal const int MaxEntries = 100_000;
+    internal const int MaxEntries = 1_000_000;
 
-    /// <summary>How many definition files a folder may hold.</summary>
-    internal const int MaxFiles = 10_000;
+    /// <summary>How many definition files a folder may hold: an organisation of 100,000 buckets, one file each, twice over.</summary>
+    internal const int MaxFiles = 200_000;
 
     private readonly string _folderOrFile;
     private readonly int _maxDepth;
