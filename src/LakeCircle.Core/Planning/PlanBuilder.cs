@@ -80,8 +80,9 @@ internal static class PlanBuilder
         // Each bucket is planned as soon as it is read (the planner is pure), so its CPU work overlaps the reads still
         // in flight instead of following the last one.
         var planned = new BucketPlan[managed.Count];
+        var impacts = new ImpactMemo();
         var states = await AccountReader.ReadAsync(sources.Account, managed, existing, readConcurrency, logger, cancellationToken,
-            (index, state) => planned[index] = Planner.PlanBucket(managed[index], selected[index].Configuration, state)).ConfigureAwait(false);
+            (index, state) => planned[index] = Planner.PlanBucket(managed[index], selected[index].Configuration, state, impacts.Compare)).ConfigureAwait(false);
 
         // When narrowed to named buckets, the others (defined or not) are out of the run's scope.
         var defined = definitions.Buckets.Select(d => d.Bucket).ToHashSet(StringComparer.Ordinal);

@@ -41,7 +41,11 @@ public static class Planner
     /// the bucket is missing or unreadable; otherwise <see cref="BucketStatus.InSync"/>, or
     /// <see cref="BucketStatus.Change"/> with one PUT of the whole desired configuration, or a DELETE when the
     /// definition leaves no rule and the bucket has some.</returns>
-    internal static BucketPlan PlanBucket(string bucket, LifecycleConfiguration desired, BucketState actual)
+    internal static BucketPlan PlanBucket(string bucket, LifecycleConfiguration desired, BucketState actual) =>
+        PlanBucket(bucket, desired, actual, ImpactAnalyzer.Compare);
+
+    /// <summary>Plans one defined bucket, its impact computed by <paramref name="impact"/> (such as <see cref="ImpactMemo"/>: equal configuration pairs analysed once).</summary>
+    internal static BucketPlan PlanBucket(string bucket, LifecycleConfiguration desired, BucketState actual, Func<LifecycleConfiguration?, LifecycleConfiguration?, BucketImpact> impact)
     {
         ArgumentNullException.ThrowIfNull(bucket);
         ArgumentNullException.ThrowIfNull(desired);
@@ -73,7 +77,7 @@ public static class Planner
             // An empty rule list cannot be PUT: no rule left means no lifecycle at all.
             return actual.Rules.Count == 0
                 ? plan
-                : plan with { Status = BucketStatus.Change, Action = BucketAction.Delete, Impact = ImpactAnalyzer.Compare(current, null) };
+                : plan with { Status = BucketStatus.Change, Action = BucketAction.Delete, Impact = impact(current, null) };
         }
 
         var configurationChanges = ConfigurationChanges(desired, current);
@@ -93,7 +97,7 @@ public static class Planner
             Action = BucketAction.Put,
             ConfigurationChanges = configurationChanges,
             ConfigurationToPut = toPut,
-            Impact = ImpactAnalyzer.Compare(current, toPut),
+            Impact = impact(current, toPut),
         };
     }
 
