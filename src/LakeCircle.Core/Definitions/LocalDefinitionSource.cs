@@ -61,20 +61,55 @@ internal sealed class LocalDefinitionSource : IDefinitionSource
     /// <inheritdoc />
     /// <exception cref="FileNotFoundException">The path is neither a file nor a folder.</exception>
     /// <exception cref="IOException">The folder exceeds a limit of the walk, or cannot be read.</exception>
-    public async Task<IReadOnlyList<DefinitionDocument>> ReadAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DefinitionDocument>> ReadAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var documents = new List<DefinitionDocument>();
-        foreach (var candidate in FindFiles(cancellationToken))
+        var candidates = FindFiles(cancellationToken);
+        var documents = new DefinitionDocument[candidates.Count];
+        var failures = new Exception?[candidates.Count];
+        void Read(int index)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            documents.Add(candidate.IsOther ? DefinitionDocument.OtherFile(candidate.Path)
-                : candidate.Problem is { } problem ? Problem(candidate.Path, problem)
-                : await ReadFileAsync(candidate.Path, candidate.Target!, cancellationToken).ConfigureAwait(false));
+            var candidate = candidates[index];
+            try
+            {
+                documents[index] = candidate.IsOther ? DefinitionDocument.OtherFile(candidate.Path)
+                    : candidate.Problem is { } problem ? Problem(candidate.Path, problem)
+                    : ReadFile(candidate.Path, candidate.Target!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failures[index] = e;
+            }
         }
 
-        return documents;
+        // Small files from the page cache: plain reads, many files on every core; the first failure in path order
+        // is the one reported, as when reading one file after the other.
+        if (candidates.Count < ParallelFrom || Environment.ProcessorCount == 1)
+        {
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                Read(i);
+                if (failures[i] is { } failure)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                }
+            }
+        }
+        else
+        {
+            Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken }, Read);
+            if (failures.FirstOrDefault(f => f is not null) is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<DefinitionDocument>>(documents);
     }
+
+    /// <summary>How many files make a read use every core.</summary>
+    private const int ParallelFrom = 64;
 
     private static DefinitionDocument Problem(string path, string problem) => new(path, ReadOnlyMemory<byte>.Empty) { Problem = problem };
 
@@ -97,7 +132,7 @@ internal sealed class LocalDefinitionSource : IDefinitionSource
     }
 
     /// <summary>Reads a regular file of at most <see cref="DefinitionLoader.MaxFileBytes"/>; anything else is a problem, never opened.</summary>
-    private static async Task<DefinitionDocument> ReadFileAsync(string path, string target, CancellationToken cancellationToken)
+    private static DefinitionDocument ReadFile(string path, string target)
     {
         var (kind, length) = FileProbe.Stat(target);
         if (kind == FileProbe.Kind.Missing)
@@ -115,30 +150,27 @@ internal sealed class LocalDefinitionSource : IDefinitionSource
             return Problem(path, DefinitionFileReader.TooLargeMessage);
         }
 
-        return new DefinitionDocument(path, length == 0 ? ReadOnlyMemory<byte>.Empty : await ReadCappedAsync(target, cancellationToken).ConfigureAwait(false));
+        return new DefinitionDocument(path, length == 0 ? ReadOnlyMemory<byte>.Empty : ReadCapped(target));
     }
 
     /// <summary>Reads at most one byte more than <see cref="DefinitionLoader.MaxFileBytes"/>: enough for the loader to report a file that grew.</summary>
-    private static async Task<ReadOnlyMemory<byte>> ReadCappedAsync(string path, CancellationToken cancellationToken)
+    private static ReadOnlyMemory<byte> ReadCapped(string path)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
-        await using (stream.ConfigureAwait(false))
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var buffer = new byte[(int)Math.Min(RandomAccess.GetLength(handle), DefinitionLoader.MaxFileBytes + 1L)];
+        var total = 0;
+        while (total < buffer.Length)
         {
-            var buffer = new byte[(int)Math.Min(stream.Length, DefinitionLoader.MaxFileBytes + 1L)];
-            var total = 0;
-            while (total < buffer.Length)
+            var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+            if (read == 0)
             {
-                var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
+                break;
             }
 
-            return buffer.AsMemory(0, total);
+            total += read;
         }
+
+        return buffer.AsMemory(0, total);
     }
 
     private static bool IsDefinitionName(string name) => FormatWords.IsDefinitionName(name);

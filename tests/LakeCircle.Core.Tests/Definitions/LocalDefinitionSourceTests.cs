@@ -34,6 +34,41 @@ public class LocalDefinitionSourceTests
     }
 
     [Test]
+    public async Task ReadAsync_ManyFiles_ReadOnEveryCoreStillInPathOrderWithTheirOwnContent()
+    {
+        var many = Path.Combine(_folder, "many");
+        Directory.CreateDirectory(many);
+        for (var i = 0; i < 500; i++)
+        {
+            File.WriteAllText(Path.Combine(many, $"{i:D3}.toml"), $"content {i} " + new string('x', i));
+        }
+
+        var documents = await new LocalDefinitionSource(many).ReadAsync();
+
+        documents.Select(d => Path.GetFileName(d.Path)).Should().Equal(Enumerable.Range(0, 500).Select(i => $"{i:D3}.toml"));
+        documents.Select(d => System.Text.Encoding.UTF8.GetString(d.Content.Span)).Should().Equal(
+            Enumerable.Range(0, 500).Select(i => $"content {i} " + new string('x', i)));
+    }
+
+    [Test]
+    public async Task ReadAsync_ManyFilesCancelled_Stops()
+    {
+        var many = Path.Combine(_folder, "many");
+        Directory.CreateDirectory(many);
+        for (var i = 0; i < 200; i++)
+        {
+            File.WriteAllText(Path.Combine(many, $"{i:D3}.toml"), "x");
+        }
+
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var read = () => new LocalDefinitionSource(many).ReadAsync(cancelled.Token);
+
+        await read.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Test]
     public async Task ReadAsync_File_ReadsThatFile()
     {
         var path = Path.Combine(_folder, "notes.txt");
