@@ -27,14 +27,12 @@ internal sealed class CliVsSdkScenario : IScenario
 
     public async Task RunAsync(Report report, BenchmarkOptions options, CancellationToken cancellationToken)
     {
-        var endpoint = Environment.GetEnvironmentVariable("LCC_TEST_S3_ENDPOINT");
-        var accessKey = Environment.GetEnvironmentVariable("LCC_TEST_S3_ACCESS_KEY");
-        var secretKey = Environment.GetEnvironmentVariable("LCC_TEST_S3_SECRET_KEY");
-        if (string.IsNullOrEmpty(endpoint) || string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey))
+        if (S3Fixtures.Server(report, Name) is not { } server)
         {
-            report.Note("cli: skipped: LCC_TEST_S3_ENDPOINT, LCC_TEST_S3_ACCESS_KEY and LCC_TEST_S3_SECRET_KEY are not all set (scripts/bench.sh --s3 sets them)");
             return;
         }
+
+        var (endpoint, accessKey, secretKey) = server;
 
         using var folder = new TempFolder("lcbench-cli");
         var cli = await CliPathAsync(folder.Path, cancellationToken);

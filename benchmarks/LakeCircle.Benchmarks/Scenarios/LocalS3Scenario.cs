@@ -25,14 +25,12 @@ internal sealed class LocalS3Scenario : IScenario
 
     public async Task RunAsync(Report report, BenchmarkOptions options, CancellationToken cancellationToken)
     {
-        var endpoint = Environment.GetEnvironmentVariable("LCC_TEST_S3_ENDPOINT");
-        var accessKey = Environment.GetEnvironmentVariable("LCC_TEST_S3_ACCESS_KEY");
-        var secretKey = Environment.GetEnvironmentVariable("LCC_TEST_S3_SECRET_KEY");
-        if (string.IsNullOrEmpty(endpoint) || string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey))
+        if (S3Fixtures.Server(report, Name) is not { } server)
         {
-            report.Note("s3: skipped: LCC_TEST_S3_ENDPOINT, LCC_TEST_S3_ACCESS_KEY and LCC_TEST_S3_SECRET_KEY are not all set (scripts/bench.sh --s3 sets them)");
             return;
         }
+
+        var (endpoint, accessKey, secretKey) = server;
 
         var gatewayOptions = new AwsS3GatewayOptions
         {

@@ -33,6 +33,22 @@ internal static class S3Fixtures
             AbortIncompleteMultipartUpload = new AbortIncompleteMultipartUpload { DaysAfterInitiation = 7 },
         });
 
+    /// <summary>The local S3 server of scripts/local-s3.sh from its LCC_TEST_S3_* variables, or <see langword="null"/>
+    /// (and a note that <paramref name="scenario"/> is skipped) when they are not all set.</summary>
+    public static (string Endpoint, string AccessKey, string SecretKey)? Server(Harness.Report report, string scenario)
+    {
+        var endpoint = Environment.GetEnvironmentVariable("LCC_TEST_S3_ENDPOINT");
+        var accessKey = Environment.GetEnvironmentVariable("LCC_TEST_S3_ACCESS_KEY");
+        var secretKey = Environment.GetEnvironmentVariable("LCC_TEST_S3_SECRET_KEY");
+        if (string.IsNullOrEmpty(endpoint) || string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey))
+        {
+            report.Note($"{scenario}: skipped: LCC_TEST_S3_ENDPOINT, LCC_TEST_S3_ACCESS_KEY and LCC_TEST_S3_SECRET_KEY are not all set (scripts/bench.sh --s3 sets them)");
+            return null;
+        }
+
+        return (endpoint, accessKey, secretKey);
+    }
+
     public static IReadOnlyList<DefinitionDocument> Definitions(IEnumerable<string> buckets, int generation) =>
         buckets.Select(b => TomlDefinitionWriter.Document(b + ".toml", b, Configuration(generation))).ToList();
 }
