@@ -48,6 +48,28 @@ internal sealed class CallTally
     /// <summary>A call ends (successfully or not).</summary>
     public void Ended() => Interlocked.Decrement(ref _inFlight);
 
+    /// <summary>Makes a call, counted as <paramref name="kind"/> in the tally of the run it is made in
+    /// (<see cref="RunReporter.Current"/>); outside a run it only makes it (no async frame added).</summary>
+    public static Task<T> CountAsync<T>(int kind, Func<Task<T>> call) =>
+        RunReporter.Current?.Calls is { } calls ? calls.CountedAsync(kind, call) : call();
+
+    /// <summary>Makes a call without result, counted as <see cref="CountAsync{T}"/> counts it.</summary>
+    public static Task CountAsync(int kind, Func<Task> call) =>
+        RunReporter.Current?.Calls is { } calls ? calls.CountedAsync(kind, async () => { await call().ConfigureAwait(false); return true; }) : call();
+
+    private async Task<T> CountedAsync<T>(int kind, Func<Task<T>> call)
+    {
+        Started(kind);
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        finally
+        {
+            Ended();
+        }
+    }
+
     /// <summary>The counts so far.</summary>
     public S3CallCounts Counts => new()
     {

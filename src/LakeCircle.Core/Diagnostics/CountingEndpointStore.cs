@@ -17,88 +17,23 @@ internal sealed class CountingEndpointStore(IEndpointStore inner) : IEndpointSto
 
     /// <inheritdoc />
     public Task WriteAsync(string relativeKey, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
-        RunReporter.Current?.Calls is { } calls ? CountedWriteAsync(calls, relativeKey, content, cancellationToken) : Inner.WriteAsync(relativeKey, content, cancellationToken);
-
-    private async Task CountedWriteAsync(CallTally calls, string relativeKey, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
-    {
-        calls.Started(CallTally.PutObject);
-        try
-        {
-            await Inner.WriteAsync(relativeKey, content, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            calls.Ended();
-        }
-    }
+        CallTally.CountAsync(CallTally.PutObject, () => Inner.WriteAsync(relativeKey, content, cancellationToken));
 
     /// <inheritdoc />
     public Task<byte[]?> TryReadAsync(string relativeKey, CancellationToken cancellationToken = default) =>
-        RunReporter.Current?.Calls is { } calls ? CountedTryReadAsync(calls, relativeKey, cancellationToken) : Inner.TryReadAsync(relativeKey, cancellationToken);
-
-    private async Task<byte[]?> CountedTryReadAsync(CallTally calls, string relativeKey, CancellationToken cancellationToken)
-    {
-        calls.Started(CallTally.GetObject);
-        try
-        {
-            return await Inner.TryReadAsync(relativeKey, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            calls.Ended();
-        }
-    }
+        CallTally.CountAsync(CallTally.GetObject, () => Inner.TryReadAsync(relativeKey, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListAsync(string relativePrefix, CancellationToken cancellationToken = default) =>
-        RunReporter.Current?.Calls is { } calls ? CountedListAsync(calls, relativePrefix, cancellationToken) : Inner.ListAsync(relativePrefix, cancellationToken);
-
-    private async Task<IReadOnlyList<string>> CountedListAsync(CallTally calls, string relativePrefix, CancellationToken cancellationToken)
-    {
-        calls.Started(CallTally.ListObjects);
-        try
-        {
-            return await Inner.ListAsync(relativePrefix, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            calls.Ended();
-        }
-    }
+        CallTally.CountAsync(CallTally.ListObjects, () => Inner.ListAsync(relativePrefix, cancellationToken));
 
     /// <inheritdoc />
     public Task<bool> CreateExclusiveAsync(string relativeKey, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
-        RunReporter.Current?.Calls is { } calls ? CountedCreateExclusiveAsync(calls, relativeKey, content, cancellationToken) : Inner.CreateExclusiveAsync(relativeKey, content, cancellationToken);
-
-    private async Task<bool> CountedCreateExclusiveAsync(CallTally calls, string relativeKey, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
-    {
-        calls.Started(CallTally.PutObject);
-        try
-        {
-            return await Inner.CreateExclusiveAsync(relativeKey, content, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            calls.Ended();
-        }
-    }
+        CallTally.CountAsync(CallTally.PutObject, () => Inner.CreateExclusiveAsync(relativeKey, content, cancellationToken));
 
     /// <inheritdoc />
     public Task DeleteAsync(string relativeKey, CancellationToken cancellationToken = default) =>
-        RunReporter.Current?.Calls is { } calls ? CountedDeleteAsync(calls, relativeKey, cancellationToken) : Inner.DeleteAsync(relativeKey, cancellationToken);
-
-    private async Task CountedDeleteAsync(CallTally calls, string relativeKey, CancellationToken cancellationToken)
-    {
-        calls.Started(CallTally.DeleteObject);
-        try
-        {
-            await Inner.DeleteAsync(relativeKey, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            calls.Ended();
-        }
-    }
+        CallTally.CountAsync(CallTally.DeleteObject, () => Inner.DeleteAsync(relativeKey, cancellationToken));
 
     /// <inheritdoc />
     public string Describe(string relativeKey) => Inner.Describe(relativeKey);
