@@ -46,7 +46,7 @@ internal sealed class CliVsSdkScenario : IScenario
         using var gateway = new AwsS3Gateway(client, gatewayOptions);
         var prefix = "lcb-" + Guid.NewGuid().ToString("N")[..8];
         var buckets = new List<string>();
-        var credentials = new Dictionary<string, string>(StringComparer.Ordinal)
+        var credentials = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["AWS_ACCESS_KEY_ID"] = accessKey,
             ["AWS_SECRET_ACCESS_KEY"] = secretKey,
@@ -145,10 +145,10 @@ internal sealed class CliVsSdkScenario : IScenario
     private static int Index(string bucket) => int.Parse(bucket[(bucket.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture);
 
     private async Task CompareAsync(
-        Report report, BenchmarkOptions options, string cli, string self, string endpoint, DefinitionSet set, Dictionary<string, string> credentials,
+        Report report, BenchmarkOptions options, string cli, string self, string endpoint, DefinitionSet set, Dictionary<string, string?> credentials,
         int accountBuckets, int concurrency, AccessLog log, string label, CancellationToken cancellationToken)
     {
-        var cliEnvironment = new Dictionary<string, string>(credentials, StringComparer.Ordinal)
+        var cliEnvironment = new Dictionary<string, string?>(credentials, StringComparer.Ordinal)
         {
             ["LCC_ENDPOINT"] = set.Endpoint,
             ["LCC_AWS_ACCOUNT"] = Account,

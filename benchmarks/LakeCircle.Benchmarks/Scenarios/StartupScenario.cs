@@ -178,43 +178,12 @@ internal sealed partial class StartupScenario : IScenario
     private static async Task<double> RunOnceAsync(
         string file, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("LCC_", StringComparison.Ordinal) || k.StartsWith("DOTNET_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + file);
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        var elapsed = clock.Elapsed.TotalMilliseconds;
-        var (printed, logged) = (await output, await error);
+        var run = await ProcessRun.RunAsync(file, arguments, environment, cancellationToken, workingDirectory);
 
         // dryrun exits 0 (no --detailed-exitcode) when it planned; anything else is a broken measurement.
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', start.ArgumentList)} exited {process.ExitCode}:\n{printed}\n{logged}");
-        }
-
-        return elapsed;
+        return run.ExitCode == 0
+            ? run.ElapsedMs
+            : throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {run.ExitCode}:\n{run.Output}\n{run.ErrorTail}");
     }
 
     [GeneratedRegex(@"^LakeCircle\.Cli\.(?:(?:any|[a-z]+-[a-z0-9]+)\.)?(?<version>[0-9][^/]*?)\.nupkg$")]

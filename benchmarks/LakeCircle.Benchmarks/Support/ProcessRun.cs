@@ -14,10 +14,12 @@ internal sealed record ProcessRun(int ExitCode, double ElapsedMs, string Output,
     /// on top of a cleaned environment (no inherited <c>LCC_</c>, <c>AWS_</c> or <c>DOTNET_</c> variables but
     /// <c>DOTNET_ROOT</c>).</summary>
     public static async Task<ProcessRun> RunAsync(
-        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
