@@ -109,9 +109,11 @@ internal sealed class ClientSources : IDisposable
             : EndpointStore.For(location);
         // Counted before the definitions are made over it, so that reading them from an S3 endpoint counts too.
         endpoint = Counted(endpoint);
-        IDefinitionSource definitions = settings.Endpoint is { Kind: EndpointKind.Local } folder
-            ? new LocalDefinitionSource(folder.Join("definition/").Path!)
-            : new S3DefinitionSource(endpoint, "definition/");
+        IDefinitionSource definitions = settings.DefinitionPaths.Count > 0
+            ? Given(settings.DefinitionPaths)
+            : settings.Endpoint is { Kind: EndpointKind.Local } folder
+                ? new LocalDefinitionSource(folder.Join("definition/").Path!)
+                : new S3DefinitionSource(endpoint, "definition/");
         var sources = new ClientSources(account, definitions, endpoint, identity)
         {
             KnownAccount = knownAccount,
@@ -120,6 +122,10 @@ internal sealed class ClientSources : IDisposable
         sources._owned.AddRange(owned);
         return sources;
     }
+
+    /// <summary>The local definition files and folders of <see cref="LakeCircleClientOptions.DefinitionPaths"/>, read as one set.</summary>
+    private static IDefinitionSource Given(IReadOnlyList<string> paths) =>
+        paths.Count == 1 ? new LocalDefinitionSource(paths[0]) : new CombinedDefinitionSource([.. paths.Select(p => (IDefinitionSource)new LocalDefinitionSource(p))]);
 
     /// <summary>An S3-shaped endpoint (S3, or held in memory in its place) counted; a local folder's file operations are no S3 calls.</summary>
     private static IEndpointStore Counted(IEndpointStore endpoint) =>
