@@ -42,6 +42,9 @@ internal sealed record Target
     /// <summary>How long assumed credentials last, or <see langword="null"/> for the default.</summary>
     public TimeSpan? SessionDuration { get; init; }
 
+    /// <summary>An account snapshot file (absolute) read instead of S3 (a sync writes it back), or <see langword="null"/>.</summary>
+    public string? Snapshot { get; init; }
+
     /// <summary>An S3-compatible server's URL, or <see langword="null"/> for AWS S3.</summary>
     public Uri? S3Url { get; init; }
 
@@ -55,5 +58,6 @@ internal sealed record Target
     public string CredentialsText =>
         RoleArn is not null ? $"role {RoleArn}" + (SourceProfile is null ? "" : $" from profile {SourceProfile}")
         : Profile is not null ? $"profile {Profile}"
+        : Snapshot is not null ? "none (snapshot)"
         : "caller";
 }

@@ -24,7 +24,7 @@ internal static partial class TargetsFile
     public static readonly TimeSpan MaxSessionDuration = TimeSpan.FromHours(12);
 
     private static readonly string[] SharedKeys =
-        ["region", "regions", "endpoint", "definitions", "profile", "role_arn", "source_profile", "external_id", "session_name", "session_duration", "s3_url", "sts_url"];
+        ["region", "regions", "endpoint", "definitions", "profile", "role_arn", "source_profile", "external_id", "session_name", "session_duration", "s3_url", "sts_url", "snapshot"];
 
     private static readonly string[] TargetKeys = ["name", "account", .. SharedKeys];
 
@@ -291,6 +291,17 @@ internal static partial class TargetsFile
             }
         }
 
+        var (snapshotOwner, snapshotText) = Shared(table, defaults, "snapshot");
+        string? snapshot = null;
+        if (snapshotText is not null && Resolve(snapshotOwner!, "snapshot", snapshotText, values) is { } snapshotPath)
+        {
+            snapshot = Path.GetFullPath(Path.Combine(folder, snapshotPath));
+            if (!File.Exists(snapshot))
+            {
+                sink.Add(Position(snapshotOwner!, "snapshot"), Field(snapshotOwner!, "snapshot"), $"The snapshot file '{snapshotPath}' does not exist (paths are relative to the targets file's folder).");
+            }
+        }
+
         var s3Url = Url(table, defaults, "s3_url") ?? fallbackS3Url;
         var stsUrl = Url(table, defaults, "sts_url");
         if (sink.Count > before || name is null || account is null || region is null || endpoint is null)
@@ -312,7 +323,8 @@ internal static partial class TargetsFile
             ExternalId = externalId,
             SessionName = sessionName,
             SessionDuration = duration,
-            S3Url = s3Url,
+            Snapshot = snapshot,
+            S3Url = snapshot is null ? s3Url : null,
             StsUrl = stsUrl,
             DeclaredAt = $"{path}:{table.Table.Position.Line}",
         };

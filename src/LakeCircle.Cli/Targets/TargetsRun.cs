@@ -189,6 +189,11 @@ internal static class TargetsRun
             [SettingDefinitions.AwsRegion] = target.Region,
         };
         overrides.Remove(SettingDefinitions.Snapshot);
+        if (target.Snapshot is { } snapshot)
+        {
+            overrides[SettingDefinitions.Snapshot] = snapshot;
+        }
+
         if (target.S3Url is { } url)
         {
             overrides[SettingDefinitions.S3Endpoint] = url.ToString();
