@@ -60,7 +60,7 @@ internal sealed class ReportCommand(CliContext context) : ICliCommand
                 using var scope = logger.BeginScope(new[] { new KeyValuePair<string, object?>("target", item.Target.Name) });
                 try
                 {
-                    var (client, problem) = await TargetsRun.OpenClientAsync(item.Target, item.Configuration, arguments, loggers, cancellationToken).ConfigureAwait(false);
+                    var (client, problem) = await TargetsRun.OpenClientAsync(context, item.Target, item.Configuration, arguments, loggers, cancellationToken).ConfigureAwait(false);
                     if (client is null)
                     {
                         return new Row(item.Target, null, problem);

@@ -98,7 +98,7 @@ internal static class TargetsRun
         if (!dryRun && Confirmation.MustAsk(context, arguments.AutoApprove))
         {
             // On a terminal: every target's plan first, one question, then each plan applied (re-read before each write).
-            var planned = await ForEachAsync(runs, parallel, job => RunTargetAsync(job, arguments, loggerFactory, logger, planOnly: true, null, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var planned = await ForEachAsync(runs, parallel, job => RunTargetAsync(context, job, arguments, loggerFactory, logger, planOnly: true, null, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (!await AskAsync(context, error, planned, cancellationToken).ConfigureAwait(false))
             {
                 await error.WriteLineAsync(Confirmation.Declined).ConfigureAwait(false);
@@ -110,7 +110,7 @@ internal static class TargetsRun
             runs = [.. runs.Select((job, i) => job with { Plan = planned[i].Plan, Earlier = planned[i].Plan is { Succeeded: true } ? null : planned[i] })];
         }
 
-        var results = await ForEachAsync(runs, parallel, job => RunTargetAsync(job, arguments, loggerFactory, logger, planOnly: dryRun, job.Plan, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var results = await ForEachAsync(runs, parallel, job => RunTargetAsync(context, job, arguments, loggerFactory, logger, planOnly: dryRun, job.Plan, cancellationToken), cancellationToken).ConfigureAwait(false);
         await TargetsReport.WriteAsync(context, results, dryRun, format, arguments.ShowUnmanaged, output, error, cancellationToken).ConfigureAwait(false);
         var exitCode = results.Any(r => r.ExitCode == ExitCodes.Error) ? ExitCodes.Error
             : results.Any(r => r.ExitCode == ExitCodes.ChangesPending) ? ExitCodes.ChangesPending
@@ -149,9 +149,9 @@ internal static class TargetsRun
 
     /// <summary>A client of one target (its credentials, definitions and regions over its configuration), or why there is none.</summary>
     public static async Task<(LakeCircleClient? Client, string? Problem)> OpenClientAsync(
-        Target target, RunConfiguration configuration, RunArguments arguments, ILoggerFactory loggers, CancellationToken cancellationToken)
+        CliContext context, Target target, RunConfiguration configuration, RunArguments arguments, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var (credentials, problem) = await TargetAccess.CredentialsAsync(target, cancellationToken).ConfigureAwait(false);
+        var (credentials, problem) = await TargetAccess.CredentialsAsync(target, context.Environment, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return (null, problem);
@@ -205,7 +205,7 @@ internal static class TargetsRun
     }
 
     private static async Task<TargetResult> RunTargetAsync(
-        TargetJob job, RunArguments arguments, ILoggerFactory loggers, ILogger logger, bool planOnly, PlanOutcome? plan, CancellationToken cancellationToken)
+        CliContext context, TargetJob job, RunArguments arguments, ILoggerFactory loggers, ILogger logger, bool planOnly, PlanOutcome? plan, CancellationToken cancellationToken)
     {
         if (job.Earlier is { } earlier)
         {
@@ -226,7 +226,7 @@ internal static class TargetsRun
         TargetResult result;
         try
         {
-            var (client, problem) = await OpenClientAsync(target, job.Configuration, arguments, loggers, cancellationToken).ConfigureAwait(false);
+            var (client, problem) = await OpenClientAsync(context, target, job.Configuration, arguments, loggers, cancellationToken).ConfigureAwait(false);
             if (client is null)
             {
                 return Failed(problem!);
