@@ -111,7 +111,7 @@ internal sealed class RoleCredentials : RefreshingAWSCredentials
         catch (AmazonServiceException e)
         {
             var code = string.IsNullOrEmpty(e.ErrorCode) ? ((int)e.StatusCode).ToString(CultureInfo.InvariantCulture) : e.ErrorCode;
-            var message = string.IsNullOrWhiteSpace(e.Message) ? "no message" : e.Message.Trim();
+            var message = Describe(e);
             throw new RoleAssumptionException(RoleArn, $"could not assume role {RoleArn}: {code}: {message}", e.ErrorCode, e);
         }
         catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException or OperationCanceledException)
@@ -130,6 +130,18 @@ internal sealed class RoleCredentials : RefreshingAWSCredentials
         return new CredentialsRefreshState(
             new ImmutableCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken),
             expiration);
+    }
+
+    /// <summary>
+    /// STS's message. An answer without one (radosgw sends an empty <c>Message</c>) gets the SDK's stand-in, which
+    /// quotes the whole XML body: replaced by the HTTP status.
+    /// </summary>
+    private static string Describe(AmazonServiceException e)
+    {
+        var message = e.Message?.Trim();
+        return string.IsNullOrEmpty(message) || message.StartsWith("The service returned an error with Error Code", StringComparison.Ordinal)
+            ? $"no message (HTTP {(int)e.StatusCode})"
+            : message;
     }
 
     /// <inheritdoc />

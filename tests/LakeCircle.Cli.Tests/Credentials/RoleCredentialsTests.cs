@@ -167,6 +167,18 @@ public sealed class RoleCredentialsTests
     }
 
     [Test]
+    public async Task Probe_StsRefusesWithoutMessage_ThrowsTheCodeAndTheStatusNotTheBody()
+    {
+        _sts.Answer = _ => (HttpStatusCode.BadRequest, FakeSts.Error("InvalidArgument", ""));
+        using var role = Resolve(Request());
+
+        var probe = async () => await role.ProbeAsync();
+
+        (await probe.Should().ThrowAsync<RoleAssumptionException>()).Which.Message
+            .Should().Be($"could not assume role {RoleArn}: InvalidArgument: no message (HTTP 400)");
+    }
+
+    [Test]
     public async Task GetCredentials_AfterARefusal_TriesAgain()
     {
         _sts.Answer = call => call == 1 ? (HttpStatusCode.Forbidden, FakeSts.Error("AccessDenied", "not yet")) : null;

@@ -55,7 +55,7 @@ public sealed class AssumedRoleTests
     [TearDown]
     public void TearDown() => _folder.Delete(recursive: true);
 
-    private RoleCredentials Role(string? profile)
+    private RoleCredentials Role(string? profile, TimeSpan? duration = null)
     {
         var result = TargetCredentials.Resolve(new TargetCredentialRequest
         {
@@ -63,7 +63,7 @@ public sealed class AssumedRoleTests
             RoleArn = _roleArn,
             Region = S3TestServer.Region,
             StsUrl = _sts,
-            Duration = TimeSpan.FromMinutes(15),
+            Duration = duration ?? TimeSpan.FromMinutes(15),
         }, _files);
         result.Error.Should().BeNull();
         return result.Role!;
@@ -131,6 +131,19 @@ public sealed class AssumedRoleTests
 
         listed.Owner.Id.Should().Be("lakecircle");
         role.AssumeCount.Should().Be(1);
+    }
+
+    [Test]
+    public async Task AssumedRole_LongerThanTheRolesMaximumSession_IsRefusedByTheServer()
+    {
+        // radosgw gives a role a maximum session of 3600 s unless told otherwise; AWS STS also fails a longer request
+        // ("If you specify a value higher than this setting ... the operation fails", AssumeRole, DurationSeconds).
+        using var role = Role("main", TimeSpan.FromHours(2));
+
+        var probe = async () => await role.ProbeAsync();
+
+        (await probe.Should().ThrowAsync<RoleAssumptionException>()).Which.Message
+            .Should().Be($"could not assume role {_roleArn}: InvalidArgument: no message (HTTP 400)");
     }
 
     [Test]
