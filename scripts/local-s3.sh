@@ -7,6 +7,9 @@
 #   scripts/local-s3.sh status   exit 0 when running, 3 when not
 #   scripts/local-s3.sh env      print the `export` lines of the endpoint and keys (source it)
 #
+# The gateway also answers STS AssumeRole: the role LCC_TEST_S3_ROLE_ARN (trusted by the main user only, s3:*) is
+# created at start; its sessions act as the main user (see docs/local-s3.md, "STS AssumeRole").
+#
 # Folder: LOCAL_S3_DIR (default .local-s3/ at the repository root). Start timeout: LOCAL_S3_START_TIMEOUT
 # seconds (default 180). Everything listens on 127.0.0.1 only. Installs nothing: see scripts/install-deps.sh.
 #
