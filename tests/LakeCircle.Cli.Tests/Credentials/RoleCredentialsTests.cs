@@ -112,13 +112,18 @@ public sealed class RoleCredentialsTests
     [Test]
     public async Task GetCredentials_AfterExpiry_AssumesAgain()
     {
-        _sts.Lifetime = TimeSpan.FromSeconds(2);
+        _sts.Lifetime = TimeSpan.FromSeconds(4);
         using var role = Resolve(Request());
         role.PreemptExpiryTime = TimeSpan.Zero;
         role.ExpirationBuffer = TimeSpan.Zero;
 
         var first = await role.GetCredentialsAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var expiry = role.Expiration!.Value;
+        while (DateTime.UtcNow <= expiry + TimeSpan.FromMilliseconds(100))
+        {
+            await Task.Delay(100);
+        }
+
         var second = await role.GetCredentialsAsync();
 
         first.AccessKey.Should().Be(FakeSts.AccessKeyOf(1));
@@ -137,13 +142,13 @@ public sealed class RoleCredentialsTests
 
         var first = await role.GetCredentialsAsync();
         var during = await role.GetCredentialsAsync();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (_sts.Issued < 2 && DateTime.UtcNow < deadline)
+        var after = during;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (after.AccessKey == first.AccessKey && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
+            after = await role.GetCredentialsAsync();
         }
-
-        var after = await role.GetCredentialsAsync();
 
         during.AccessKey.Should().Be(first.AccessKey, "the current credentials serve while new ones are fetched");
         _sts.Issued.Should().BeGreaterThanOrEqualTo(2, "credentials within the window are assumed again before they expire");
