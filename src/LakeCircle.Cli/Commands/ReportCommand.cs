@@ -60,15 +60,15 @@ internal sealed class ReportCommand(CliContext context) : ICliCommand
                 using var scope = logger.BeginScope(new[] { new KeyValuePair<string, object?>("target", item.Target.Name) });
                 try
                 {
-                    var (client, problem) = await TargetsRun.OpenClientAsync(context, item.Target, item.Configuration, arguments, loggers, cancellationToken).ConfigureAwait(false);
-                    if (client is null)
+                    var (session, problem) = await TargetsRun.OpenClientAsync(context, item.Target, item.Configuration, arguments, loggers, cancellationToken).ConfigureAwait(false);
+                    if (session is null)
                     {
                         return new Row(item.Target, null, problem);
                     }
 
-                    await using (client.ConfigureAwait(false))
+                    await using (session.ConfigureAwait(false))
                     {
-                        return new Row(item.Target, await client.GetLatestRunAsync(cancellationToken).ConfigureAwait(false), null);
+                        return new Row(item.Target, await session.Client.GetLatestRunAsync(cancellationToken).ConfigureAwait(false), null);
                     }
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -148,7 +148,7 @@ internal static class TargetsRun
     }
 
     /// <summary>A client of one target (its credentials, definitions and regions over its configuration), or why there is none.</summary>
-    public static async Task<(LakeCircleClient? Client, string? Problem)> OpenClientAsync(
+    public static async Task<(TargetSession? Session, string? Problem)> OpenClientAsync(
         CliContext context, Target target, RunConfiguration configuration, RunArguments arguments, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (credentials, problem) = await TargetAccess.CredentialsAsync(target, context.Environment, cancellationToken).ConfigureAwait(false);
@@ -164,7 +164,7 @@ internal static class TargetsRun
             options.DefinitionPaths.Add(path);
         }
 
-        return (new LakeCircleClient(options), null);
+        return (new TargetSession(new LakeCircleClient(options), credentials as IDisposable), null);
     }
 
     /// <summary>Runs <paramref name="work"/> for each item, at most <paramref name="parallel"/> at once; the results in the items' order.</summary>
@@ -226,14 +226,15 @@ internal static class TargetsRun
         TargetResult result;
         try
         {
-            var (client, problem) = await OpenClientAsync(context, target, job.Configuration, arguments, loggers, cancellationToken).ConfigureAwait(false);
-            if (client is null)
+            var (session, problem) = await OpenClientAsync(context, target, job.Configuration, arguments, loggers, cancellationToken).ConfigureAwait(false);
+            if (session is null)
             {
                 return Failed(problem!);
             }
 
-            await using (client.ConfigureAwait(false))
+            await using (session.ConfigureAwait(false))
             {
+                var client = session.Client;
                 var buckets = settings.ActionParameters.Buckets;
                 if (planOnly)
                 {
@@ -302,5 +303,19 @@ internal static class TargetsRun
         public PlanOutcome? Plan { get; init; }
 
         public TargetResult? Earlier { get; init; }
+    }
+}
+
+/// <summary>One target's client and the credentials it was made with (an assumed role's STS client), released together.</summary>
+internal sealed class TargetSession(LakeCircleClient client, IDisposable? credentials) : IAsyncDisposable
+{
+    /// <summary>The target's client.</summary>
+    public LakeCircleClient Client { get; } = client;
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync().ConfigureAwait(false);
+        credentials?.Dispose();
     }
 }

@@ -6,7 +6,8 @@ namespace LakeCircle.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// <c>lakecircle sync --targets</c> against the real server: two S3 users stand for two accounts, each with its own
-/// buckets, its own endpoint bucket and its own named profile; a third target's profile holds keys the server does not
+/// buckets and its own endpoint bucket; the first is reached through a role assumed with STS AssumeRole from a
+/// profile (radosgw's STS), the second with its own profile; a third target's profile holds keys the server does not
 /// know. The two converge, the third is reported, the exit code is 1; each endpoint holds its own run record, and
 /// <c>report</c> reads them back.
 /// </summary>
@@ -71,7 +72,9 @@ public sealed class TargetsEndToEndTests
             [[target]]
             name = "acct-a"
             account = "{AccountA}"
-            profile = "acct-a"
+            role_arn = "{Environment.GetEnvironmentVariable("LCC_TEST_S3_ROLE_ARN")}"
+            source_profile = "acct-a"
+            session_name = "lakecircle-{"{name}"}"
             endpoint = "s3://{_aState}/lakecircle/{"{account}"}/"
             definitions = ["defs/shared", "defs/a"]
 
@@ -118,7 +121,7 @@ public sealed class TargetsEndToEndTests
             .And.Contain("=== target acct-b: account 222222222222")
             .And.Contain("=== target acct-c: account 333333333333");
         _sync.Output.IndexOf("=== target acct-a", StringComparison.Ordinal).Should().BeLessThan(_sync.Output.IndexOf("=== target acct-b", StringComparison.Ordinal));
-        _sync.Output.Should().MatchRegex(@"FAILED: .*InvalidAccessKeyId");
+        _sync.Output.Should().MatchRegex(@"FAILED: .*HTTP 403, (InvalidAccessKeyId|AccessDenied)", "radosgw refuses unknown keys with InvalidAccessKeyId, or AccessDenied once STS is on");
         _sync.Output.TrimEnd().Split('\n')[^1].Should().Be("3 targets: 2 synced (2 buckets applied, 0 failed), 1 failed (acct-c).");
         _sync.Error.Should().Contain("error: target acct-c:");
         await TestContext.Progress.WriteLineAsync("[e2e] three-target sync:\n" + _sync.Output);
