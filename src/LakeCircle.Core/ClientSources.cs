@@ -150,7 +150,19 @@ internal sealed class ClientSources : IDisposable
 
     private static StsCallerIdentity Sts(LakeCircleClientOptions options, ClientSettings settings, List<IDisposable> owned)
     {
-        var config = new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region ?? options.Region) };
+        var region = settings.Region ?? options.Region;
+        var config = new AmazonSecurityTokenServiceConfig();
+        if (options.StsUrl is { } url)
+        {
+            // Setting RegionEndpoint would clear ServiceURL: the region of a given endpoint is its signing region.
+            config.ServiceURL = url.ToString();
+            config.AuthenticationRegion = region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+
         var sts = options.Credentials is null ? new AmazonSecurityTokenServiceClient(config) : new AmazonSecurityTokenServiceClient(options.Credentials, config);
         owned.Add(sts);
         return new StsCallerIdentity(sts);

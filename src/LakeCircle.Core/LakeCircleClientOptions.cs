@@ -178,6 +178,13 @@ public sealed class LakeCircleClientOptions
     /// <summary>A fingerprint of the caller's own settings, shown in logs and run records (the CLI's settings fingerprint).</summary>
     internal string? SettingsFingerprint { get; set; }
 
+    /// <summary>
+    /// The STS endpoint of the account check (GetCallerIdentity) instead of the AWS regional one of <see cref="Region"/>:
+    /// the CLI's target <c>sts_url</c> (a VPC endpoint, a test substitute). Unused with <see cref="ServiceUrl"/>, whose
+    /// account is not checked.
+    /// </summary>
+    internal Uri? StsUrl { get; set; }
+
     /// <summary>The run id of the next writing run (tests); a new random one by default.</summary>
     internal string? RunId { get; set; }
 

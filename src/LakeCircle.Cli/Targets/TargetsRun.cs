@@ -159,6 +159,7 @@ internal static class TargetsRun
 
         var options = ClientOptions.From(configuration, arguments.PathStyle, arguments.ForceUnlock, loggers);
         options.Credentials = credentials;
+        options.StsUrl = target.S3Url is null ? target.StsUrl : null;
         foreach (var path in target.Definitions)
         {
             options.DefinitionPaths.Add(path);
