@@ -79,7 +79,7 @@ public sealed class LakeCircleClient : IAsyncDisposable
         var progress = BeginRun();
         try
         {
-            return Stamped(await PlanBuilder.PlanAsync(sources, Selection(buckets), _settings.ReadConcurrency, _logger, cancellationToken).ConfigureAwait(false));
+            return Stamped(await PlanBuilder.PlanAsync(sources, Selection(buckets), _settings.ReadConcurrency, _logger, cancellationToken, _settings.Regions).ConfigureAwait(false));
         }
         finally
         {
