@@ -130,6 +130,11 @@ public sealed class LakeCircleClient : IAsyncDisposable
             throw new InvalidOperationException($"Bucket '{bucket}' is not in the account.");
         }
 
+        if (bucketPlan.Status == BucketStatus.OtherRegion)
+        {
+            throw new InvalidOperationException(OtherRegionMessage(bucketPlan, plan.Plan!));
+        }
+
         var current = bucketPlan.Actual ?? LifecycleConfiguration.Empty;
         var desired = bucketPlan.Action switch
         {
@@ -379,6 +384,8 @@ public sealed class LakeCircleClient : IAsyncDisposable
                 return explanation with { Status = BucketStatus.Missing, Error = $"The bucket '{bucket}' is defined but not in the account." };
             case BucketStatus.Error:
                 return explanation with { Error = $"Could not read the lifecycle configuration of '{bucket}': {plan.Error}" };
+            case BucketStatus.OtherRegion:
+                return explanation with { Status = BucketStatus.OtherRegion, Error = OtherRegionMessage(plan, outcome.Plan!) };
         }
 
         var current = plan.Actual ?? LifecycleConfiguration.Empty;
@@ -537,6 +544,10 @@ public sealed class LakeCircleClient : IAsyncDisposable
         using var account = _logger.AccountScope(_settings.Account, _settings.Region);
         progress.End();
     }
+
+    /// <summary>Why a bucket outside the run's regions is not read: its region and the run's.</summary>
+    private static string OtherRegionMessage(BucketPlan bucket, AccountPlan plan) =>
+        $"The bucket '{bucket.Bucket}' is in region {bucket.Region}, outside this run's regions ({string.Join(", ", plan.Regions)}): it is not read.";
 
     /// <summary>The outcome with the account and region it is for (known once the sources are open).</summary>
     private PlanOutcome Stamped(PlanOutcome outcome) => outcome with { Account = _settings.Account, Region = _settings.Region };
