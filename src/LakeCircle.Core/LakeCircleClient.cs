@@ -410,8 +410,9 @@ public sealed class LakeCircleClient : IAsyncDisposable
         var bucket = explanation.Bucket;
         try
         {
-            var buckets = await sources.Account.ListBucketsAsync(cancellationToken).ConfigureAwait(false);
-            if (!buckets.Contains(bucket, StringComparer.Ordinal))
+            // The whole account: an unmanaged bucket of any region is explained (its calls go to its region).
+            var buckets = await sources.Account.ListWithRegionsAsync(cancellationToken).ConfigureAwait(false);
+            if (!buckets.Any(b => string.Equals(b.Name, bucket, StringComparison.Ordinal)))
             {
                 return explanation with { Status = BucketStatus.Missing, Error = $"The bucket '{bucket}' is not in the account and has no definition." };
             }
