@@ -7,6 +7,9 @@
 #   scripts/local-s3.sh status   exit 0 when running, 3 when not
 #   scripts/local-s3.sh env      print the `export` lines of the endpoint and keys (source it)
 #
+# The gateway also answers STS AssumeRole: the role LCC_TEST_S3_ROLE_ARN (trusted by the main user only, s3:*) is
+# created at start; its sessions act as the main user (see docs/local-s3.md, "STS AssumeRole").
+#
 # Folder: LOCAL_S3_DIR (default .local-s3/ at the repository root). Start timeout: LOCAL_S3_START_TIMEOUT
 # seconds (default 180). Everything listens on 127.0.0.1 only. Installs nothing: see scripts/install-deps.sh.
 #
@@ -25,6 +28,7 @@ start_timeout="${LOCAL_S3_START_TIMEOUT:-180}"
 conf="$dir/ceph.conf"
 main_user="lakecircle"
 other_user="other"
+role_name="lakecircle-target"
 storage_classes=(STANDARD_IA ONEZONE_IA INTELLIGENT_TIERING GLACIER GLACIER_IR DEEP_ARCHIVE)
 daemons=(mon.a osd.0 client.rgw.a)
 # The latency gateway belongs to the cluster when it was started with one (a marker file says so).
@@ -181,7 +185,7 @@ print_summary() {
 }
 
 write_conf() {
-  local fsid="$1" mon_port="$2" rgw_port="$3" rd="$4" slow_port="${5:-}"
+  local fsid="$1" mon_port="$2" rgw_port="$3" rd="$4" slow_port="${5:-}" sts_key="$6"
   cat >"$conf" <<EOF
 # Throw-away one-machine Ceph cluster for tests; written by scripts/local-s3.sh.
 [global]
@@ -244,6 +248,9 @@ pid file = $rd/client.rgw.a.pid
 rgw frontends = beast endpoint=127.0.0.1:$rgw_port tcp_nodelay=1
 rgw thread pool size = 64
 rgw dns name = 127.0.0.1
+# STS (AssumeRole) on the S3 endpoint; the key encrypts the session tokens (16 characters, random per start).
+rgw s3 auth use sts = true
+rgw sts key = $sts_key
 EOF
   if [ -n "$slow_port" ]; then
     cat >>"$conf" <<EOF
@@ -254,6 +261,8 @@ pid file = $rd/client.rgw.b.pid
 rgw frontends = beast endpoint=127.0.0.1:$slow_port
 rgw thread pool size = 64
 rgw dns name = 127.0.0.1
+rgw s3 auth use sts = true
+rgw sts key = $sts_key
 EOF
   fi
 }
@@ -299,7 +308,7 @@ cmd_start() {
     while [ "$slow_port" = "$mon_port" ] || [ "$slow_port" = "$rgw_port" ]; do slow_port="$(free_port)"; done
     : >"$dir/latency-gateway"
   fi
-  write_conf "$fsid" "$mon_port" "$rgw_port" "$rd" "$slow_port"
+  write_conf "$fsid" "$mon_port" "$rgw_port" "$rd" "$slow_port" "$(random_key ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 16)"
   : >"$dir/keyring"
 
   # Monitor
@@ -339,6 +348,15 @@ cmd_start() {
     --access-key="$other_access" --secret-key="$other_secret" >/dev/null 2>>"$dir/log/admin.out" \
     || fail_start "radosgw-admin user create $other_user failed"
   step "users created (with the rgw pools)"
+  # A role the main user may assume with STS AssumeRole (its trust policy names the user; the other user is
+  # refused), allowed everything on S3. The session acts as the main user (its buckets are the ones listed).
+  rgw_admin role create --role-name="$role_name" \
+    --assume-role-policy-doc='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam:::user/'"$main_user"'"]},"Action":["sts:AssumeRole"]}]}' \
+    >/dev/null 2>>"$dir/log/admin.out" || fail_start "radosgw-admin role create $role_name failed"
+  rgw_admin role-policy put --role-name="$role_name" --policy-name=s3-all \
+    --policy-doc='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*"],"Resource":"arn:aws:s3:::*"}]}' \
+    >/dev/null 2>>"$dir/log/admin.out" || fail_start "radosgw-admin role-policy put $role_name failed"
+  step "role $role_name created"
   # Storage classes other than STANDARD must be known to the zonegroup's and the zone's placement target, or
   # uploads with them fail (400 InvalidArgument). They all share the STANDARD data pool. In the same edit the
   # zonegroup's API name becomes the AWS SDKs' default region: with the stock name "default" radosgw rejects
@@ -388,6 +406,8 @@ export LCC_TEST_S3_ACCESS_KEY=$main_access
 export LCC_TEST_S3_SECRET_KEY=$main_secret
 export LCC_TEST_S3_OTHER_ACCESS_KEY=$other_access
 export LCC_TEST_S3_OTHER_SECRET_KEY=$other_secret
+export LCC_TEST_S3_ROLE_ARN=arn:aws:iam:::role/$role_name
+export LCC_TEST_S3_STS_ENDPOINT=$endpoint
 export AWS_REQUEST_CHECKSUM_CALCULATION=when_required
 export AWS_RESPONSE_CHECKSUM_VALIDATION=when_required
 EOF

@@ -36,6 +36,8 @@ internal static class CliApplication
         new SnapshotCommand(context),
         new ImpactCommand(context),
         new ExplainCommand(context),
+        new TargetsCommand(context),
+        new ReportCommand(context),
     ];
 
     /// <summary>Creates the root command over the given process context.</summary>

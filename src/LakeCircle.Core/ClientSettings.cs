@@ -19,6 +19,9 @@ internal sealed record ClientSettings
     /// <summary>The endpoint, or <see langword="null"/> for a client made for the account reads alone (export, snapshot).</summary>
     public EndpointLocation? Endpoint { get; init; }
 
+    /// <summary>Local definition files and folders read instead of the endpoint's <c>definition/</c>; empty for the endpoint's.</summary>
+    public IReadOnlyList<string> DefinitionPaths { get; init; } = [];
+
     public int ReadConcurrency { get; init; } = LakeCircleClientOptions.DefaultReadConcurrency;
 
     public int WriteConcurrency { get; init; } = LakeCircleClientOptions.DefaultWriteConcurrency;
@@ -96,6 +99,17 @@ internal sealed record ClientSettings
             }
         }
 
+        var definitionPaths = new List<string>();
+        foreach (var path in options.DefinitionPaths)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                throw new ArgumentException("A definition path (LakeCircleClientOptions.DefinitionPaths) is empty.", nameof(options));
+            }
+
+            definitionPaths.Add(path);
+        }
+
         var time = options.TimeProvider ?? TimeProvider.System;
         VerificationPolicy? verification = options.WaitForConsistency
             ? VerificationPolicy.Consistent(options.WaitTimeout, options.VerifyPollInterval)
@@ -112,6 +126,7 @@ internal sealed record ClientSettings
             Region = region,
             Regions = options.Regions.Select(Blank).OfType<string>().ToHashSet(StringComparer.Ordinal),
             Endpoint = endpoint,
+            DefinitionPaths = definitionPaths,
             ReadConcurrency = options.ReadConcurrency,
             WriteConcurrency = options.WriteConcurrency,
             MaxChanges = options.MaxChanges,

@@ -120,9 +120,11 @@ internal sealed class ClientSources : IDisposable
             : EndpointStore.For(location);
         // Counted before the definitions are made over it, so that reading them from an S3 endpoint counts too.
         endpoint = Counted(endpoint);
-        IDefinitionSource definitions = settings.Endpoint is { Kind: EndpointKind.Local } folder
-            ? new LocalDefinitionSource(folder.Join("definition/").Path!)
-            : new S3DefinitionSource(endpoint, "definition/");
+        IDefinitionSource definitions = settings.DefinitionPaths.Count > 0
+            ? Given(settings.DefinitionPaths)
+            : settings.Endpoint is { Kind: EndpointKind.Local } folder
+                ? new LocalDefinitionSource(folder.Join("definition/").Path!)
+                : new S3DefinitionSource(endpoint, "definition/");
         var sources = new ClientSources(account, definitions, endpoint, identity)
         {
             KnownAccount = knownAccount,
@@ -131,6 +133,10 @@ internal sealed class ClientSources : IDisposable
         sources._owned.AddRange(owned);
         return sources;
     }
+
+    /// <summary>The local definition files and folders of <see cref="LakeCircleClientOptions.DefinitionPaths"/>, read as one set.</summary>
+    private static IDefinitionSource Given(IReadOnlyList<string> paths) =>
+        paths.Count == 1 ? new LocalDefinitionSource(paths[0]) : new CombinedDefinitionSource([.. paths.Select(p => (IDefinitionSource)new LocalDefinitionSource(p))]);
 
     /// <summary>Tells the routing to regions (AWS) the region of each bucket of <paramref name="plan"/> that names one (a saved plan).</summary>
     public void RememberRegions(Planning.AccountPlan plan)

@@ -340,6 +340,50 @@ public sealed class LakeCircleClient : IAsyncDisposable
     }
 
     /// <summary>
+    /// Reads the newest run record of the endpoint (<c>log/</c>: one per sync or rollback that got as far as its lock)
+    /// and sums up what it says: when, applied, failed, pending. Writes nothing.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The summary, or <see langword="null"/> when the endpoint has no run record.</returns>
+    /// <exception cref="InvalidDataException">The newest record is not a run record.</exception>
+    /// <exception cref="IOException">The record could not be read (local endpoint).</exception>
+    /// <exception cref="Gateways.S3GatewayException">The record could not be read (S3 endpoint).</exception>
+    public async Task<RunReport?> GetLatestRunAsync(CancellationToken cancellationToken = default)
+    {
+        var sources = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var log = new RunLog(sources.Endpoint, _settings.SecretValues, _logger);
+        foreach (var key in await log.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await log.ReadAsync(key, cancellationToken).ConfigureAwait(false) is not { } record)
+            {
+                continue;
+            }
+
+            var planned = record.Buckets.Where(b => b.PlannedAction != BucketAction.None).ToList();
+            var applied = planned.Count(b => b.Result is RunBucketResult.Applied or RunBucketResult.AppliedNotVisible);
+            var failed = planned.Count(b => b.Result is RunBucketResult.Failed);
+            return new RunReport
+            {
+                RunId = record.RunId,
+                Action = record.Action,
+                StartedAt = record.StartedAt,
+                FinishedAt = record.FinishedAt,
+                Succeeded = record.Succeeded,
+                Account = record.Account,
+                Region = record.Region,
+                Planned = planned.Count,
+                Applied = applied,
+                Failed = failed,
+                Pending = planned.Count - applied - failed,
+                Errors = record.Errors,
+                Location = sources.Endpoint.Describe(key),
+            };
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Explains what the bucket's lifecycle does to one object version: its schedule under the configuration the bucket
     /// has now and under the one a sync would leave (<see cref="LifecycleEvaluator"/>), each step with the rule that
     /// decides it. Plans the one bucket as <see cref="PlanAsync"/> does (writing nothing); a bucket of the account

@@ -61,6 +61,14 @@ public sealed class LakeCircleClientOptions
     public string? Endpoint { get; set; }
 
     /// <summary>
+    /// Local definition files or folders (searched recursively for <c>*.toml</c> and <c>*.json</c>) read instead of the
+    /// endpoint's <c>definition/</c>, all together as one set: shared folders and an account's own, say. A bucket's rules
+    /// may be spread over files of several of them (rule IDs unique across its files). Empty (the default): the
+    /// endpoint's <c>definition/</c>.
+    /// </summary>
+    public ICollection<string> DefinitionPaths { get; } = new List<string>();
+
+    /// <summary>
     /// The URL of an S3-compatible server (such as <c>http://127.0.0.1:7480</c>), or <see langword="null"/> for AWS
     /// S3. With a URL, the account of the credentials cannot be checked (a warning is logged), addressing is path style
     /// and checksums are sent only when required, unless <see cref="ForcePathStyle"/> and

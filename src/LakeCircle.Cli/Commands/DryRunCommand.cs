@@ -9,7 +9,7 @@ internal sealed class DryRunCommand(CliContext context) : ICliCommand
 {
     /// <summary>The flags of dryrun besides the endpoint, account and log flags: none that only steer writes.</summary>
     public const RunOptionGroups Groups = RunOptionGroups.Output | RunOptionGroups.Buckets | RunOptionGroups.RunScope | RunOptionGroups.DetailedExitCode
-        | RunOptionGroups.SavePlan | RunOptionGroups.ShowUnmanaged;
+        | RunOptionGroups.SavePlan | RunOptionGroups.ShowUnmanaged | RunOptionGroups.Targets;
 
     public IReadOnlyList<string> Examples { get; } =
     [

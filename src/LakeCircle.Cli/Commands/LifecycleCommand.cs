@@ -18,12 +18,13 @@ internal static class LifecycleCommand
     {
         var options = new RunOptions(groups);
         options.AddTo(command, hidden);
-        command.SetAction((parseResult, cancellationToken) => LifecycleRun.RunAsync(
-            context,
-            RunArguments.From(parseResult, options, action),
-            commandName,
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error,
-            cancellationToken));
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var arguments = RunArguments.From(parseResult, options, action);
+            var (output, error) = (parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
+            return arguments.TargetsFile is not null
+                ? Targets.TargetsRun.RunAsync(context, arguments, commandName, output, error, cancellationToken)
+                : LifecycleRun.RunAsync(context, arguments, commandName, output, error, cancellationToken);
+        });
     }
 }

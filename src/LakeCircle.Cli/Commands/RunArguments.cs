@@ -42,6 +42,15 @@ internal sealed record RunArguments
     /// <summary><c>--show-unmanaged</c>: the text plan lists every unmanaged bucket.</summary>
     public bool ShowUnmanaged { get; init; }
 
+    /// <summary><c>--targets FILE</c>: the targets file to run, or <see langword="null"/> for one account.</summary>
+    public string? TargetsFile { get; init; }
+
+    /// <summary><c>--target NAME</c>: the targets selected (empty for every target).</summary>
+    public IReadOnlyList<string> TargetNames { get; init; } = [];
+
+    /// <summary><c>--parallel N</c>: how many targets at once, or <see langword="null"/> for the default.</summary>
+    public int? Parallel { get; init; }
+
     /// <summary>Reads the flags of a parsed command line; options the command does not have are skipped.</summary>
     public static RunArguments From(ParseResult parseResult, RunOptions options, WorkAction? action)
     {
@@ -125,6 +134,10 @@ internal sealed record RunArguments
             AutoApprove = IsSet(options.AutoApprove),
             ShowUnmanaged = IsSet(options.ShowUnmanaged),
             WithEndpoint = options.Endpoint is not null,
+            TargetsFile = options.Targets is { } targetsOption && parseResult.GetValue(targetsOption) is { } targetsFile && !string.IsNullOrWhiteSpace(targetsFile) ? targetsFile : null,
+            TargetNames = options.TargetNames is { } namesOption && parseResult.GetValue(namesOption) is { } names
+                ? [.. names.Select(n => n.Trim()).Distinct(StringComparer.Ordinal)] : [],
+            Parallel = options.Parallel is { } parallelOption ? parseResult.GetValue(parallelOption) : null,
         };
 
         bool IsSet(Option<bool>? option) => option is not null && parseResult.GetValue(option);

@@ -47,5 +47,8 @@ internal enum RunOptionGroups
     ShowUnmanaged = 1 << 11,
 
     /// <summary>Every group (for documentation checks).</summary>
-    All = Output | Buckets | OneBucket | RunScope | WriteLimits | Wait | ForceUnlock | DetailedExitCode | SavePlan | ApplyPlan | Confirm | ShowUnmanaged,
+    /// <summary><c>--targets FILE</c>, <c>--target NAME</c>, <c>--parallel N</c>: every target of a targets file (dryrun, sync).</summary>
+    Targets = 1 << 12,
+
+    All = Output | Buckets | OneBucket | RunScope | WriteLimits | Wait | ForceUnlock | DetailedExitCode | SavePlan | ApplyPlan | Confirm | ShowUnmanaged | Targets,
 }

@@ -136,6 +136,26 @@ internal sealed class RunOptions
             };
         }
 
+        if (groups.HasFlag(RunOptionGroups.Targets))
+        {
+            (Targets, TargetNames) = TargetOptions("Run every target of this targets file (TOML: docs/cli.md \"Targets\"), each with its own account, "
+                + "credentials, regions, endpoint, lock and run record; not with --endpoint, --account, --snapshot, --plan or --out. [no variable]");
+            Parallel = new Option<int?>("--parallel")
+            {
+                HelpName = "N",
+                Description = $"How many targets run at once with --targets (1 to {Cli.Targets.TargetsRun.MaxParallel}). [no variable] [default: {Cli.Targets.TargetsRun.DefaultParallel}]",
+            };
+            Parallel.Validators.Add(result =>
+            {
+                if (result.Tokens.Count == 1
+                    && int.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                    && (value < 1 || value > Cli.Targets.TargetsRun.MaxParallel))
+                {
+                    result.AddError($"--parallel must be from 1 to {Cli.Targets.TargetsRun.MaxParallel}, got {value}.");
+                }
+            });
+        }
+
         if (groups.HasFlag(RunOptionGroups.ForceUnlock))
         {
             ForceUnlock = new("--force-unlock")
@@ -144,6 +164,45 @@ internal sealed class RunOptions
             };
         }
     }
+
+    /// <summary>
+    /// <c>--targets FILE</c> and <c>--target NAME</c> (repeatable), the options of every command that works on a
+    /// targets file; <c>--target</c> needs <c>--targets</c>.
+    /// </summary>
+    public static (Option<string?> File, Option<string[]> Names) TargetOptions(string description)
+    {
+        var file = new Option<string?>("--targets") { HelpName = "FILE", Description = description };
+        file.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string?>()))
+            {
+                result.AddError("--targets needs a file name, got an empty one.");
+            }
+        });
+        var names = new Option<string[]>("--target")
+        {
+            HelpName = "NAME",
+            Description = "Only this target of --targets; repeat the flag for several. [no variable] [default: every target]",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        names.Validators.Add(result =>
+        {
+            if ((result.GetValueOrDefault<string[]>() ?? []).Any(string.IsNullOrWhiteSpace))
+            {
+                result.AddError("--target needs a target name, got an empty one.");
+            }
+        });
+        return (file, names);
+    }
+
+    /// <summary><c>--targets FILE</c>: every target of a targets file.</summary>
+    public Option<string?>? Targets { get; }
+
+    /// <summary><c>--target NAME</c>: only these targets.</summary>
+    public Option<string[]>? TargetNames { get; }
+
+    /// <summary><c>--parallel N</c>: how many targets at once.</summary>
+    public Option<int?>? Parallel { get; }
 
     /// <summary>The groups these options were created with.</summary>
     public RunOptionGroups Groups { get; }
@@ -226,7 +285,7 @@ internal sealed class RunOptions
         {
             Endpoint, Account, Region, S3Endpoint, PathStyle, NoPathStyle, Snapshot, Buckets, Output, LogLevel, LogFormat, Quiet,
             Params, Concurrency, Regions, WriteConcurrency, MaxChanges, MaxDeletions, MaxDestructive, AllowDestructive, DetailedExitCode, Wait, WaitTimeout, ForceUnlock,
-            Out, Plan, AutoApprove, ShowUnmanaged,
+            Out, Plan, AutoApprove, ShowUnmanaged, Targets, TargetNames, Parallel,
         }.OfType<Option>();
 
     /// <summary>Adds the options to a command; hidden ones still parse but stay out of its help.</summary>
@@ -257,6 +316,28 @@ internal sealed class RunOptions
                 if (result.GetResult(plan) is { Implicit: false } && result.GetResult(selection) is { Implicit: false })
                 {
                     result.AddError("--plan and --bucket cannot be used together: a saved plan is applied whole, as it was reviewed.");
+                }
+            });
+        }
+
+        if (Targets is { } targets && TargetNames is { } targetNames)
+        {
+            command.Validators.Add(result =>
+            {
+                var withTargets = result.GetResult(targets) is { Implicit: false };
+                if (!withTargets)
+                {
+                    foreach (var needing in new Option?[] { targetNames, Parallel }.OfType<Option>().Where(o => result.GetResult(o) is { Implicit: false }))
+                    {
+                        result.AddError($"{needing.Name} needs --targets FILE.");
+                    }
+
+                    return;
+                }
+
+                foreach (var clash in new Option?[] { Endpoint, Account, Snapshot, Plan, Out }.OfType<Option>().Where(o => result.GetResult(o) is { Implicit: false }))
+                {
+                    result.AddError($"--targets and {clash.Name} cannot be used together: each target's file entry gives its account and endpoint.");
                 }
             });
         }

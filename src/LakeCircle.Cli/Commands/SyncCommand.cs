@@ -10,7 +10,7 @@ internal sealed class SyncCommand(CliContext context) : ICliCommand
     /// <summary>The flags of sync besides the endpoint, account and log flags.</summary>
     public const RunOptionGroups Groups = RunOptionGroups.Output | RunOptionGroups.Buckets | RunOptionGroups.RunScope
         | RunOptionGroups.WriteLimits | RunOptionGroups.Wait | RunOptionGroups.ForceUnlock | RunOptionGroups.ApplyPlan | RunOptionGroups.Confirm
-        | RunOptionGroups.ShowUnmanaged;
+        | RunOptionGroups.ShowUnmanaged | RunOptionGroups.Targets;
 
     public IReadOnlyList<string> Examples { get; } =
     [
