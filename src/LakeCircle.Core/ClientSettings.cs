@@ -13,6 +13,9 @@ internal sealed record ClientSettings
 
     public string? Region { get; init; }
 
+    /// <summary>The regions runs are limited to (<see cref="LakeCircleClientOptions.Regions"/>); empty for every region.</summary>
+    public IReadOnlySet<string> Regions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The endpoint, or <see langword="null"/> for a client made for the account reads alone (export, snapshot).</summary>
     public EndpointLocation? Endpoint { get; init; }
 
@@ -121,6 +124,7 @@ internal sealed record ClientSettings
         {
             Account = account,
             Region = region,
+            Regions = options.Regions.Select(Blank).OfType<string>().ToHashSet(StringComparer.Ordinal),
             Endpoint = endpoint,
             DefinitionPaths = definitionPaths,
             ReadConcurrency = options.ReadConcurrency,

@@ -97,8 +97,19 @@ internal sealed class ClientSources : IDisposable
         }
         else
         {
-            var gateway = new AwsS3Gateway(S3(), GatewayOptions(options, settings.Account), ownsClient: false);
-            account = new RetryingS3Gateway(gateway, logger: loggers.CreateLogger("LakeCircle.Retries"));
+            var gatewayOptions = GatewayOptions(options, settings.Account);
+            var gateway = new AwsS3Gateway(S3(), gatewayOptions, ownsClient: false);
+            IS3Gateway routed = gateway;
+            if (options.S3Client is null && options.ServiceUrl is null && settings.Region is { } home)
+            {
+                // AWS: each bucket through a client of its own region. A server URL (one address for every bucket) and a
+                // caller's client serve every bucket themselves.
+                var regional = new RegionalS3Gateway(gateway, home, region => RegionGateway(options, gatewayOptions, region));
+                owned.Add(regional);
+                routed = regional;
+            }
+
+            account = new RetryingS3Gateway(routed, logger: loggers.CreateLogger("LakeCircle.Retries"));
             identity = options.ServiceUrl is not null ? UncheckedCallerIdentity.Instance : Sts(options, settings, owned);
         }
 
@@ -127,6 +138,22 @@ internal sealed class ClientSources : IDisposable
     private static IDefinitionSource Given(IReadOnlyList<string> paths) =>
         paths.Count == 1 ? new LocalDefinitionSource(paths[0]) : new CombinedDefinitionSource([.. paths.Select(p => (IDefinitionSource)new LocalDefinitionSource(p))]);
 
+    /// <summary>Tells the routing to regions (AWS) the region of each bucket of <paramref name="plan"/> that names one (a saved plan).</summary>
+    public void RememberRegions(Planning.AccountPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (UndecoratedAccount is RetryingS3Gateway { Inner: RegionalS3Gateway regional })
+        {
+            foreach (var bucket in plan.Buckets)
+            {
+                if (bucket.Region is { Length: > 0 } region)
+                {
+                    regional.Remember(bucket.Bucket, region);
+                }
+            }
+        }
+    }
+
     /// <summary>An S3-shaped endpoint (S3, or held in memory in its place) counted; a local folder's file operations are no S3 calls.</summary>
     private static IEndpointStore Counted(IEndpointStore endpoint) =>
         endpoint is CountingEndpointStore or NoEndpointStore || endpoint.Location is not { Kind: EndpointKind.S3 } ? endpoint : new CountingEndpointStore(endpoint);
@@ -145,7 +172,18 @@ internal sealed class ClientSources : IDisposable
             ForcePathStyle = options.ForcePathStyle ?? compatible,
             ChecksumWhenRequired = options.ChecksumWhenRequired ?? compatible,
             ExpectedBucketOwner = expectedOwner,
+            HttpClientFactory = options.HttpTransport is { } transport ? new AwsHttpClientFactory(transport) : null,
         };
+    }
+
+    /// <summary>The gateway of one region: its own SDK client (the <c>AmazonS3Config.RegionEndpoint</c> of that region), which it disposes.</summary>
+    private static AwsS3Gateway RegionGateway(LakeCircleClientOptions options, AwsS3GatewayOptions home, string region)
+    {
+        var regionOptions = home.Clone();
+        regionOptions.Region = region;
+        var config = AmazonS3ClientFactory.CreateConfig(regionOptions);
+        var client = options.Credentials is null ? new RedirectGuardedS3Client(config) : new RedirectGuardedS3Client(options.Credentials, config);
+        return new AwsS3Gateway(client, regionOptions, ownsClient: true);
     }
 
     private static StsCallerIdentity Sts(LakeCircleClientOptions options, ClientSettings settings, List<IDisposable> owned)

@@ -79,7 +79,7 @@ public sealed class LakeCircleClient : IAsyncDisposable
         var progress = BeginRun();
         try
         {
-            return Stamped(await PlanBuilder.PlanAsync(sources, Selection(buckets), _settings.ReadConcurrency, _logger, cancellationToken).ConfigureAwait(false));
+            return Stamped(await PlanBuilder.PlanAsync(sources, Selection(buckets), _settings.ReadConcurrency, _logger, cancellationToken, _settings.Regions).ConfigureAwait(false));
         }
         finally
         {
@@ -128,6 +128,11 @@ public sealed class LakeCircleClient : IAsyncDisposable
         if (bucketPlan.Status == BucketStatus.Missing)
         {
             throw new InvalidOperationException($"Bucket '{bucket}' is not in the account.");
+        }
+
+        if (bucketPlan.Status == BucketStatus.OtherRegion)
+        {
+            throw new InvalidOperationException(OtherRegionMessage(bucketPlan, plan.Plan!));
         }
 
         var current = bucketPlan.Actual ?? LifecycleConfiguration.Empty;
@@ -423,6 +428,8 @@ public sealed class LakeCircleClient : IAsyncDisposable
                 return explanation with { Status = BucketStatus.Missing, Error = $"The bucket '{bucket}' is defined but not in the account." };
             case BucketStatus.Error:
                 return explanation with { Error = $"Could not read the lifecycle configuration of '{bucket}': {plan.Error}" };
+            case BucketStatus.OtherRegion:
+                return explanation with { Status = BucketStatus.OtherRegion, Error = OtherRegionMessage(plan, outcome.Plan!) };
         }
 
         var current = plan.Actual ?? LifecycleConfiguration.Empty;
@@ -447,8 +454,9 @@ public sealed class LakeCircleClient : IAsyncDisposable
         var bucket = explanation.Bucket;
         try
         {
-            var buckets = await sources.Account.ListBucketsAsync(cancellationToken).ConfigureAwait(false);
-            if (!buckets.Contains(bucket, StringComparer.Ordinal))
+            // The whole account: an unmanaged bucket of any region is explained (its calls go to its region).
+            var buckets = await sources.Account.ListWithRegionsAsync(cancellationToken).ConfigureAwait(false);
+            if (!buckets.Any(b => string.Equals(b.Name, bucket, StringComparison.Ordinal)))
             {
                 return explanation with { Status = BucketStatus.Missing, Error = $"The bucket '{bucket}' is not in the account and has no definition." };
             }
@@ -581,6 +589,10 @@ public sealed class LakeCircleClient : IAsyncDisposable
         using var account = _logger.AccountScope(_settings.Account, _settings.Region);
         progress.End();
     }
+
+    /// <summary>Why a bucket outside the run's regions is not read: its region and the run's.</summary>
+    private static string OtherRegionMessage(BucketPlan bucket, AccountPlan plan) =>
+        $"The bucket '{bucket.Bucket}' is in region {bucket.Region}, outside this run's regions ({string.Join(", ", plan.Regions)}): it is not read.";
 
     /// <summary>The outcome with the account and region it is for (known once the sources are open).</summary>
     private PlanOutcome Stamped(PlanOutcome outcome) => outcome with { Account = _settings.Account, Region = _settings.Region };

@@ -33,8 +33,23 @@ public sealed class LakeCircleClientOptions
     /// </summary>
     public string? Account { get; set; }
 
-    /// <summary>The region, such as <c>eu-west-1</c>. Required unless <see cref="SnapshotPath"/> gives it.</summary>
+    /// <summary>
+    /// The home region, such as <c>eu-west-1</c>: the region of the clients that list the account, check the account
+    /// (STS) and reach an <c>s3://</c> endpoint. A run covers the whole account: on AWS, each bucket is read and written
+    /// through a client of its own region, whatever this one is (see <see cref="Regions"/> to limit a run to some
+    /// regions). Required unless <see cref="SnapshotPath"/> gives it.
+    /// </summary>
     public string? Region { get; set; }
+
+    /// <summary>
+    /// The regions a run is limited to, such as <c>us-east-1</c> and <c>eu-west-1</c>; empty (the default) for every
+    /// region of the account. A defined bucket in another region is planned as <see cref="Planning.BucketStatus.OtherRegion"/>
+    /// (its <see cref="Planning.BucketPlan.Region"/> named; not read, not written, not an error), and a bucket without a
+    /// definition in another region is not listed. A bucket's region is the one the account's listing tells; where the
+    /// listing tells none (some S3-compatible servers), a defined bucket's region is asked (<c>GetBucketLocation</c>), and a
+    /// bucket whose region stays unknown is read.
+    /// </summary>
+    public ICollection<string> Regions { get; } = new List<string>();
 
     /// <summary>
     /// The endpoint base: <c>s3://bucket/prefix/</c> or a local folder. Definitions are read from its
@@ -196,6 +211,12 @@ public sealed class LakeCircleClientOptions
 
     /// <summary>The spacing of verification reads (tests); 250 ms, or 1 s when waiting for consistency, by default.</summary>
     internal TimeSpan? VerifyPollInterval { get; set; }
+
+    /// <summary>
+    /// Given the transport handler of each SDK S3 client the client builds, returns the handler to use instead (tests:
+    /// a handler that answers without a network); <see langword="null"/> by default.
+    /// </summary>
+    internal Func<HttpMessageHandler, HttpMessageHandler>? HttpTransport { get; set; }
 
     /// <summary>Values masked in run records; the AWS credential variables of the environment (and <see cref="Credentials"/>) by default.</summary>
     internal IReadOnlyList<string>? SecretValues { get; set; }

@@ -221,7 +221,8 @@ internal sealed class ExplainCommand(CliContext context) : ICliCommand
         {
             var failure = explanation.Error is not { } message ? null
                 : JsonEnvelope.Error(
-                    explanation.Diagnostics.HasErrors() ? "definitions" : explanation.Status == BucketStatus.Missing ? "missing" : "failed",
+                    explanation.Diagnostics.HasErrors() ? "definitions" : explanation.Status == BucketStatus.Missing ? "missing"
+                        : explanation.Status == BucketStatus.OtherRegion ? "other-region" : "failed",
                     message,
                     explanation.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()));
             await session.WriteJsonAsync(explanation.Succeeded, failure, Output.ExplanationJson.Of(explanation)).ConfigureAwait(false);

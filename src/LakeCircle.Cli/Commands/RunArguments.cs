@@ -69,6 +69,7 @@ internal sealed record RunArguments
         Take(options.Endpoint, SettingDefinitions.Endpoint);
         Take(options.Account, SettingDefinitions.AwsAccount);
         Take(options.Region, SettingDefinitions.AwsRegion);
+        Take(options.Regions, SettingDefinitions.AwsRegions);
         Take(options.S3Endpoint, SettingDefinitions.S3Endpoint);
         Take(options.Snapshot, SettingDefinitions.Snapshot);
         Take(options.Output, SettingDefinitions.Output);

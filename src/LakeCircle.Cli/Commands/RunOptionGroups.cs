@@ -19,7 +19,7 @@ internal enum RunOptionGroups
     /// <summary><c>--bucket</c> exactly once: the bucket the command works on.</summary>
     OneBucket = 1 << 2,
 
-    /// <summary><c>--params</c>, <c>--concurrency</c>: what a whole run reads.</summary>
+    /// <summary><c>--params</c>, <c>--concurrency</c>, <c>--regions</c>: what a whole run reads.</summary>
     RunScope = 1 << 3,
 
     /// <summary><c>--write-concurrency</c>, <c>--max-changes</c>, <c>--max-deletions</c>, <c>--max-destructive</c>, <c>--allow-destructive</c>: how a sync writes, and its limits.</summary>

@@ -43,6 +43,7 @@ internal sealed class RunOptions
 
         if (groups.HasFlag(RunOptionGroups.RunScope))
         {
+            Regions = Text("--regions", "R1,R2", SettingDefinitions.AwsRegions);
             Params = Text("--params", "JSON", ActionParams, "The flags below win over its keys.");
             Concurrency = Number("--concurrency", "concurrency", 1, 256,
                 "How many buckets are read at once.", LakeCircleClientOptions.DefaultReadConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -213,6 +214,9 @@ internal sealed class RunOptions
 
     public Option<string?> Region { get; } = Text("--region", "REGION", AwsRegion, required: RequiredUnlessSnapshot);
 
+    /// <summary><c>--regions R1,R2</c> (<see cref="RunOptionGroups.RunScope"/>): only the buckets of these regions.</summary>
+    public Option<string?>? Regions { get; }
+
     public Option<string?> S3Endpoint { get; } = Text("--s3-endpoint", "URL", SettingDefinitions.S3Endpoint,
         "Path-style addressing and checksums only when required are then on.");
 
@@ -280,7 +284,7 @@ internal sealed class RunOptions
         new Option?[]
         {
             Endpoint, Account, Region, S3Endpoint, PathStyle, NoPathStyle, Snapshot, Buckets, Output, LogLevel, LogFormat, Quiet,
-            Params, Concurrency, WriteConcurrency, MaxChanges, MaxDeletions, MaxDestructive, AllowDestructive, DetailedExitCode, Wait, WaitTimeout, ForceUnlock,
+            Params, Concurrency, Regions, WriteConcurrency, MaxChanges, MaxDeletions, MaxDestructive, AllowDestructive, DetailedExitCode, Wait, WaitTimeout, ForceUnlock,
             Out, Plan, AutoApprove, ShowUnmanaged, Targets, TargetNames, Parallel,
         }.OfType<Option>();
 

@@ -42,6 +42,9 @@ internal static class PayloadKeys
     /// <summary>The region (<c>LCC_AWS_REGION</c>).</summary>
     public const string AwsRegion = "aws.region";
 
+    /// <summary>The regions a run is limited to, comma-separated, when set (<c>LCC_AWS_REGIONS</c>).</summary>
+    public const string AwsRegions = "aws.regions";
+
     /// <summary>The URL of an S3-compatible server, when set (<c>LCC_S3_ENDPOINT</c>).</summary>
     public const string AwsS3Endpoint = "aws.s3Endpoint";
 

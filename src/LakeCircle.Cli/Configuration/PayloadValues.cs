@@ -20,6 +20,7 @@ internal static class PayloadValues
             [AppOutput] = s.Output == OutputFormat.Json ? "json" : "text",
             [AwsAccount] = s.AwsAccount,
             [AwsRegion] = s.AwsRegion,
+            [AwsRegions] = s.AwsRegions.Count == 0 ? null : string.Join(',', s.AwsRegions),
             [AwsS3Endpoint] = s.S3Endpoint?.ToString(),
             [AwsSnapshot] = s.SnapshotPath,
             [WorkActions] = s.Action == WorkAction.DryRun ? "DRYRUN" : "SYNC",

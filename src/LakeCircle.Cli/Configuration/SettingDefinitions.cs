@@ -15,6 +15,9 @@ internal static class SettingDefinitions
     /// <summary>The AWS region, such as <c>eu-west-1</c>.</summary>
     public const string AwsRegion = "LCC_AWS_REGION";
 
+    /// <summary>The regions a run is limited to, comma-separated.</summary>
+    public const string AwsRegions = "LCC_AWS_REGIONS";
+
     /// <summary>The workflow: <c>SYNC</c> or <c>DRYRUN</c>.</summary>
     public const string Actions = "LCC_ACTIONS";
 
@@ -55,6 +58,12 @@ internal static class SettingDefinitions
         {
             Name = AwsRegion, Kind = SettingKind.String, Required = true, Flag = "--region",
             Description = "The AWS region, such as eu-west-1.",
+        },
+        new SettingDefinition
+        {
+            Name = AwsRegions, Kind = SettingKind.String, Flag = "--regions",
+            Description = "Only the buckets of these regions, comma-separated (such as us-east-1,eu-west-1); "
+                + "a defined bucket elsewhere is reported as in another region, not read. Default: every region.",
         },
         new SettingDefinition
         {

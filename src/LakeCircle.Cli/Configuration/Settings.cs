@@ -1,4 +1,5 @@
 using LakeCircle.Core.Gateways;
+using LakeCircle.Core.Model;
 using Microsoft.Extensions.Logging;
 
 namespace LakeCircle.Cli.Configuration;
@@ -21,6 +22,9 @@ internal sealed record Settings
 
     /// <summary><c>LCC_AWS_REGION</c>: the region, such as <c>eu-west-1</c>.</summary>
     public required string AwsRegion { get; init; }
+
+    /// <summary><c>LCC_AWS_REGIONS</c>: the regions a run is limited to; empty for every region.</summary>
+    public ValueList<string> AwsRegions { get; init; } = ValueList<string>.Empty;
 
     /// <summary><c>LCC_ACTIONS</c>: the workflow.</summary>
     public required WorkAction Action { get; init; }

@@ -50,6 +50,7 @@ internal static partial class SettingsBuilder
         var account = reader.Matching(SettingDefinitions.Get(SettingDefinitions.AwsAccount), AccountPattern(), "12 digits");
         var region = reader.Matching(
             SettingDefinitions.Get(SettingDefinitions.AwsRegion), RegionPattern(), "an AWS region such as eu-west-1");
+        var regions = ReadRegions(reader);
         var action = reader.Choice(SettingDefinitions.Get(SettingDefinitions.Actions));
         var parameters = ReadParameters(reader);
         var level = reader.Choice(SettingDefinitions.Get(SettingDefinitions.AppLevel));
@@ -72,6 +73,7 @@ internal static partial class SettingsBuilder
                 Endpoint = withEndpoint ? endpoint! : null,
                 AwsAccount = account!,
                 AwsRegion = region!,
+                AwsRegions = regions,
                 Action = action == "DRYRUN" ? WorkAction.DryRun : WorkAction.Sync,
                 ActionParameters = parameters ?? ActionParameters.Default,
                 AppLevel = logLevel,
@@ -82,6 +84,19 @@ internal static partial class SettingsBuilder
                 Output = output == "json" ? OutputFormat.Json : OutputFormat.Text,
             },
         };
+    }
+
+    /// <summary><c>LCC_AWS_REGIONS</c>: regions separated by commas, each checked; blanks between commas are skipped.</summary>
+    private static ValueList<string> ReadRegions(SettingReader reader)
+    {
+        var definition = SettingDefinitions.Get(SettingDefinitions.AwsRegions);
+        var regions = (reader.Raw(definition) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var wrong in regions.Where(r => !RegionPattern().IsMatch(r)))
+        {
+            reader.Error(definition, $"{definition.Name} must be AWS regions separated by commas, such as us-east-1,eu-west-1; '{wrong}' is not a region.");
+        }
+
+        return regions.Distinct(StringComparer.Ordinal).ToValueList();
     }
 
     private static ActionParameters? ReadParameters(SettingReader reader)

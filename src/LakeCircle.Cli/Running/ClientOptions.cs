@@ -36,6 +36,11 @@ internal static class ClientOptions
             LoggerFactory = loggers,
             SettingsFingerprint = payload.Fingerprint,
         };
+        foreach (var region in settings.AwsRegions)
+        {
+            options.Regions.Add(region);
+        }
+
         foreach (var bucket in parameters.AllowDestructive)
         {
             options.AllowDestructive.Add(bucket);

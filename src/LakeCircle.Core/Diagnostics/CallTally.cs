@@ -8,14 +8,15 @@ namespace LakeCircle.Core.Diagnostics;
 /// </summary>
 internal sealed class CallTally
 {
-    /// <summary>The operations counted, in the order of <see cref="S3CallCounts"/>.</summary>
+    /// <summary>The operations counted, by the constants below (GetBucketLocation last, added after the others).</summary>
     internal static readonly string[] Operations =
     [
         S3Operations.ListBuckets, S3Operations.GetBucketLifecycleConfiguration, S3Operations.PutBucketLifecycleConfiguration,
         S3Operations.DeleteBucketLifecycle, S3Operations.ListObjectsV2, S3Operations.GetObject, S3Operations.PutObject, S3Operations.DeleteObject,
+        S3Operations.GetBucketLocation,
     ];
 
-    internal const int ListBuckets = 0, GetLifecycle = 1, PutLifecycle = 2, DeleteLifecycle = 3, ListObjects = 4, GetObject = 5, PutObject = 6, DeleteObject = 7;
+    internal const int ListBuckets = 0, GetLifecycle = 1, PutLifecycle = 2, DeleteLifecycle = 3, ListObjects = 4, GetObject = 5, PutObject = 6, DeleteObject = 7, GetBucketLocation = 8;
 
     private readonly long[] _counts = new long[Operations.Length];
     private int _inFlight;
@@ -81,5 +82,6 @@ internal sealed class CallTally
         GetObject = Volatile.Read(ref _counts[GetObject]),
         PutObject = Volatile.Read(ref _counts[PutObject]),
         DeleteObject = Volatile.Read(ref _counts[DeleteObject]),
+        GetBucketLocation = Volatile.Read(ref _counts[GetBucketLocation]),
     };
 }

@@ -22,6 +22,12 @@ public readonly record struct S3CallCounts
     /// <summary><c>DeleteBucketLifecycle</c> calls.</summary>
     public long DeleteBucketLifecycle { get; init; }
 
+    /// <summary>
+    /// <c>GetBucketLocation</c> calls: a defined bucket's region asked when the listing did not tell it and the run is
+    /// limited to some regions, or a bucket of a saved plan routed to its region.
+    /// </summary>
+    public long GetBucketLocation { get; init; }
+
     /// <summary><c>ListObjectsV2</c> calls (the endpoint).</summary>
     public long ListObjectsV2 { get; init; }
 
@@ -35,7 +41,7 @@ public readonly record struct S3CallCounts
     public long DeleteObject { get; init; }
 
     /// <summary>All calls.</summary>
-    public long Total => ListBuckets + GetBucketLifecycleConfiguration + PutBucketLifecycleConfiguration + DeleteBucketLifecycle
+    public long Total => ListBuckets + GetBucketLifecycleConfiguration + PutBucketLifecycleConfiguration + DeleteBucketLifecycle + GetBucketLocation
         + ListObjectsV2 + GetObject + PutObject + DeleteObject;
 
     /// <summary>The operations called at least once with their counts, lifecycle operations first, in a fixed order.</summary>
@@ -48,6 +54,7 @@ public readonly record struct S3CallCounts
             new(nameof(GetBucketLifecycleConfiguration), GetBucketLifecycleConfiguration),
             new(nameof(PutBucketLifecycleConfiguration), PutBucketLifecycleConfiguration),
             new(nameof(DeleteBucketLifecycle), DeleteBucketLifecycle),
+            new(nameof(GetBucketLocation), GetBucketLocation),
             new(nameof(ListObjectsV2), ListObjectsV2),
             new(nameof(GetObject), GetObject),
             new(nameof(PutObject), PutObject),

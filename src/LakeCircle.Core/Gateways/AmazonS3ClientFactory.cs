@@ -16,7 +16,7 @@ internal static class AmazonS3ClientFactory
     public static AmazonS3Config CreateConfig(AwsS3GatewayOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var config = new AmazonS3Config { ForcePathStyle = options.ForcePathStyle, HttpClientFactory = AwsHttpClientFactory.Instance };
+        var config = new AmazonS3Config { ForcePathStyle = options.ForcePathStyle, HttpClientFactory = options.HttpClientFactory ?? AwsHttpClientFactory.Instance };
         if (!string.IsNullOrEmpty(options.ServiceUrl))
         {
             // Setting RegionEndpoint would clear ServiceURL: the region of a custom endpoint is its signing region.

@@ -12,7 +12,7 @@ namespace LakeCircle.Core.Gateways;
 /// becomes an <see cref="S3GatewayException"/> with the operation, bucket, HTTP status and S3 error code; credentials
 /// never appear in messages. <see cref="AwsS3GatewayOptions.ExpectedBucketOwner"/> is sent on every bucket call.
 /// </summary>
-internal sealed class AwsS3Gateway : IS3Gateway, IDisposable
+internal sealed class AwsS3Gateway : IS3Gateway, IRegionalListing, IDisposable
 {
     // ListBuckets pages of 10,000 buckets: "you can create page sizes between 1 and 10,000 buckets" (Amazon S3 User Guide,
     // "Listing Amazon S3 general purpose buckets", https://docs.aws.amazon.com/AmazonS3/latest/userguide/list-buckets.html),
@@ -52,28 +52,64 @@ internal sealed class AwsS3Gateway : IS3Gateway, IDisposable
         _filterByRegion = _region is not null && (_options.FilterBucketsByRegion ?? string.IsNullOrEmpty(_options.ServiceUrl));
     }
 
+    /// <summary>The region of the gateway's own client: the AWS endpoint's region, or the signing region of a server URL.</summary>
+    public string? Region => _region;
+
+    /// <summary>Whether the gateway talks to AWS S3 (no server URL), whose legacy region names apply.</summary>
+    private bool IsAws => string.IsNullOrEmpty(_options.ServiceUrl) && string.IsNullOrEmpty(_client.Config?.ServiceURL);
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> ListBucketsAsync(CancellationToken cancellationToken = default)
     {
-        var names = new List<string>();
+        var buckets = await ListAsync(_filterByRegion ? _region : null, cancellationToken).ConfigureAwait(false);
+        return [.. buckets
+            .Where(b => !_filterByRegion || b.Region is null || string.Equals(b.Region, _region, StringComparison.Ordinal))
+            .Select(b => b.Name)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// No <c>bucket-region</c> filter: every bucket of the account. Each page is asked with <c>max-buckets</c>, so that S3
+    /// sends each bucket's region: "BucketRegion indicates the Amazon Web Services region where the bucket is located. If
+    /// the request contains at least one valid parameter, it is included in the response." (Amazon S3 API Reference,
+    /// data type Bucket, https://docs.aws.amazon.com/AmazonS3/latest/API/API_Bucket.html, the Buckets of the ListBuckets
+    /// response, https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html). A server that does not send it
+    /// leaves the region unknown (<see langword="null"/>); <see cref="GetBucketRegionAsync"/> can then ask.
+    /// </remarks>
+    public Task<IReadOnlyList<ListedBucket>> ListBucketsWithRegionsAsync(CancellationToken cancellationToken = default) =>
+        ListAsync(null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>GetBucketLocation</c>; AWS's legacy answers (none for us-east-1, <c>EU</c> for eu-west-1) are read as
+    /// <see cref="RegionalListing.FromLocationConstraint"/> says. Against an S3-compatible server an empty answer is unknown.
+    /// </remarks>
+    public async Task<string?> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default)
+    {
+        var response = await CallAsync(S3Operations.GetBucketLocation, bucket, null, () => _client.GetBucketLocationAsync(
+            new GetBucketLocationRequest { BucketName = bucket, ExpectedBucketOwner = _options.ExpectedBucketOwner }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return RegionalListing.FromLocationConstraint(response.Location?.Value, IsAws);
+    }
+
+    private async Task<IReadOnlyList<ListedBucket>> ListAsync(string? bucketRegion, CancellationToken cancellationToken)
+    {
+        var buckets = new List<ListedBucket>();
         string? token = null;
         do
         {
             var request = new ListBucketsRequest { MaxBuckets = PageSize, ContinuationToken = token };
-            if (_filterByRegion)
+            if (bucketRegion is not null)
             {
-                request.BucketRegion = _region;
+                request.BucketRegion = bucketRegion;
             }
 
             var response = await CallAsync(S3Operations.ListBuckets, null, null, () => _client.ListBucketsAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
-            names.AddRange((response.Buckets ?? [])
-                .Where(b => !_filterByRegion || string.IsNullOrEmpty(b.BucketRegion) || string.Equals(b.BucketRegion, _region, StringComparison.Ordinal))
-                .Select(b => b.BucketName));
+            buckets.AddRange((response.Buckets ?? []).Select(b => new ListedBucket(b.BucketName, string.IsNullOrEmpty(b.BucketRegion) ? null : b.BucketRegion)));
             token = string.IsNullOrEmpty(response.ContinuationToken) || response.ContinuationToken == token ? null : response.ContinuationToken;
         }
         while (token is not null);
 
-        return [.. names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return [.. buckets.DistinctBy(b => b.Name, StringComparer.Ordinal).OrderBy(b => b.Name, StringComparer.Ordinal)];
     }
 
     /// <inheritdoc />

@@ -66,6 +66,12 @@ internal sealed class AwsS3GatewayOptions
     /// </summary>
     public bool RawLifecycleReadFallback { get; set; } = true;
 
+    /// <summary>
+    /// The HTTP clients of the SDK client built from these options. Default <see langword="null"/>:
+    /// <see cref="AwsHttpClientFactory.Instance"/>. A test gives one whose transport answers without a network.
+    /// </summary>
+    public HttpClientFactory? HttpClientFactory { get; set; }
+
     /// <summary>A copy of these options.</summary>
     /// <returns>The copy.</returns>
     public AwsS3GatewayOptions Clone() => (AwsS3GatewayOptions)MemberwiseClone();

@@ -11,8 +11,15 @@ namespace LakeCircle.Core.Gateways;
 /// <see cref="LifecycleConfiguration.TransitionDefaultMinimumObjectSize"/> is stored with
 /// <see cref="DefaultTransitionMinimumObjectSize"/>. Every <see cref="IS3Gateway"/> call is counted per operation
 /// (see <see cref="S3Operations"/>); the seeding and inspection helpers are not.
+/// <para>
+/// Each bucket has a region (<see cref="AddBucket"/>). <see cref="ListBucketsAsync"/> keeps its meaning, the names of the
+/// buckets in this store's <see cref="Region"/> (as AWS S3 answers with the <c>bucket-region</c> filter of the home
+/// region); a run lists the whole account, every bucket with its region (as ListBuckets without filter answers), and so
+/// plans accounts whose buckets are in several regions (<see cref="LakeCircleClientOptions.Regions"/>). The lifecycle
+/// calls reach every bucket, whatever its region.
+/// </para>
 /// </summary>
-public sealed class InMemoryS3Gateway : IS3Gateway
+public sealed class InMemoryS3Gateway : IS3Gateway, IRegionalListing
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
@@ -26,7 +33,7 @@ public sealed class InMemoryS3Gateway : IS3Gateway
         Region = region;
     }
 
-    /// <summary>The region this store lists buckets of.</summary>
+    /// <summary>The region <see cref="ListBucketsAsync"/> lists buckets of, and the region of a bucket added without one.</summary>
     public string Region { get; }
 
     /// <summary>
@@ -105,6 +112,16 @@ public sealed class InMemoryS3Gateway : IS3Gateway
             .Where(b => string.Equals(b.Value.Region, Region, StringComparison.Ordinal))
             .Select(b => b.Key)
             .Order(StringComparer.Ordinal)]);
+
+    /// <inheritdoc />
+    Task<IReadOnlyList<ListedBucket>> IRegionalListing.ListBucketsWithRegionsAsync(CancellationToken cancellationToken) =>
+        Run(S3Operations.ListBuckets, null, cancellationToken, () => (IReadOnlyList<ListedBucket>)[.. _buckets
+            .Select(b => new ListedBucket(b.Key, b.Value.Region))
+            .OrderBy(b => b.Name, StringComparer.Ordinal)]);
+
+    /// <inheritdoc />
+    Task<string?> IRegionalListing.GetBucketRegionAsync(string bucket, CancellationToken cancellationToken) =>
+        Run(S3Operations.GetBucketLocation, bucket, cancellationToken, b => (string?)b.Region);
 
     /// <inheritdoc />
     public Task<LifecycleConfiguration?> GetLifecycleAsync(string bucket, CancellationToken cancellationToken = default) =>

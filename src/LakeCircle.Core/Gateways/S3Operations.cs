@@ -18,6 +18,9 @@ internal static class S3Operations
     /// <summary>Removes a bucket's lifecycle configuration.</summary>
     public const string DeleteBucketLifecycle = "DeleteBucketLifecycle";
 
+    /// <summary>Reads a bucket's region.</summary>
+    public const string GetBucketLocation = "GetBucketLocation";
+
     /// <summary>Lists object keys.</summary>
     public const string ListObjectsV2 = "ListObjectsV2";
 

@@ -22,7 +22,7 @@ namespace LakeCircle.Core.Gateways;
 /// a snapshot is a local folder.
 /// </para>
 /// </summary>
-internal sealed class SnapshotS3Gateway : IS3Gateway, IBufferedGateway, IAsyncDisposable
+internal sealed class SnapshotS3Gateway : IS3Gateway, IRegionalListing, IBufferedGateway, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, LifecycleConfiguration?> _buckets;
@@ -94,6 +94,17 @@ internal sealed class SnapshotS3Gateway : IS3Gateway, IBufferedGateway, IAsyncDi
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListBucketsAsync(CancellationToken cancellationToken = default) =>
         WithLockAsync(() => Task.FromResult<IReadOnlyList<string>>([.. _buckets.Keys.Order(StringComparer.Ordinal)]), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>A snapshot file is of one region: every bucket is of the file's <see cref="Region"/>.</remarks>
+    public Task<IReadOnlyList<ListedBucket>> ListBucketsWithRegionsAsync(CancellationToken cancellationToken = default) =>
+        WithLockAsync(() => Task.FromResult<IReadOnlyList<ListedBucket>>([.. _buckets.Keys.Order(StringComparer.Ordinal).Select(n => new ListedBucket(n, Region))]), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<string?> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default) =>
+        WithLockAsync(() => _buckets.ContainsKey(bucket)
+            ? Task.FromResult<string?>(Region)
+            : Task.FromException<string?>(S3LifecycleRules.NoSuchBucket(S3Operations.GetBucketLocation, bucket)), cancellationToken);
 
     /// <inheritdoc />
     public Task<LifecycleConfiguration?> GetLifecycleAsync(string bucket, CancellationToken cancellationToken = default) =>

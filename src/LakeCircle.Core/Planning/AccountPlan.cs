@@ -8,6 +8,12 @@ public sealed record AccountPlan
     /// <summary>The bucket plans, in ordinal order of bucket name.</summary>
     public ValueList<BucketPlan> Buckets { get; init; } = ValueList<BucketPlan>.Empty;
 
+    /// <summary>
+    /// The regions the run was limited to (<see cref="LakeCircleClientOptions.Regions"/>), in ordinal order; empty when it
+    /// covered every region of the account.
+    /// </summary>
+    public ValueList<string> Regions { get; init; } = ValueList<string>.Empty;
+
     /// <summary>The counts over <see cref="Buckets"/>.</summary>
     public PlanSummary Summary { get; init; } = new();
 

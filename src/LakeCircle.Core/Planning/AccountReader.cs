@@ -7,7 +7,8 @@ namespace LakeCircle.Core.Planning;
 /// <summary>
 /// Reads the actual side of a plan: one lifecycle GET per managed bucket that exists in the account, a bounded
 /// number in flight. A bucket's failure becomes its state; it never stops the others. Each state can be handed on as
-/// soon as it is read (<c>read</c>), so that work on it (planning) overlaps the calls still in flight.
+/// soon as it is read (<c>read</c>), so that work on it (planning) overlaps the calls still in flight. A bucket in a
+/// region outside the run's regions (<c>outside</c>) is not read.
 /// </summary>
 internal static class AccountReader
 {
@@ -18,7 +19,8 @@ internal static class AccountReader
         int concurrency,
         ILogger logger,
         CancellationToken cancellationToken,
-        Action<int, BucketState>? read = null)
+        Action<int, BucketState>? read = null,
+        IReadOnlyDictionary<string, string>? outside = null)
     {
         var states = new BucketState[managedBuckets.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
@@ -26,8 +28,8 @@ internal static class AccountReader
         {
             var bucket = managedBuckets[index];
             using var scope = logger.BucketScope(bucket);
-            var state = accountBuckets.Contains(bucket)
-                ? await ReadBucketAsync(gateway, bucket, logger, cancellationToken, token).ConfigureAwait(false)
+            var state = outside?.GetValueOrDefault(bucket) is { } region ? BucketState.InOtherRegion(region)
+                : accountBuckets.Contains(bucket) ? await ReadBucketAsync(gateway, bucket, logger, cancellationToken, token).ConfigureAwait(false)
                 : Missing(logger);
             states[index] = state;
             read?.Invoke(index, state);

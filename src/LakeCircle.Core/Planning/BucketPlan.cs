@@ -15,6 +15,13 @@ public sealed record BucketPlan
     /// <summary>The outcome of the comparison.</summary>
     public required BucketStatus Status { get; init; }
 
+    /// <summary>
+    /// The bucket's region where known: the region the account's listing tells for every listed bucket (on AWS S3, each
+    /// bucket's); for <see cref="BucketStatus.OtherRegion"/>, the region outside the run's regions. <see langword="null"/>
+    /// when unknown (a missing bucket, a server that does not tell regions).
+    /// </summary>
+    public string? Region { get; init; }
+
     /// <summary>What applying the plan does: <see cref="BucketAction.Put"/> or <see cref="BucketAction.Delete"/> only when <see cref="Status"/> is <see cref="BucketStatus.Change"/>.</summary>
     public BucketAction Action { get; init; }
 

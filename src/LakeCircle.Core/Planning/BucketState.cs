@@ -8,11 +8,12 @@ namespace LakeCircle.Core.Planning;
 /// </summary>
 internal sealed record BucketState
 {
-    private BucketState(BucketStateKind kind, LifecycleConfiguration? configuration, string? error)
+    private BucketState(BucketStateKind kind, LifecycleConfiguration? configuration, string? error, string? region = null)
     {
         Kind = kind;
         Configuration = configuration;
         Error = error;
+        Region = region;
     }
 
     /// <summary>The bucket is not in the account.</summary>
@@ -29,6 +30,9 @@ internal sealed record BucketState
 
     /// <summary>Why the state could not be read when <see cref="Kind"/> is <see cref="BucketStateKind.Failed"/>, otherwise <see langword="null"/>.</summary>
     public string? Error { get; }
+
+    /// <summary>The bucket's region when <see cref="Kind"/> is <see cref="BucketStateKind.OtherRegion"/>, otherwise <see langword="null"/>.</summary>
+    public string? Region { get; }
 
     /// <summary>The rules the bucket has now (empty unless configured).</summary>
     public ValueList<LifecycleRule> Rules => Configuration?.Rules ?? ValueList<LifecycleRule>.Empty;
@@ -58,9 +62,19 @@ internal sealed record BucketState
         return new BucketState(BucketStateKind.Failed, null, message);
     }
 
+    /// <summary>The bucket exists in <paramref name="region"/>, outside the run's regions; it was not read.</summary>
+    /// <param name="region">The bucket's region.</param>
+    /// <returns>The state.</returns>
+    public static BucketState InOtherRegion(string region)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(region);
+        return new BucketState(BucketStateKind.OtherRegion, null, null, region);
+    }
+
     /// <inheritdoc />
     public override string ToString() => Kind switch
     {
+        BucketStateKind.OtherRegion => $"OtherRegion ({Region})",
         BucketStateKind.Configured => $"Configured ({Configuration!.Rules.Count} rules)",
         BucketStateKind.Failed => $"Failed: {Error}",
         _ => Kind.ToString(),

@@ -14,4 +14,7 @@ internal enum BucketStateKind
 
     /// <summary>The bucket's lifecycle configuration could not be read.</summary>
     Failed,
+
+    /// <summary>The bucket exists in a region outside the run's regions; it is not read.</summary>
+    OtherRegion,
 }

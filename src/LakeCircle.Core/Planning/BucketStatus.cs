@@ -17,4 +17,11 @@ public enum BucketStatus
 
     /// <summary>The bucket's actual state could not be read; nothing is planned for it.</summary>
     Error,
+
+    /// <summary>
+    /// The bucket is defined and in the account, in a region outside the run's regions
+    /// (<see cref="LakeCircleClientOptions.Regions"/>, named by <see cref="BucketPlan.Region"/>): it is not read and not
+    /// written. Not an error: a run over its region plans it.
+    /// </summary>
+    OtherRegion,
 }

@@ -81,4 +81,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 126, Level = LogLevel.Information, Message = "Plan: {BucketsChanged} buckets to change ({RulesAdded} rules to add, {RulesRemoved} to remove, {RulesChanged} to change), {BucketsInSync} in sync, {BucketsMissing} missing, {BucketsUnmanaged} unmanaged, {BucketsFailed} failed")]
     public static partial void Planned(this ILogger logger, int bucketsChanged, int rulesAdded, int rulesRemoved, int rulesChanged, int bucketsInSync, int bucketsMissing, int bucketsUnmanaged, int bucketsFailed);
 
+    [LoggerMessage(EventId = 116, Level = LogLevel.Warning, Message = "Could not tell the bucket's region, so it is read as one of the run's regions: {Reason}")]
+    public static partial void RegionUnknown(this ILogger logger, string reason);
 }

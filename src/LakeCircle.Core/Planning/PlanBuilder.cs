@@ -23,8 +23,10 @@ internal static class PlanBuilder
     /// <param name="readConcurrency">How many lifecycle reads may be in flight.</param>
     /// <param name="logger">Receives the plan's events.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <param name="regions">The regions the run is limited to; <see langword="null"/> or empty for every region.</param>
     public static async Task<PlanOutcome> PlanAsync(
-        ClientSources sources, IReadOnlyList<string>? buckets, int readConcurrency, ILogger logger, CancellationToken cancellationToken)
+        ClientSources sources, IReadOnlyList<string>? buckets, int readConcurrency, ILogger logger, CancellationToken cancellationToken,
+        IReadOnlySet<string>? regions = null)
     {
         var definitions = await LoadAsync(sources.Definitions, logger, cancellationToken).ConfigureAwait(false);
         var (selected, problems) = DefinitionSelection.Narrow(definitions.Buckets, buckets);
@@ -60,10 +62,10 @@ internal static class PlanBuilder
 
         var progress = RunReporter.Current;
         progress?.Stage(RunStage.ListingBuckets);
-        IReadOnlyList<string> accountBuckets;
+        IReadOnlyList<ListedBucket> listing;
         try
         {
-            accountBuckets = await sources.Account.ListBucketsAsync(cancellationToken).ConfigureAwait(false);
+            listing = await sources.Account.ListWithRegionsAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (S3GatewayException e)
         {
@@ -71,8 +73,15 @@ internal static class PlanBuilder
             return new PlanOutcome { Error = "Could not list the account's buckets: " + e.Message };
         }
 
-        var existing = accountBuckets.ToHashSet(StringComparer.Ordinal);
         var managed = selected.Select(d => d.Bucket).ToList();
+        var limit = regions is { Count: > 0 } ? regions : null;
+        var regionOf = await RegionsAsync(sources.Account, listing, limit is null ? [] : managed, readConcurrency, logger, cancellationToken).ConfigureAwait(false);
+
+        // Outside the run's regions: a bucket whose region is known and not one of them. One whose region stays unknown is read.
+        bool Outside(string bucket) => limit is not null && regionOf.GetValueOrDefault(bucket) is { } region && !limit.Contains(region);
+        var accountBuckets = listing.Select(b => b.Name).Where(b => !Outside(b)).ToList();
+        var existing = accountBuckets.ToHashSet(StringComparer.Ordinal);
+        var outside = managed.Where(b => regionOf.ContainsKey(b) && Outside(b)).ToDictionary(b => b, b => regionOf[b]!, StringComparer.Ordinal);
         var toRead = managed.Count(existing.Contains);
         logger.AccountListed(existing.Count, toRead);
         progress?.Reading(toRead);
@@ -82,7 +91,7 @@ internal static class PlanBuilder
         var planned = new BucketPlan[managed.Count];
         var impacts = new ImpactMemo();
         var states = await AccountReader.ReadAsync(sources.Account, managed, existing, readConcurrency, logger, cancellationToken,
-            (index, state) => planned[index] = Planner.PlanBucket(managed[index], selected[index].Configuration, state, impacts.Compare)).ConfigureAwait(false);
+            (index, state) => planned[index] = Planner.PlanBucket(managed[index], selected[index].Configuration, state, impacts.Compare), outside).ConfigureAwait(false);
 
         // When narrowed to named buckets, the others (defined or not) are out of the run's scope.
         var defined = definitions.Buckets.Select(d => d.Bucket).ToHashSet(StringComparer.Ordinal);
@@ -96,10 +105,15 @@ internal static class PlanBuilder
 
         var plan = Planner.PlanAccount(desired, states, unmanaged, plans);
         var protectedBuckets = selected.Where(d => d.Protected).Select(d => d.Bucket).ToHashSet(StringComparer.Ordinal);
-        if (protectedBuckets.Count > 0)
+        plan = plan with
         {
-            plan = plan with { Buckets = plan.Buckets.Select(b => protectedBuckets.Contains(b.Bucket) ? b with { Protected = true } : b).ToValueList() };
-        }
+            Buckets = plan.Buckets.Select(b => b with
+            {
+                Protected = b.Protected || protectedBuckets.Contains(b.Bucket),
+                Region = b.Region ?? regionOf.GetValueOrDefault(b.Bucket),
+            }).ToValueList(),
+            Regions = limit?.Order(StringComparer.Ordinal).ToValueList() ?? ValueList<string>.Empty,
+        };
 
         PlanLogging.Write(logger, plan);
         progress?.Planned(plan.Buckets.Count(b => b.Status != BucketStatus.Unmanaged), plan.Buckets.Count(b => b.Action != BucketAction.None));
@@ -108,6 +122,48 @@ internal static class PlanBuilder
             definitions.Buckets.Select(d => KeyValuePair.Create(d.Bucket, d.Configuration)),
             definitions.Buckets.Where(d => d.Protected).Select(d => d.Bucket).ToHashSet(StringComparer.Ordinal));
         return new PlanOutcome { Plan = plan, Diagnostics = diagnostics, DefinitionsFingerprint = fingerprint, Selection = buckets?.ToValueList(), NoDefinitionsUnder = noDefinitionsUnder };
+    }
+
+    /// <summary>
+    /// Each listed bucket's region: the listing's, and for the <paramref name="ask"/> buckets listed without one, the
+    /// gateway's answer (<c>GetBucketLocation</c>; a failure leaves it unknown, logged). Only a run limited to some regions
+    /// asks, so a run over every region makes no call beyond the listing.
+    /// </summary>
+    private static async Task<Dictionary<string, string?>> RegionsAsync(
+        IS3Gateway account, IReadOnlyList<ListedBucket> listing, IReadOnlyList<string> ask, int concurrency, ILogger logger, CancellationToken cancellationToken)
+    {
+        var regionOf = new Dictionary<string, string?>(listing.Count, StringComparer.Ordinal);
+        foreach (var bucket in listing)
+        {
+            regionOf[bucket.Name] = bucket.Region;
+        }
+
+        var unknown = ask.Where(b => regionOf.TryGetValue(b, out var region) && region is null).ToList();
+        if (unknown.Count == 0)
+        {
+            return regionOf;
+        }
+
+        var found = new string?[unknown.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, unknown.Count), options, async (index, token) =>
+        {
+            try
+            {
+                found[index] = await account.RegionOfAsync(unknown[index], token).ConfigureAwait(false);
+            }
+            catch (S3GatewayException e)
+            {
+                using var scope = logger.BucketScope(unknown[index]);
+                logger.RegionUnknown(e.Message);
+            }
+        }).ConfigureAwait(false);
+        for (var i = 0; i < unknown.Count; i++)
+        {
+            regionOf[unknown[i]] = found[i];
+        }
+
+        return regionOf;
     }
 
     internal static void LogDiagnostic(ILogger logger, Diagnostic diagnostic)

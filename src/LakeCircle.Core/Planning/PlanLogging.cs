@@ -29,7 +29,7 @@ internal static class PlanLogging
         logger.Planned(s.BucketsChanged, s.RulesAdded, s.RulesRemoved, s.RulesChanged, s.BucketsInSync, s.BucketsMissing, s.BucketsUnmanaged, s.BucketsFailed);
     }
 
-    /// <summary>The status as shown in logs and JSON: <c>change</c>, <c>in-sync</c>, <c>missing</c>, <c>unmanaged</c>, <c>error</c>.</summary>
+    /// <summary>The status as shown in logs and JSON: <c>change</c>, <c>in-sync</c>, <c>missing</c>, <c>unmanaged</c>, <c>error</c>, <c>other-region</c>.</summary>
     public static string Status(BucketStatus status) => status switch
     {
         BucketStatus.Change => "change",
@@ -37,6 +37,7 @@ internal static class PlanLogging
         BucketStatus.Missing => "missing",
         BucketStatus.Unmanaged => "unmanaged",
         BucketStatus.Error => "error",
+        BucketStatus.OtherRegion => "other-region",
         _ => status.ToString().ToLowerInvariant(),
     };
 

@@ -27,6 +27,9 @@ public sealed record PlanSummary
     /// <summary>Buckets whose actual state could not be read.</summary>
     public int BucketsFailed { get; init; }
 
+    /// <summary>Defined buckets in a region outside the run's regions, not read (<see cref="BucketStatus.OtherRegion"/>).</summary>
+    public int BucketsInOtherRegions { get; init; }
+
     /// <summary>Changed buckets whose change deletes some object version sooner, or where it was not deleted before (<see cref="Impact.ImpactKind.Destructive"/>).</summary>
     public int BucketsDestructive { get; init; }
 
@@ -46,6 +49,7 @@ public sealed record PlanSummary
         BucketsMissing = buckets.Count(b => b.Status == BucketStatus.Missing),
         BucketsUnmanaged = buckets.Count(b => b.Status == BucketStatus.Unmanaged),
         BucketsFailed = buckets.Count(b => b.Status == BucketStatus.Error),
+        BucketsInOtherRegions = buckets.Count(b => b.Status == BucketStatus.OtherRegion),
         BucketsDestructive = buckets.Count(b => b.Status == BucketStatus.Change && b.Impact.Kind == Impact.ImpactKind.Destructive),
         BucketsArchivingSooner = buckets.Count(b => b.Status == BucketStatus.Change && b.Impact.Kind == Impact.ImpactKind.ArchivesSooner),
     };

@@ -37,8 +37,9 @@ public static class Planner
     /// <param name="bucket">The bucket name.</param>
     /// <param name="desired">The configuration its definition declares (no rules: the bucket should have no lifecycle).</param>
     /// <param name="actual">The bucket's actual state.</param>
-    /// <returns>The plan: <see cref="BucketStatus.Missing"/> or <see cref="BucketStatus.Error"/> without action when
-    /// the bucket is missing or unreadable; otherwise <see cref="BucketStatus.InSync"/>, or
+    /// <returns>The plan: <see cref="BucketStatus.Missing"/>, <see cref="BucketStatus.Error"/> or
+    /// <see cref="BucketStatus.OtherRegion"/> without action when the bucket is missing, unreadable or outside the run's
+    /// regions; otherwise <see cref="BucketStatus.InSync"/>, or
     /// <see cref="BucketStatus.Change"/> with one PUT of the whole desired configuration, or a DELETE when the
     /// definition leaves no rule and the bucket has some.</returns>
     internal static BucketPlan PlanBucket(string bucket, LifecycleConfiguration desired, BucketState actual) =>
@@ -56,6 +57,8 @@ public static class Planner
                 return new BucketPlan { Bucket = bucket, Status = BucketStatus.Missing, Desired = desired };
             case BucketStateKind.Failed:
                 return new BucketPlan { Bucket = bucket, Status = BucketStatus.Error, Desired = desired, Error = actual.Error };
+            case BucketStateKind.OtherRegion:
+                return new BucketPlan { Bucket = bucket, Status = BucketStatus.OtherRegion, Desired = desired, Region = actual.Region };
         }
 
         var current = actual.Configuration;
@@ -104,7 +107,7 @@ public static class Planner
     /// <summary>Plans every bucket of an account.</summary>
     /// <param name="desired">The declared configuration of each defined bucket, by bucket name.</param>
     /// <param name="actual">The actual state of buckets, by name. A defined bucket without an entry is taken as
-    /// <see cref="BucketState.Missing"/>; an undefined bucket with an entry other than Missing is unmanaged.</param>
+    /// <see cref="BucketState.Missing"/>; an undefined bucket with an entry other than Missing or OtherRegion is unmanaged.</param>
     /// <param name="unmanagedBuckets">Further names of buckets in the account; those without a definition are unmanaged.</param>
     /// <param name="planned">Defined buckets already planned from these same states (<see cref="PlanBucket(string, LifecycleConfiguration, BucketState)"/>), which are taken as they are.</param>
     /// <returns>The plan, buckets in ordinal name order.</returns>
@@ -117,7 +120,7 @@ public static class Planner
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(actual);
         var names = new SortedSet<string>(desired.Keys, StringComparer.Ordinal);
-        names.UnionWith(actual.Where(a => a.Value.Kind != BucketStateKind.Missing).Select(a => a.Key));
+        names.UnionWith(actual.Where(a => a.Value.Kind is not (BucketStateKind.Missing or BucketStateKind.OtherRegion)).Select(a => a.Key));
         names.UnionWith(unmanagedBuckets ?? []);
 
         var plans = names

@@ -45,10 +45,11 @@ internal static class SavedPlanFile
             DefinitionsFingerprint = outcome.DefinitionsFingerprint
                 ?? throw new ArgumentException("The plan does not say which definitions it was computed from.", nameof(outcome)),
             Selection = outcome.Selection?.ToArray(),
+            Regions = outcome.Plan.Regions.Count == 0 ? null : [.. outcome.Plan.Regions],
             Buckets = [.. outcome.Plan.Buckets.Select(ToEntry)],
             ContentFingerprint = "",
         };
-        var model = outcome.Plan.Buckets.Select(b => (b.Bucket, b.Status, b.Action, ActualFingerprint(b), b.Actual, b.Desired, b.ConfigurationToPut, b.Protected));
+        var model = outcome.Plan.Buckets.Select(b => (b.Bucket, b.Status, b.Action, ActualFingerprint(b), b.Actual, b.Desired, b.ConfigurationToPut, b.Protected, b.Region));
         return RecoveryJson.Serialize(document with { ContentFingerprint = ContentFingerprint(document, model) });
     }
 
@@ -60,7 +61,7 @@ internal static class SavedPlanFile
         CheckHead(bytes);
         var document = RecoveryJson.Deserialize<Document>(bytes, "the plan");
         var buckets = new List<BucketPlan>();
-        var model = new List<(string, BucketStatus, BucketAction, string?, LifecycleConfiguration?, LifecycleConfiguration?, LifecycleConfiguration?, bool)>();
+        var model = new List<(string, BucketStatus, BucketAction, string?, LifecycleConfiguration?, LifecycleConfiguration?, LifecycleConfiguration?, bool, string?)>();
         string? previous = null;
         for (var i = 0; i < document.Buckets.Count; i++)
         {
@@ -74,8 +75,8 @@ internal static class SavedPlanFile
             var actual = Configuration(entry.Actual, $"$.buckets[{i}].actual");
             var desired = Configuration(entry.Desired, $"$.buckets[{i}].desired");
             var toPut = Configuration(entry.ConfigurationToPut, $"$.buckets[{i}].configurationToPut");
-            model.Add((entry.Bucket, entry.Status, entry.Action, entry.ActualFingerprint, actual, desired, toPut, entry.Protected));
-            buckets.Add(Rebuild(entry, actual, desired, toPut, i) with { Protected = entry.Protected });
+            model.Add((entry.Bucket, entry.Status, entry.Action, entry.ActualFingerprint, actual, desired, toPut, entry.Protected, entry.Region));
+            buckets.Add(Rebuild(entry, actual, desired, toPut, i) with { Protected = entry.Protected, Region = entry.Region });
         }
 
         if (!string.Equals(ContentFingerprint(document, model), document.ContentFingerprint, StringComparison.Ordinal))
@@ -87,7 +88,12 @@ internal static class SavedPlanFile
         var plans = buckets.ToValueList();
         return new PlanOutcome
         {
-            Plan = new AccountPlan { Buckets = plans, Summary = PlanSummary.Of(plans) },
+            Plan = new AccountPlan
+            {
+                Buckets = plans,
+                Summary = PlanSummary.Of(plans),
+                Regions = document.Regions?.Order(StringComparer.Ordinal).ToValueList() ?? ValueList<string>.Empty,
+            },
             Account = document.Account,
             Region = document.Region,
             DefinitionsFingerprint = document.DefinitionsFingerprint,
@@ -160,6 +166,12 @@ internal static class SavedPlanFile
             case BucketStatus.Missing:
                 plan = Planner.PlanBucket(entry.Bucket, desired ?? throw Invalid(at, "a missing bucket needs its desired configuration"), BucketState.Missing);
                 break;
+            case BucketStatus.OtherRegion:
+                plan = Planner.PlanBucket(
+                    entry.Bucket,
+                    desired ?? throw Invalid(at, "a bucket in another region needs its desired configuration"),
+                    BucketState.InOtherRegion(entry.Region is { Length: > 0 } region ? region : throw Invalid(at, "a bucket in another region needs its region")));
+                break;
             case BucketStatus.Change or BucketStatus.InSync:
                 if (entry.ActualFingerprint is null)
                 {
@@ -205,7 +217,7 @@ internal static class SavedPlanFile
     /// </summary>
     private static string ContentFingerprint(
         Document document,
-        IEnumerable<(string Bucket, BucketStatus Status, BucketAction Action, string? ActualFingerprint, LifecycleConfiguration? Actual, LifecycleConfiguration? Desired, LifecycleConfiguration? ToPut, bool Protected)> buckets)
+        IEnumerable<(string Bucket, BucketStatus Status, BucketAction Action, string? ActualFingerprint, LifecycleConfiguration? Actual, LifecycleConfiguration? Desired, LifecycleConfiguration? ToPut, bool Protected, string? Region)> buckets)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var w = new Utf8JsonWriter(buffer))
@@ -250,10 +262,27 @@ internal static class SavedPlanFile
                     w.WriteBooleanValue(true);
                 }
 
+                // Written only when known, so that a file made before regions were recorded keeps its fingerprint.
+                if (b.Region is not null)
+                {
+                    w.WriteStringValue(b.Region);
+                }
+
                 w.WriteEndArray();
             }
 
             w.WriteEndArray();
+            if (document.Regions is { Length: > 0 } regions)
+            {
+                w.WriteStartArray();
+                foreach (var region in regions)
+                {
+                    w.WriteStringValue(region);
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndArray();
         }
 
@@ -282,6 +311,7 @@ internal static class SavedPlanFile
         Desired = Element(plan.Desired),
         ConfigurationToPut = Element(plan.ConfigurationToPut),
         Protected = plan.Protected,
+        Region = plan.Region,
     };
 
     /// <summary>The fingerprint a bucket to change or in sync is checked against when the plan is applied; none for the others.</summary>
@@ -322,6 +352,10 @@ internal static class SavedPlanFile
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string[]? Selection { get; init; }
 
+        /// <summary>The regions the plan's run was limited to; absent when it covered every region (and in older files).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string[]? Regions { get; init; }
+
         public required List<Entry> Buckets { get; init; }
 
         public required string ContentFingerprint { get; init; }
@@ -350,5 +384,9 @@ internal static class SavedPlanFile
         /// <summary>Whether the bucket's definition marked it protected when the plan was made.</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
         public bool Protected { get; init; }
+
+        /// <summary>The bucket's region where the listing told it; absent when unknown (and in older files).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Region { get; init; }
     }
 }

@@ -17,6 +17,7 @@ internal sealed record JsonPlanDocument(
     JsonError? Error,
     bool HasChanges,
     JsonRestoredVersion? RestoredVersion,
+    IReadOnlyList<string>? Regions,
     IReadOnlyList<JsonDiagnostic>? Diagnostics,
     JsonPlanSummary? Summary,
     IReadOnlyList<JsonBucket> Buckets,
@@ -35,11 +36,13 @@ internal sealed record JsonPlanSummary(
     int BucketsMissing,
     int BucketsUnmanaged,
     int BucketsFailed,
+    int BucketsInOtherRegions,
     int BucketsDestructive,
     int BucketsArchivingSooner);
 
 internal sealed record JsonBucket(
     string Name,
+    string? Region,
     string Status,
     string Action,
     JsonRules Rules,

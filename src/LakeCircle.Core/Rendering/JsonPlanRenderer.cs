@@ -80,10 +80,11 @@ public static class JsonPlanRenderer
             null,
             plan?.HasChanges == true,
             null,
+            plan is { Regions.Count: > 0 } ? [.. plan.Regions] : null,
             diagnostics.Count == 0 ? null : diagnostics.Select(ToJson).ToList(),
             s is null ? null : new JsonPlanSummary(
                 s.BucketsChanged, s.RulesAdded, s.RulesRemoved, s.RulesChanged, s.BucketsInSync, s.BucketsMissing, s.BucketsUnmanaged, s.BucketsFailed,
-                s.BucketsDestructive, s.BucketsArchivingSooner),
+                s.BucketsInOtherRegions, s.BucketsDestructive, s.BucketsArchivingSooner),
             plan?.Buckets.Select(b => ToJson(b, byBucket?.GetValueOrDefault(b.Bucket))).ToList() ?? [],
             null);
     }
@@ -179,6 +180,7 @@ public static class JsonPlanRenderer
 
     private static JsonBucket ToJson(BucketPlan bucket, BucketOutcome? result) => new(
         bucket.Bucket,
+        bucket.Region,
         PlanLogging.Status(bucket.Status),
         PlanLogging.Action(bucket.Action),
         new JsonRules(

@@ -15,7 +15,12 @@ internal static class TextBucketRenderer
     /// <summary>How many findings a bucket lists before <c>and N more</c>.</summary>
     public const int FindingLimit = 5;
 
-    public static void Render(BucketPlan bucket, TextWriter writer, TextStyle style)
+    /// <summary>Draws the bucket.</summary>
+    /// <param name="bucket">The bucket's plan.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="style">Colours.</param>
+    /// <param name="regions">The regions the run was limited to (<see cref="AccountPlan.Regions"/>), named for a bucket outside them.</param>
+    public static void Render(BucketPlan bucket, TextWriter writer, TextStyle style, IReadOnlyList<string>? regions = null)
     {
         var name = SafeText.Escape(bucket.Bucket);
         switch (bucket.Status)
@@ -31,6 +36,10 @@ internal static class TextBucketRenderer
                 break;
             case BucketStatus.Unmanaged:
                 writer.WriteLine(style.Quiet($"? {name}: no definition (left alone)"));
+                break;
+            case BucketStatus.OtherRegion:
+                var limit = regions is { Count: > 0 } ? $" ({SafeText.Escape(string.Join(", ", regions))})" : "";
+                writer.WriteLine(style.Quiet($"~ {name}: in region {SafeText.Escape(bucket.Region) ?? "(unknown)"}, outside this run's regions{limit} - not read"));
                 break;
             default:
                 writer.WriteLine(style.Error($"x {name}: could not read the lifecycle configuration: {SafeText.Escape(bucket.Error)}"));

@@ -67,6 +67,11 @@ public static class TextPlanRenderer
             others.Add($"{Wording.Number(s.BucketsFailed)} failed");
         }
 
+        if (s.BucketsInOtherRegions > 0)
+        {
+            others.Add($"{Wording.Number(s.BucketsInOtherRegions)} in other regions");
+        }
+
         if (s.BucketsChanged == 0)
         {
             others[0] = $"{Wording.Buckets(s.BucketsInSync)} in sync";
@@ -110,7 +115,7 @@ public static class TextPlanRenderer
         var listUnmanaged = plan.Summary.BucketsUnmanaged <= render.UnmanagedListLimit;
         foreach (var bucket in plan.Buckets.Where(b => (listInSync || b.Status != BucketStatus.InSync) && (listUnmanaged || b.Status != BucketStatus.Unmanaged)))
         {
-            TextBucketRenderer.Render(bucket, writer, style);
+            TextBucketRenderer.Render(bucket, writer, style, plan.Regions);
         }
 
         if (!listInSync)

@@ -119,7 +119,7 @@ internal sealed class WritingRun
     private async Task PlanAndWriteAsync(PlanOutcome? given, IReadOnlyList<string>? buckets, CancellationToken runToken, CancellationToken token)
     {
         // 3. The plan.
-        var planned = given ?? await PlanBuilder.PlanAsync(_sources, buckets, _settings.ReadConcurrency, _logger, token).ConfigureAwait(false);
+        var planned = given ?? await PlanBuilder.PlanAsync(_sources, buckets, _settings.ReadConcurrency, _logger, token, _settings.Regions).ConfigureAwait(false);
         _journal.Planned = planned;
         if (planned.Plan is null)
         {
@@ -129,6 +129,8 @@ internal sealed class WritingRun
         var progress = RunReporter.Current;
         if (given is not null)
         {
+            // A saved plan names each bucket's region: its calls go to that region with no call to ask it.
+            _sources.RememberRegions(planned.Plan);
             progress?.Planned(planned.Plan.Buckets.Count(b => b.Status != BucketStatus.Unmanaged), planned.Plan.Buckets.Count(b => b.Action != BucketAction.None));
         }
 

@@ -15,6 +15,7 @@ public sealed class PlanBucket
     {
         Name = plan.Bucket;
         Status = plan.Status;
+        Region = plan.Region;
         Action = plan.Action;
         Added = plan.Added;
         Removed = plan.Removed;
@@ -32,8 +33,14 @@ public sealed class PlanBucket
     /// <summary>The bucket name.</summary>
     public string Name { get; }
 
-    /// <summary><c>Change</c>, <c>InSync</c>, <c>Missing</c> (defined, not in the account), <c>Unmanaged</c> (no definition) or <c>Error</c> (unreadable).</summary>
+    /// <summary>
+    /// <c>Change</c>, <c>InSync</c>, <c>Missing</c> (defined, not in the account), <c>Unmanaged</c> (no definition),
+    /// <c>Error</c> (unreadable) or <c>OtherRegion</c> (in a region outside the run's regions, not read).
+    /// </summary>
     public BucketStatus Status { get; }
+
+    /// <summary>The bucket's region where the account's listing told it, or <see langword="null"/>.</summary>
+    public string? Region { get; }
 
     /// <summary>What a sync does: <c>Put</c> (the whole desired configuration), <c>Delete</c> (no rule left) or <c>None</c>.</summary>
     public BucketAction Action { get; }

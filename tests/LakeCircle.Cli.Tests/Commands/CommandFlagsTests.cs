@@ -27,10 +27,10 @@ public class CommandFlagsTests
     private static IEnumerable<TestCaseData> CommandFlags()
     {
         yield return new TestCaseData("sync", (string[])[
-            .. Location, "--bucket", .. Output, .. Log, "--params", "--concurrency", "--write-concurrency", "--max-changes",
+            .. Location, "--bucket", .. Output, .. Log, "--params", "--concurrency", "--regions", "--write-concurrency", "--max-changes",
             "--max-deletions", "--max-destructive", "--allow-destructive", "--wait", "--wait-timeout", "--force-unlock", "--plan", "--auto-approve", "--show-unmanaged", .. Help]).SetArgDisplayNames("sync");
         yield return new TestCaseData("dryrun", (string[])[
-            .. Location, "--bucket", .. Output, .. Log, "--params", "--concurrency", "--detailed-exitcode", "--out", "--show-unmanaged", .. Help]).SetArgDisplayNames("dryrun");
+            .. Location, "--bucket", .. Output, .. Log, "--params", "--concurrency", "--regions", "--detailed-exitcode", "--out", "--show-unmanaged", .. Help]).SetArgDisplayNames("dryrun");
         yield return new TestCaseData("history", (string[])[.. Location, "--bucket", .. Output, .. Log, .. Help]).SetArgDisplayNames("history");
         yield return new TestCaseData("rollback", (string[])[
             "--to", "--dry-run", .. Location, "--bucket", .. Output, .. Log, "--wait", "--wait-timeout", "--force-unlock", "--auto-approve", .. Help])

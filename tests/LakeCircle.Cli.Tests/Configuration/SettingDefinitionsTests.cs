@@ -8,7 +8,7 @@ public class SettingDefinitionsTests
     public void All_ListsEveryVariableOnce()
     {
         SettingDefinitions.All.Select(d => d.Name).Should().Equal(
-            "LCC_ENDPOINT", "LCC_AWS_ACCOUNT", "LCC_AWS_REGION", "LCC_ACTIONS", "LCC_ACTION_PARAMS", "LCC_APP_LEVEL",
+            "LCC_ENDPOINT", "LCC_AWS_ACCOUNT", "LCC_AWS_REGION", "LCC_AWS_REGIONS", "LCC_ACTIONS", "LCC_ACTION_PARAMS", "LCC_APP_LEVEL",
             "LCC_LOG_FORMAT", "LCC_APP_NAME", "LCC_S3_ENDPOINT", "LCC_SNAPSHOT", "LCC_OUTPUT");
         SettingDefinitions.All.Select(d => d.Flag).Should().OnlyHaveUniqueItems().And.OnlyContain(f => f.StartsWith("--", StringComparison.Ordinal));
         SettingDefinitions.All.Should().OnlyContain(d => d.Description.Length > 10);

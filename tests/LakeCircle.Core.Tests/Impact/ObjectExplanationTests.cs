@@ -71,6 +71,34 @@ public sealed class ObjectExplanationTests
     }
 
     [Test]
+    public async Task ExplainAsync_UnmanagedInAnotherRegion_Explained()
+    {
+        var gateway = new InMemoryS3Gateway("eu-west-1").AddBucket("sydney-bucket", "ap-southeast-2")
+            .SetLifecycle("sydney-bucket", LifecycleConfiguration.Of(Rule("expire", "logs/", 30)));
+        await using var client = TestClient.Create(gateway, Source(Toml("a-bucket")));
+
+        var explanation = await client.ExplainAsync("sydney-bucket", LogFile);
+
+        explanation.Status.Should().Be(BucketStatus.Unmanaged);
+        explanation.Current!.Deletion!.RuleId.Should().Be("expire");
+    }
+
+    [Test]
+    public async Task ExplainAsync_DefinedOutsideTheRunsRegions_SaysWhereAndReadsNothing()
+    {
+        var gateway = new InMemoryS3Gateway("eu-west-1").AddBucket("a-bucket", "ap-southeast-2");
+        var options = TestClient.Options();
+        options.Regions.Add("eu-west-1");
+        await using var client = TestClient.Create(gateway, Source(Toml("a-bucket", ("r", "r/", 1))), options: options);
+
+        var explanation = await client.ExplainAsync("a-bucket", LogFile);
+
+        explanation.Status.Should().Be(BucketStatus.OtherRegion);
+        explanation.Error.Should().Be("The bucket 'a-bucket' is in region ap-southeast-2, outside this run's regions (eu-west-1): it is not read.");
+        gateway.CallCount(S3Operations.GetBucketLifecycleConfiguration).Should().Be(0);
+    }
+
+    [Test]
     public async Task ExplainAsync_NotInTheAccount_Error()
     {
         await using var client = TestClient.Create(new InMemoryS3Gateway(), Source(Toml("a-bucket")));

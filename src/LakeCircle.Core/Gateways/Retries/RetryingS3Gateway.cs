@@ -8,9 +8,10 @@ namespace LakeCircle.Core.Gateways.Retries;
 /// exponential backoff and full jitter (see <see cref="S3RetryOptions"/>), and abandons an attempt that outlives
 /// <see cref="S3RetryOptions.AttemptTimeout"/> as a transient failure. Other failures pass through at once; the caller's
 /// cancellation stops both the attempt and the wait. Every call is safe to repeat (lifecycle PUTs and DELETEs replace
-/// whole configurations). Each retry is logged as a warning.
+/// whole configurations). Each retry is logged as a warning. The listing with regions (<see cref="IRegionalListing"/>)
+/// and a bucket's region pass through, retried alike.
 /// </summary>
-internal sealed class RetryingS3Gateway : IS3Gateway
+internal sealed class RetryingS3Gateway : IS3Gateway, IRegionalListing
 {
     private readonly IS3Gateway _inner;
     private readonly RetryPolicy _policy;
@@ -60,6 +61,19 @@ internal sealed class RetryingS3Gateway : IS3Gateway
     /// <inheritdoc />
     public Task DeleteLifecycleAsync(string bucket, CancellationToken cancellationToken = default) =>
         _policy.RunAsync(S3Operations.DeleteBucketLifecycle, bucket, null, true, t => _inner.DeleteLifecycleAsync(bucket, t), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ListedBucket>> ListBucketsWithRegionsAsync(CancellationToken cancellationToken = default) =>
+        _policy.RunAsync(S3Operations.ListBuckets, null, null, true, t => _inner.ListWithRegionsAsync(t), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<string?> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default) =>
+        _inner is IRegionalListing regional
+            ? _policy.RunAsync(S3Operations.GetBucketLocation, bucket, null, true, t => regional.GetBucketRegionAsync(bucket, t), cancellationToken)
+            : Task.FromResult<string?>(null);
+
+    /// <summary>The gateway whose calls are retried.</summary>
+    internal IS3Gateway Inner => _inner;
 
     /// <summary>The wait before retry <paramref name="retry"/> (1, 2, …): full jitter over the capped exponential backoff.</summary>
     internal TimeSpan Backoff(int retry) => _policy.Backoff(retry);

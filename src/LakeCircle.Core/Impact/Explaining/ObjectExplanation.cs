@@ -22,7 +22,8 @@ public sealed record ObjectExplanation
     /// <summary>
     /// The bucket's plan status: <see cref="BucketStatus.Change"/> or <see cref="BucketStatus.InSync"/> for a managed
     /// bucket, <see cref="BucketStatus.Unmanaged"/> for a bucket of the account without a definition (a sync leaves it
-    /// alone: only <see cref="Current"/>), <see cref="BucketStatus.Missing"/> when the bucket is not in the account and
+    /// alone: only <see cref="Current"/>), <see cref="BucketStatus.Missing"/> when the bucket is not in the account,
+    /// <see cref="BucketStatus.OtherRegion"/> when it is in a region outside the run's regions (not read), and
     /// <see cref="BucketStatus.Error"/> when the explanation could not be made (<see cref="Error"/> says why).
     /// </summary>
     public required BucketStatus Status { get; init; }

@@ -88,6 +88,34 @@ internal sealed class RetryingS3GatewayTests
     }
 
     [Test]
+    public async Task RegionalListing_PassesThroughAndIsRetried()
+    {
+        var inner = Substitute.For<IS3Gateway, IRegionalListing>();
+        var regional = (IRegionalListing)inner;
+        IReadOnlyList<ListedBucket> listed = [new ListedBucket("a", "eu-west-1")];
+        regional.ListBucketsWithRegionsAsync(Arg.Any<CancellationToken>()).Returns(_ => throw Transient(503), _ => Task.FromResult(listed));
+        regional.GetBucketRegionAsync("a", Arg.Any<CancellationToken>()).Returns(_ => throw Transient(503), _ => Task.FromResult<string?>("eu-west-1"));
+        var gateway = new RetryingS3Gateway(inner, new S3RetryOptions { MaxAttempts = 3 }, null, () => 0.5, (_, _) => Task.CompletedTask);
+
+        (await gateway.ListBucketsWithRegionsAsync()).Should().Equal(listed);
+        (await gateway.GetBucketRegionAsync("a")).Should().Be("eu-west-1");
+
+        gateway.Retries.Should().Be(2);
+        await inner.DidNotReceive().ListBucketsAsync(Arg.Any<CancellationToken>());
+    }
+
+    [Test]
+    public async Task RegionalListing_GatewayWithoutRegions_ListsNamesAndAsksNothing()
+    {
+        var inner = Substitute.For<IS3Gateway>();
+        inner.ListBucketsAsync(Arg.Any<CancellationToken>()).Returns(Task.FromResult<IReadOnlyList<string>>(["a", "b"]));
+        var gateway = new RetryingS3Gateway(inner, new S3RetryOptions { MaxAttempts = 3 }, null, () => 0.5, (_, _) => Task.CompletedTask);
+
+        (await gateway.ListBucketsWithRegionsAsync()).Should().Equal(new ListedBucket("a", null), new ListedBucket("b", null));
+        (await gateway.GetBucketRegionAsync("a")).Should().BeNull();
+    }
+
+    [Test]
     public async Task PutLifecycleAsync_Retried_LogsEachRetryAsAWarning()
     {
         var inner = Substitute.For<IS3Gateway>();
