@@ -49,7 +49,7 @@ internal sealed class ReportCommand(CliContext context) : ICliCommand
         }
 
         var (targets, configurations) = prepared.Value;
-        var settings = configurations[0].Settings!;
+        var settings = configurations.First(c => c.Settings is not null).Settings!;
         using var loggers = LoggingSetup.CreateLoggerFactory(context.Color.LogFormat(settings.LogFormat), settings.AppLevel, error, context.ErrorIsTerminal);
         var logger = loggers.CreateLogger("LakeCircle.Cli");
         var rows = await TargetsRun.ForEachAsync(

@@ -56,7 +56,7 @@ internal sealed class TargetsCommand(CliContext context) : ICliCommand
         target.Endpoint,
         target.Definitions,
         new CredentialsDocument(
-            target.RoleArn is not null ? "role" : target.Profile is not null ? "profile" : "caller",
+            target.RoleArn is not null ? "role" : target.Profile is not null ? "profile" : target.Snapshot is not null ? "snapshot" : "caller",
             target.Profile,
             target.RoleArn,
             target.SourceProfile,

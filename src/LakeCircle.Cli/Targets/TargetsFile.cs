@@ -450,7 +450,8 @@ internal sealed record TargetsFileResult
 
     public static TargetsFileResult Of(string path, List<Target> targets, DiagnosticSink sink)
     {
-        var problems = sink.ToDiagnostics().Where(d => d.IsError).ToList();
+        // A problem of [defaults] is found once per target that inherits it: told once.
+        var problems = sink.ToDiagnostics().Where(d => d.IsError).DistinctBy(d => d.ToString(), StringComparer.Ordinal).ToList();
         return new() { Path = path, Targets = problems.Count == 0 ? targets : [], Problems = problems };
     }
 }

@@ -84,14 +84,15 @@ internal static class TargetsRun
         }
 
         var (targets, configurations) = prepared.Value;
-        var format = configurations[0].Format;
-        var first = configurations[0].Settings!;
+        var ready = configurations.First(c => c.Settings is not null);
+        var format = ready.Format;
+        var first = ready.Settings!;
         var dryRun = first.Action == WorkAction.DryRun;
         var action = dryRun ? "DRYRUN" : "SYNC";
         using var loggerFactory = LoggingSetup.CreateLoggerFactory(context.Color.LogFormat(first.LogFormat), first.AppLevel, error, context.ErrorIsTerminal);
         var logger = loggerFactory.CreateLogger("LakeCircle.Cli");
         var parallel = arguments.Parallel ?? DefaultParallel;
-        logger.Starting(first.AppName, CliVersion.Informational, action, configurations[0].Payload!.Fingerprint);
+        logger.Starting(first.AppName, CliVersion.Informational, action, ready.Payload!.Fingerprint);
         logger.TargetsStarting(action, targets.Count, file, Math.Min(parallel, targets.Count));
 
         var runs = targets.Select((t, i) => new TargetJob(t, configurations[i])).ToList();
@@ -134,8 +135,15 @@ internal static class TargetsRun
         foreach (var target in targets)
         {
             var configuration = await RunConfiguration.LoadAsync(environment, ForTarget(arguments, target), cancellationToken).ConfigureAwait(false);
-            problems = [.. problems, .. configuration.Errors.Select(e => $"target {target.Name} ({target.DeclaredAt}): {e}")];
-            configurations.Add(configuration);
+            configurations.Add(configuration with { Errors = [.. configuration.Errors.Select(SpeakOfTheTarget)] });
+        }
+
+        // A problem every target has is the command line's (a flag, a variable): nothing runs. A problem of some
+        // targets only (a snapshot of another account) is theirs: they fail alone, when they run.
+        var common = configurations.Count == 0 ? [] : configurations.Select(c => (IEnumerable<string>)c.Errors).Aggregate((a, b) => a.Intersect(b, StringComparer.Ordinal)).ToList();
+        if (common.Count > 0 || configurations.All(c => c.Errors.Count > 0))
+        {
+            problems = [.. problems, .. targets.SelectMany((t, i) => configurations[i].Errors.Select(e => $"target {t.Name} ({t.DeclaredAt}): {e}"))];
         }
 
         if (problems.Count > 0)
@@ -151,13 +159,32 @@ internal static class TargetsRun
     public static async Task<(TargetSession? Session, string? Problem)> OpenClientAsync(
         CliContext context, Target target, RunConfiguration configuration, RunArguments arguments, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        if (configuration.Errors.Count > 0)
+        {
+            return (null, string.Join(" ", configuration.Errors));
+        }
+
+        var options = ClientOptions.From(configuration, arguments.PathStyle, arguments.ForceUnlock, loggers);
+        if (target.Regions.Count > 0)
+        {
+            // --regions limits each target to those of its own regions it names; none in common is no region, never every region.
+            var limit = options.Regions.ToList();
+            var regions = target.Regions.Where(r => limit.Count == 0 || limit.Contains(r, StringComparer.Ordinal)).ToList();
+            if (regions.Count == 0)
+            {
+                return (null, $"the target's regions ({string.Join(", ", target.Regions)}) and --regions ({string.Join(", ", limit)}) have none in common: nothing to run.");
+            }
+
+            options.Regions.Clear();
+            regions.ForEach(options.Regions.Add);
+        }
+
         var (credentials, problem) = await TargetAccess.CredentialsAsync(target, context.Environment, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return (null, problem);
         }
 
-        var options = ClientOptions.From(configuration, arguments.PathStyle, arguments.ForceUnlock, loggers);
         options.Credentials = credentials;
         options.StsUrl = target.S3Url is null ? target.StsUrl : null;
         foreach (var path in target.Definitions)
@@ -179,6 +206,13 @@ internal static class TargetsRun
             async (i, _) => results[i] = await work(items[i]).ConfigureAwait(false)).ConfigureAwait(false);
         return results;
     }
+
+    /// <summary>A configuration message about a value the target gives speaks of the targets file's key, not of the variable behind it.</summary>
+    private static string SpeakOfTheTarget(string message) => message
+        .Replace($"({SettingDefinitions.AwsAccount} / --account)", "(the target's 'account')", StringComparison.Ordinal)
+        .Replace($"({SettingDefinitions.AwsRegion} / --region)", "(the target's 'region')", StringComparison.Ordinal)
+        .Replace($"{SettingDefinitions.Snapshot}: ", "snapshot: ", StringComparison.Ordinal)
+        .Replace($"{SettingDefinitions.Endpoint}: ", "endpoint: ", StringComparison.Ordinal);
 
     /// <summary>The command line of one target: its account, home region, endpoint and S3 server over the flags.</summary>
     public static RunArguments ForTarget(RunArguments arguments, Target target)
@@ -211,6 +245,12 @@ internal static class TargetsRun
         if (job.Earlier is { } earlier)
         {
             return earlier;
+        }
+
+        if (job.Configuration.Errors.Count > 0)
+        {
+            logger.TargetFailed(job.Target.Name, string.Join(" ", job.Configuration.Errors));
+            return new TargetResult { Target = job.Target, Failure = string.Join(" ", job.Configuration.Errors), ExitCode = ExitCodes.Error };
         }
 
         var target = job.Target;

@@ -28,9 +28,9 @@ public class CommandFlagsTests
     {
         yield return new TestCaseData("sync", (string[])[
             .. Location, "--bucket", .. Output, .. Log, "--params", "--concurrency", "--regions", "--write-concurrency", "--max-changes",
-            "--max-deletions", "--max-destructive", "--allow-destructive", "--wait", "--wait-timeout", "--force-unlock", "--plan", "--auto-approve", "--show-unmanaged", .. Help]).SetArgDisplayNames("sync");
+            "--max-deletions", "--max-destructive", "--allow-destructive", "--wait", "--wait-timeout", "--force-unlock", "--plan", "--auto-approve", "--show-unmanaged", "--targets", "--target", "--parallel", .. Help]).SetArgDisplayNames("sync");
         yield return new TestCaseData("dryrun", (string[])[
-            .. Location, "--bucket", .. Output, .. Log, "--params", "--concurrency", "--regions", "--detailed-exitcode", "--out", "--show-unmanaged", .. Help]).SetArgDisplayNames("dryrun");
+            .. Location, "--bucket", .. Output, .. Log, "--params", "--concurrency", "--regions", "--detailed-exitcode", "--out", "--show-unmanaged", "--targets", "--target", "--parallel", .. Help]).SetArgDisplayNames("dryrun");
         yield return new TestCaseData("history", (string[])[.. Location, "--bucket", .. Output, .. Log, .. Help]).SetArgDisplayNames("history");
         yield return new TestCaseData("rollback", (string[])[
             "--to", "--dry-run", .. Location, "--bucket", .. Output, .. Log, "--wait", "--wait-timeout", "--force-unlock", "--auto-approve", .. Help])
@@ -45,6 +45,8 @@ public class CommandFlagsTests
         yield return new TestCaseData("explain", (string[])[
             "--key", "--size", "--tag", "--created", "--age", "--noncurrent-since", "--newer-noncurrent", "--versioning", "--delete-marker", "--now",
             .. Location, "--bucket", .. Output, .. Log, .. Help]).SetArgDisplayNames("explain");
+        yield return new TestCaseData("targets", (string[])["--targets", "--target", .. Output, "--region", "--s3-endpoint", .. Help]).SetArgDisplayNames("targets");
+        yield return new TestCaseData("report", (string[])[.. Location, .. Output, .. Log, "--targets", "--target", "--parallel", .. Help]).SetArgDisplayNames("report");
         yield return new TestCaseData("validate", (string[])[.. Output, "--strict", "-q", "--quiet", .. Help]).SetArgDisplayNames("validate");
     }
 

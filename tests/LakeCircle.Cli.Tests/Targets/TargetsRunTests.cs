@@ -195,7 +195,7 @@ public class TargetsRunTests
     }
 
     [Test]
-    public async Task Sync_ConfigurationErrors_NameTheTarget_AndNothingIsWritten()
+    public async Task DryRun_OneTargetsConfigurationError_FailsThatTargetAlone_NamingItsKeyNotAVariable()
     {
         var snapshot = _org.Snapshot("analytics");
         File.WriteAllText(snapshot, File.ReadAllText(snapshot).Replace("222222222222", "333333333333", StringComparison.Ordinal));
@@ -203,11 +203,24 @@ public class TargetsRunTests
         var run = await CliRun.RunAsync(["dryrun", .. _org.Flags("-q", "-o", "json")]);
 
         run.ExitCode.Should().Be(ExitCodes.Error, run.ToString());
-        run.Error.Should().Contain($"target analytics ({_org.TargetsFile}:{TargetsFolder.LineOf(File.ReadAllText(_org.TargetsFile), "[[target]]", 2)})");
+        run.Error.Should().Contain("error: target analytics: ").And.Contain("(the target's 'account')").And.NotContain("LCC_AWS_ACCOUNT");
         run.Error.Should().NotContain("   at ");
         using var json = JsonDocument.Parse(run.Output);
-        json.RootElement.GetProperty("succeeded").GetBoolean().Should().BeFalse();
-        json.RootElement.GetProperty("error").GetProperty("errors").EnumerateArray().Should().Contain(e => e.GetString()!.StartsWith("target analytics (", StringComparison.Ordinal));
+        var targets = json.RootElement.GetProperty("targets").EnumerateArray().ToList();
+        targets.Single(t => t.GetProperty("name").GetString() == "prod").GetProperty("status").GetString().Should().Be("changes");
+        var analytics = targets.Single(t => t.GetProperty("name").GetString() == "analytics");
+        analytics.GetProperty("status").GetString().Should().Be("failed");
+        analytics.GetProperty("error").GetString().Should().Contain("is for account 333333333333, not 222222222222");
+    }
+
+    [Test]
+    public async Task DryRun_AProblemOfEveryTarget_IsTheCommandLinesAndNothingRuns()
+    {
+        var run = await CliRun.RunAsync(["dryrun", .. _org.Flags("-q", "--params", "{\"concurrency\": 0}")]);
+
+        run.ExitCode.Should().Be(ExitCodes.Error, run.ToString());
+        run.Error.Should().Contain("target prod (").And.Contain("target analytics (").And.Contain("Nothing was read or written.");
+        run.Output.Should().BeEmpty();
     }
 
     [Test]
