@@ -34,6 +34,27 @@ public sealed class ToolTests
     }
 
     [Test]
+    public async Task The_organisation_example_syncs_both_targets_and_the_report_reads_their_records()
+    {
+        var tool = await Installed.ToolAsync();
+        var organisation = Path.Combine(Installed.Work, "tool-targets");
+        Installed.CopyFolder(Path.Combine(Installed.RepositoryRoot, "examples", "organisation"), organisation);
+        var targets = Path.Combine(organisation, "targets.toml");
+
+        var listing = await Programs.RunOkAsync(tool, ["targets", "--targets", targets, "-o", "json"], organisation);
+        var dryrun = await Programs.RunAsync(tool, ["dryrun", "--targets", targets, "--detailed-exitcode"], organisation);
+        await Programs.RunOkAsync(tool, ["sync", "--targets", targets, "--target", "prod", "--target", "analytics"], organisation);
+        var report = await Programs.RunOkAsync(tool, ["report", "--targets", targets], organisation);
+
+        TestContext.Out.WriteLine(dryrun.Output + report.Output);
+        listing.Output.Should().Contain("\"names\": [").And.Contain("\"prod\"").And.Contain("\"analytics\"");
+        dryrun.ExitCode.Should().Be(2, dryrun.Describe());
+        dryrun.Output.Should().Contain("2 targets: 2 planned (3 buckets to change in 2 targets), none failed.");
+        report.Output.Should().MatchRegex(@"prod\s+111111111111\s+\S+ \S+\s+SYNC\s+succeeded\s+2\s+0\s+0")
+            .And.MatchRegex(@"analytics\s+222222222222\s+\S+ \S+\s+SYNC\s+succeeded\s+1\s+0\s+0");
+    }
+
+    [Test]
     public async Task Dryrun_with_detailed_exit_code_exits_2_when_there_are_changes_and_0_when_in_sync()
     {
         var tool = await Installed.ToolAsync();
