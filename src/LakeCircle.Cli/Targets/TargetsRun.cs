@@ -186,6 +186,13 @@ internal static class TargetsRun
         }
 
         options.Credentials = credentials;
+        if (credentials is Credentials.RoleCredentials role)
+        {
+            // The assumed keys are masked in run records too, as the caller's own are (the role was assumed by the probe).
+            var keys = await role.GetCredentialsAsync().ConfigureAwait(false);
+            options.SecretValues = [.. Core.Archive.SecretScrubber.EnvironmentValues(), .. new[] { keys.AccessKey, keys.SecretKey, keys.Token }.Where(v => !string.IsNullOrEmpty(v))];
+        }
+
         options.StsUrl = target.S3Url is null ? target.StsUrl : null;
         foreach (var path in target.Definitions)
         {
