@@ -33,11 +33,17 @@ internal static class LifecycleRun
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            const string Cancelled = "Cancelled: writes already made stay made.";
-            await error.WriteLineAsync(Cancelled).ConfigureAwait(false);
-            await JsonOutput.WriteErrorAsync(output, context, RunConfiguration.RequestedFormat(context.Environment, arguments), "cancelled", Cancelled).ConfigureAwait(false);
-            return ExitCodes.Error;
+            return await CancelledAsync(context, arguments, output, error).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Says that the run was cancelled (and, with JSON output, prints the error document); returns the exit code 1.</summary>
+    public static async Task<int> CancelledAsync(CliContext context, RunArguments arguments, TextWriter output, TextWriter error)
+    {
+        const string Cancelled = "Cancelled: writes already made stay made.";
+        await error.WriteLineAsync(Cancelled).ConfigureAwait(false);
+        await JsonOutput.WriteErrorAsync(output, context, RunConfiguration.RequestedFormat(context.Environment, arguments), "cancelled", Cancelled).ConfigureAwait(false);
+        return ExitCodes.Error;
     }
 
     private static async Task<int> RunCoreAsync(

@@ -39,10 +39,7 @@ internal static class TargetsRun
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            const string Cancelled = "Cancelled: writes already made stay made.";
-            await error.WriteLineAsync(Cancelled).ConfigureAwait(false);
-            await JsonOutput.WriteErrorAsync(output, context, RunConfiguration.RequestedFormat(context.Environment, arguments), "cancelled", Cancelled).ConfigureAwait(false);
-            return ExitCodes.Error;
+            return await LifecycleRun.CancelledAsync(context, arguments, output, error).ConfigureAwait(false);
         }
     }
 
