@@ -68,7 +68,10 @@ internal sealed class ReportCommand(CliContext context) : ICliCommand
 
                     await using (session.ConfigureAwait(false))
                     {
-                        return new Row(item.Target, await session.Client.GetLatestRunAsync(cancellationToken).ConfigureAwait(false), null);
+                        var report = await session.Client.GetLatestRunAsync(cancellationToken).ConfigureAwait(false);
+                        // A held lock tells a run going on now, or one that died holding it (its record is never written).
+                        var unlock = await session.Client.UnlockAsync(force: false, cancellationToken).ConfigureAwait(false);
+                        return new Row(item.Target, report, null) { Lock = unlock.Status == UnlockStatus.Held ? unlock.Holder ?? "?" : null };
                     }
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -87,6 +90,8 @@ internal sealed class ReportCommand(CliContext context) : ICliCommand
             await ErrorLine.WriteAsync(error, $"target {row.Target.Name}: {row.Problem}").ConfigureAwait(false);
         }
 
+        var locked = rows.Where(r => r.Lock is not null).Select(r => $"{r.Target.Name}: the lock is held by {r.Lock} (a run going on, or one that died: 'lakecircle unlock')").ToList();
+
         var bad = rows.Where(r => r.Status != "succeeded").Select(r => r.Target.Name).ToList();
         if (settings.Output == OutputFormat.Json)
         {
@@ -94,7 +99,7 @@ internal sealed class ReportCommand(CliContext context) : ICliCommand
                 r.Target.Name, r.Target.Account, r.Target.Endpoint, r.Status, r.Report?.RunId, r.Report?.Action,
                 r.Report is null ? null : Core.Rendering.JsonEnvelope.Timestamp(r.Report.StartedAt),
                 r.Report?.FinishedAt is { } finished ? Core.Rendering.JsonEnvelope.Timestamp(finished) : null,
-                r.Report?.Planned, r.Report?.Applied, r.Report?.Failed, r.Report?.Pending, r.Report?.Location, r.Problem, r.Report?.Errors))]);
+                r.Report?.Planned, r.Report?.Applied, r.Report?.Failed, r.Report?.Pending, r.Report?.Location, r.Problem, r.Report?.Errors, r.Lock))]);
             var failure = bad.Count > 0 ? Core.Rendering.JsonEnvelope.Error("failed", $"{bad.Count} of {rows.Count} targets did not last run well: {string.Join(", ", bad)}.") : null;
             await JsonOutput.WriteAsync(output, context, null, null, bad.Count == 0, failure, document, cancellationToken).ConfigureAwait(false);
         }
@@ -108,6 +113,11 @@ internal sealed class ReportCommand(CliContext context) : ICliCommand
                 r.Report?.Action ?? "-", r.Status, Number(r.Report?.Applied), Number(r.Report?.Failed), Number(r.Report?.Pending),
             }).ToList();
             await output.WriteAsync(TargetsCommand.Table(headers, cells)).ConfigureAwait(false);
+            foreach (var line in locked)
+            {
+                await output.WriteLineAsync(Core.Rendering.SafeText.Escape(line)).ConfigureAwait(false);
+            }
+
             await output.WriteLineAsync($"{rows.Count} targets: {rows.Count - bad.Count} last ran well" + (bad.Count > 0 ? $", {bad.Count} did not ({string.Join(", ", bad)})." : ".")).ConfigureAwait(false);
         }
 
@@ -119,6 +129,9 @@ internal sealed class ReportCommand(CliContext context) : ICliCommand
     /// <summary>One target's line: its newest run, or why it could not be read.</summary>
     private sealed record Row(Target Target, RunReport? Report, string? Problem)
     {
+        /// <summary>Who holds the target's lock, or <see langword="null"/> when it is free.</summary>
+        public string? Lock { get; init; }
+
         /// <summary><c>succeeded</c>, <c>failed</c>, <c>unfinished</c> (a record never completed), <c>no-run</c>, or <c>unreadable</c>.</summary>
         public string Status =>
             Problem is not null ? "unreadable"
@@ -131,5 +144,5 @@ internal sealed class ReportCommand(CliContext context) : ICliCommand
 
     private sealed record ReportEntry(
         string Name, string Account, string Endpoint, string Status, string? RunId, string? Action, string? StartedAt, string? FinishedAt,
-        int? Planned, int? Applied, int? Failed, int? Pending, string? Record, string? Error, IReadOnlyList<string>? Errors);
+        int? Planned, int? Applied, int? Failed, int? Pending, string? Record, string? Error, IReadOnlyList<string>? Errors, string? LockHeldBy);
 }

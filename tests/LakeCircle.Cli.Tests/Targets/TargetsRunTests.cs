@@ -360,6 +360,24 @@ public class TargetsRunTests
     }
 
     [Test]
+    public async Task Report_ATargetWhoseLockIsHeld_SaysWhoHoldsIt_InTextAndJson()
+    {
+        (await CliRun.RunAsync(["sync", .. _org.Flags("-q")])).ExitCode.Should().Be(ExitCodes.Ok);
+        var store = EndpointStore.For(EndpointLocation.Local(_org.State("analytics")));
+        (await new RunLock(store, owner: "ops@elsewhere:42").AcquireAsync("running-now")).Acquired.Should().BeTrue();
+
+        var report = await CliRun.RunAsync(["report", .. _org.Flags("-q")]);
+        var json = await CliRun.RunAsync(["report", .. _org.Flags("-q", "-o", "json")]);
+
+        report.ExitCode.Should().Be(ExitCodes.Ok, "the last runs succeeded; the lock is told, not judged");
+        report.Output.Should().Contain("analytics: the lock is held by ").And.Contain("ops@elsewhere:42").And.NotContain("prod: the lock");
+        using var document = JsonDocument.Parse(json.Output);
+        var targets = document.RootElement.GetProperty("targets").EnumerateArray().ToList();
+        targets[1].GetProperty("lockHeldBy").GetString().Should().Contain("ops@elsewhere:42");
+        targets[0].TryGetProperty("lockHeldBy", out _).Should().BeFalse();
+    }
+
+    [Test]
     public async Task Report_WithoutTargets_IsAUsageError()
     {
         var report = await CliRun.RunAsync(["report"]);
