@@ -8,11 +8,11 @@ namespace LakeCircle.Cli.Configuration;
 /// <summary>Builds <see cref="Settings"/> from <c>LCC_*</c> environment variables and command-line overrides.</summary>
 internal static partial class SettingsBuilder
 {
-    [GeneratedRegex(@"^\d{12}$", RegexOptions.CultureInvariant)]
-    private static partial Regex AccountPattern();
+    [GeneratedRegex(@"\A[0-9]{12}\z", RegexOptions.CultureInvariant)]
+    internal static partial Regex AccountPattern();
 
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
+    [GeneratedRegex(@"\A[a-z]{2}(-[a-z]+)+-[0-9]{1,2}\z", RegexOptions.CultureInvariant)]
+    internal static partial Regex RegionPattern();
 
     /// <summary>Reads, checks and types every variable, reporting all problems at once.</summary>
     /// <param name="environment">The environment variables (only the <c>LCC_*</c> ones are read).</param>

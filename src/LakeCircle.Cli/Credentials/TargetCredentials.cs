@@ -146,8 +146,8 @@ internal static partial class TargetCredentials
     private static partial Regex RoleArnPattern();
 
     [GeneratedRegex(@"\A[A-Za-z0-9_+=,.@-]{2,64}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex SessionNamePattern();
+    internal static partial Regex SessionNamePattern();
 
     [GeneratedRegex(@"\A[A-Za-z0-9_+=,.@:/-]{2,1224}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ExternalIdPattern();
+    internal static partial Regex ExternalIdPattern();
 }

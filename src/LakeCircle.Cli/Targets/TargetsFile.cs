@@ -28,24 +28,11 @@ internal static partial class TargetsFile
 
     private static readonly string[] TargetKeys = ["name", "account", .. SharedKeys];
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex(@"^\d{12}$", RegexOptions.CultureInvariant)]
-    private static partial Regex AccountPattern();
-
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
-
-    // AssumeRole: RoleSessionName "[\w+=,.@-]*", 2 to 64 characters; ExternalId "[\w+=,.@:\/-]*", 2 to 1224 (AWS STS API reference).
-    [GeneratedRegex(@"^[\w+=,.@-]{2,64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex SessionNamePattern();
-
-    [GeneratedRegex(@"^[\w+=,.@:/-]{2,1224}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ExternalIdPattern();
-
     // arn:<partition>:iam::<account>:role/<path/name>; an S3-compatible server's role ARN may have no account.
-    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::(?<account>\d{12})?:role/[\w+=,.@/-]{1,512}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\Aarn:aws[a-z-]*:iam::(?<account>[0-9]{12})?:role/[A-Za-z0-9_+=,.@/-]{1,512}\z", RegexOptions.CultureInvariant)]
     private static partial Regex RoleArnPattern();
 
     [GeneratedRegex(@"\{[^{}]*\}", RegexOptions.CultureInvariant)]
@@ -150,7 +137,7 @@ internal static partial class TargetsFile
         }
 
         var account = table.String("account", required: true);
-        if (account is not null && !AccountPattern().IsMatch(account))
+        if (account is not null && !SettingsBuilder.AccountPattern().IsMatch(account))
         {
             sink.Add(Position(table, "account"), Field(table, "account"), $"'{account}' is not an AWS account ID: expected 12 digits.");
             account = null;
@@ -162,7 +149,7 @@ internal static partial class TargetsFile
         {
             sink.Add(table.Table.Position, table.Table.ChildPath("region"), "Required key 'region' is missing (set it here, in [defaults], or with --region / LCC_AWS_REGION).");
         }
-        else if (!RegionPattern().IsMatch(region))
+        else if (!SettingsBuilder.RegionPattern().IsMatch(region))
         {
             sink.Add(Position(regionOwner ?? table, "region"), Field(regionOwner ?? table, "region"), $"'{region}' is not an AWS region such as eu-west-1.");
             region = null;
@@ -172,7 +159,7 @@ internal static partial class TargetsFile
         var regionsOwner = table.Has("regions") ? table : defaults is not null && defaults.Has("regions") ? defaults : null;
         foreach (var (item, position) in regionsOwner is null ? [] : Strings(regionsOwner, "regions"))
         {
-            if (!RegionPattern().IsMatch(item))
+            if (!SettingsBuilder.RegionPattern().IsMatch(item))
             {
                 sink.Add(position, Field(regionsOwner!, "regions"), $"'{item}' is not an AWS region such as eu-west-1.");
             }
@@ -267,12 +254,12 @@ internal static partial class TargetsFile
         }
         else
         {
-            if (externalId is not null && !ExternalIdPattern().IsMatch(externalId))
+            if (externalId is not null && !Credentials.TargetCredentials.ExternalIdPattern().IsMatch(externalId))
             {
                 sink.Add(Position(externalOwner!, "external_id"), Field(externalOwner!, "external_id"), "The external ID must be 2 to 1224 letters, digits or +=,.@:/-_ characters.");
             }
 
-            if (sessionName is not null && !SessionNamePattern().IsMatch(sessionName))
+            if (sessionName is not null && !Credentials.TargetCredentials.SessionNamePattern().IsMatch(sessionName))
             {
                 sink.Add(Position(sessionOwner!, "session_name"), Field(sessionOwner!, "session_name"), $"'{sessionName}' is not a role session name: 2 to 64 letters, digits or +=,.@-_ characters.");
             }
