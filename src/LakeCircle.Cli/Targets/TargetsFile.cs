@@ -17,12 +17,6 @@ internal static partial class TargetsFile
     /// <summary>The largest targets file read (an organisation of thousands of accounts fits many times over).</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
-    /// <summary>The STS limits of AssumeRole's DurationSeconds: 900 seconds to 12 hours (AWS STS API reference, AssumeRole).</summary>
-    public static readonly TimeSpan MinSessionDuration = TimeSpan.FromSeconds(900);
-
-    /// <summary>The longest session AssumeRole gives (the role's maximum session duration may be lower).</summary>
-    public static readonly TimeSpan MaxSessionDuration = TimeSpan.FromHours(12);
-
     private static readonly string[] SharedKeys =
         ["region", "regions", "endpoint", "definitions", "profile", "role_arn", "source_profile", "external_id", "session_name", "session_duration", "s3_url", "sts_url", "snapshot"];
 
@@ -266,10 +260,11 @@ internal static partial class TargetsFile
 
             if (durationText is not null)
             {
-                if (!DurationText.TryParse(durationText, out var parsed) || parsed < MinSessionDuration || parsed > MaxSessionDuration)
+                if (!DurationText.TryParse(durationText, out var parsed) || parsed < Credentials.TargetCredentialRequest.MinDuration
+                    || parsed > Credentials.TargetCredentialRequest.MaxDuration || parsed.Ticks % TimeSpan.TicksPerSecond != 0)
                 {
                     sink.Add(Position(durationOwner!, "session_duration"), Field(durationOwner!, "session_duration"),
-                        $"'{durationText}' is not a session duration from 15m to 12h ({DurationText.Forms}).");
+                        $"'{durationText}' is not a session duration of whole seconds from 15m to 12h ({DurationText.Forms}).");
                 }
                 else
                 {

@@ -115,7 +115,7 @@ internal static class TargetsReport
             };
             if (result.Failure is { } failure)
             {
-                entry["error"] = SecretMaskerText(failure);
+                entry["error"] = Logging.SecretMasker.MaskUserInfo(failure);
             }
 
             var document = result.Plan is { } plan ? JsonPlanRenderer.Render(plan, json)
@@ -150,8 +150,6 @@ internal static class TargetsReport
         await output.WriteLineAsync(JsonEnvelope.Compose(json, null, null, failed.Count == 0, error, payload)).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    private static string SecretMaskerText(string text) => Logging.SecretMasker.MaskUserInfo(text);
 
     private static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
 }

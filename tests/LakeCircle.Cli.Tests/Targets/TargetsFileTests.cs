@@ -510,11 +510,12 @@ public class TargetsFileTests
     [TestCase("13h")]
     [TestCase("forever")]
     [TestCase("-1h")]
+    [TestCase("1000.5s")]
     public void SessionDuration_OutOfRangeOrNotADuration_IsAProblem(string text)
     {
         var toml = RoleTarget($"session_duration = \"{text}\"");
 
-        ShouldFail(Read(toml), toml, "session_duration", "target[0].session_duration", "is not a session duration from 15m to 12h");
+        ShouldFail(Read(toml), toml, "session_duration", "target[0].session_duration", "is not a session duration of whole seconds from 15m to 12h");
     }
 
     [TestCase("a")]
